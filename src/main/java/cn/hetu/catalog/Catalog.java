@@ -1,0 +1,75 @@
+package cn.hetu.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.hetu.system.NotFoundException;
+
+/**
+ * The collections Hetu serves, read from the {@code collection} table and the columns of each
+ * table. It is the whitelist every SQL identifier built from a request is checked against.
+ */
+@Component
+public class Catalog {
+
+    private final JdbcClient jdbc;
+
+    private volatile List<Layer> layers;
+
+    Catalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.layers = load();
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    public Optional<Layer> find(String id) {
+        return layers.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
+    public Layer get(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("Collection '" + id + "' does not exist"));
+    }
+
+    /** The planner's row estimate: free, and good enough to choose between exact and estimated figures. */
+    public long estimatedRows(Layer layer) {
+        return jdbc.sql("SELECT reltuples::bigint FROM pg_class WHERE oid = ?::regclass")
+            .param(layer.id())
+            .query(Long.class)
+            .single();
+    }
+
+    /** Reads the catalogue again, after a migration or an import added a collection. */
+    public void refresh() {
+        layers = load();
+    }
+
+    private List<Layer> load() {
+        return jdbc.sql("""
+                SELECT id, title_zh, title_en, description_zh, description_en, theme, geometry_type,
+                       temporal_start, temporal_end
+                FROM collection ORDER BY sort_order, id""")
+            .query((rs, n) -> new Layer(rs.getString("id"), rs.getString("title_zh"), rs.getString("title_en"),
+                    rs.getString("description_zh"), rs.getString("description_en"), rs.getString("theme"),
+                    rs.getString("geometry_type"), rs.getString("temporal_start"), rs.getString("temporal_end"),
+                    columns(rs.getString("id"))))
+            .list();
+    }
+
+    private List<Column> columns(String table) {
+        return jdbc.sql("""
+                SELECT column_name, data_type, is_generated = 'ALWAYS' AS generated
+                FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = ? AND column_name <> 'geom'
+                ORDER BY ordinal_position""")
+            .param(table)
+            .query((rs, n) -> new Column(rs.getString(1), ColumnType.ofPostgres(rs.getString(2)), rs.getBoolean(3)))
+            .list();
+    }
+
+}

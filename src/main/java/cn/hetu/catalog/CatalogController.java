@@ -1,0 +1,88 @@
+package cn.hetu.catalog;
+
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.hetu.system.NotFoundException;
+
+import static cn.hetu.system.SqlIdentifiers.quote;
+
+/** What the map needs to set itself up: layers, departments, basemap data and client settings. */
+@RestController
+@RequestMapping("/api/v1")
+class CatalogController {
+
+    record LayerInfo(String id, String titleZh, String titleEn, String theme, String geometryType, long count) {
+    }
+
+    record Department(String code, String nameZh, String nameEn) {
+    }
+
+    record ClientConfig(String tiandituKey, double[] center, int zoom) {
+    }
+
+    private static final List<String> BASEMAP_FILES = List.of("county", "towns", "roads");
+
+    private final Catalog catalog;
+
+    private final JdbcClient jdbc;
+
+    private final String tiandituKey;
+
+    CatalogController(Catalog catalog, JdbcClient jdbc, @Value("${hetu.tianditu-key:}") String tiandituKey) {
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+        this.tiandituKey = tiandituKey;
+    }
+
+    @GetMapping("/layers")
+    List<LayerInfo> layers() {
+        return catalog.layers()
+            .stream()
+            .map(l -> new LayerInfo(l.id(), l.titleZh(), l.titleEn(), l.theme(), l.geometryType(), count(l)))
+            .toList();
+    }
+
+    @GetMapping("/departments")
+    List<Department> departments() {
+        return jdbc.sql("SELECT code, name_zh, name_en FROM department ORDER BY code")
+            .query((rs, n) -> new Department(rs.getString(1), rs.getString(2), rs.getString(3)))
+            .list();
+    }
+
+    @GetMapping("/config")
+    ClientConfig config() {
+        return new ClientConfig(tiandituKey, new double[] { 116.3, 33.25 }, 10);
+    }
+
+    /** County outline, town seats and roads for the offline basemap. */
+    @GetMapping("/basemap/{name}.geojson")
+    ResponseEntity<Resource> basemap(@PathVariable String name) {
+        if (!BASEMAP_FILES.contains(name)) {
+            throw new NotFoundException("There is no basemap layer '" + name + "'; there are " + BASEMAP_FILES);
+        }
+        return ResponseEntity.ok()
+            .contentType(MediaType.parseMediaType("application/geo+json"))
+            .body(new ClassPathResource("geodata/basemap/" + name + ".geojson"));
+    }
+
+    /** Exact for small tables; the planner's estimate for big ones, where counting would be slow. */
+    private long count(Layer layer) {
+        long estimate = catalog.estimatedRows(layer);
+        if (estimate >= 100_000) {
+            return estimate;
+        }
+        return jdbc.sql("SELECT count(*) FROM " + quote(layer.id())).query(Long.class).single();
+    }
+
+}

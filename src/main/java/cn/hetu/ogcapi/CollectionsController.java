@@ -1,0 +1,63 @@
+package cn.hetu.ogcapi;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.hetu.catalog.Catalog;
+import cn.hetu.catalog.Layer;
+
+/** The collection list and each collection's description with its extent. */
+@RestController
+class CollectionsController {
+
+    private final Catalog catalog;
+
+    private final FeatureStore store;
+
+    CollectionsController(Catalog catalog, FeatureStore store) {
+        this.catalog = catalog;
+        this.store = store;
+    }
+
+    @GetMapping(path = "/ogc/collections", produces = MediaTypes.JSON)
+    Documents.Collections collections(HttpServletRequest request, Locale locale) {
+        Links links = Links.of(request);
+        return new Documents.Collections(List.of(links.link("/ogc/collections", "self", MediaTypes.JSON, "Collections")),
+                catalog.layers().stream().map(layer -> describe(layer, links, locale)).toList());
+    }
+
+    @GetMapping(path = "/ogc/collections/{collectionId}", produces = MediaTypes.JSON)
+    Documents.Collection collection(@PathVariable String collectionId, HttpServletRequest request, Locale locale) {
+        return describe(catalog.get(collectionId), Links.of(request), locale);
+    }
+
+    private Documents.Collection describe(Layer layer, Links links, Locale locale) {
+        String path = "/ogc/collections/" + layer.id();
+        FeatureStore.Extent extent = store.extent(layer);
+        Documents.Spatial spatial = extent.bbox() == null ? null
+                : new Documents.Spatial(List.of(extent.bbox()), Conformance.CRS84);
+        Documents.Temporal temporal = layer.hasTime()
+                ? new Documents.Temporal(List.of(Arrays.asList(dateTime(extent.start()), dateTime(extent.end()))),
+                        "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian")
+                : null;
+        return new Documents.Collection(layer.id(), layer.title(locale), layer.description(locale),
+                List.of(links.link(path, "self", MediaTypes.JSON, layer.title(locale)),
+                        links.link(path + "/items", "items", MediaTypes.GEOJSON, layer.title(locale)),
+                        links.link(path + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                                MediaTypes.SCHEMA, "Queryables")),
+                new Documents.Extent(spatial, temporal), "feature", List.of(Conformance.CRS84));
+    }
+
+    /** Dates of the temporal extent as RFC 3339 date-times, as the standard asks. */
+    private static String dateTime(String value) {
+        return value == null || value.length() != 10 ? value : value + "T00:00:00Z";
+    }
+
+}

@@ -1,0 +1,18 @@
+package cn.hetu.ogcapi;
+
+import java.util.List;
+
+/** The conformance classes this server implements; a class is listed only once it is complete. */
+final class Conformance {
+
+    static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+
+    static final List<String> CLASSES = List.of(
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+
+    private Conformance() {
+    }
+
+}

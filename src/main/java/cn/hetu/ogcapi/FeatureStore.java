@@ -1,0 +1,123 @@
+package cn.hetu.ogcapi;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.hetu.catalog.Catalog;
+import cn.hetu.catalog.Layer;
+
+import static cn.hetu.system.SqlIdentifiers.quote;
+
+/** Reads features straight from the tables as GeoJSON text, a page at a time, without entities. */
+@Component
+class FeatureStore {
+
+    /** What a streamed page contained: how many features, and the cursor of the next page if there is one. */
+    record Page(int returned, Long nextAfter) {
+    }
+
+    /** Spatial extent in lon/lat and the temporal extent as ISO text; parts may be null. */
+    record Extent(double[] bbox, String start, String end) {
+    }
+
+    private final JdbcTemplate streaming;
+
+    private final JdbcClient jdbc;
+
+    private final TransactionTemplate readOnly;
+
+    private final OgcProperties properties;
+
+    private final Catalog catalog;
+
+    FeatureStore(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions,
+            OgcProperties properties, Catalog catalog) {
+        this.catalog = catalog;
+        this.streaming = new JdbcTemplate(dataSource);
+        // With a fetch size inside a transaction, pgjdbc reads through a cursor: memory stays flat.
+        this.streaming.setFetchSize(500);
+        this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.properties = properties;
+    }
+
+    /** The exact count for tables small enough to count on every request, otherwise null. */
+    Long numberMatched(Layer layer, ItemsSql.Where where) {
+        if (catalog.estimatedRows(layer) >= properties.exactCountBelow()) {
+            return null;
+        }
+        return jdbc.sql(ItemsSql.count(layer, where)).params(where.args()).query(Long.class).single();
+    }
+
+    /** Writes the features of one page, comma separated, and says whether another page follows. */
+    Page writePage(Layer layer, ItemsQuery query, ItemsSql.Where where, Writer out) {
+        List<Object> args = new ArrayList<>(where.args());
+        if (query.after() != null) {
+            args.add(query.after());
+        }
+        args.add(query.limit() + 1);
+        String sql = ItemsSql.page(layer, where, query.after());
+        return readOnly.execute(status -> {
+            long[] state = { 0, 0 }; // features written, id of the last one
+            boolean[] more = { false };
+            streaming.query(sql, rs -> {
+                if (state[0] == query.limit()) {
+                    more[0] = true;
+                    return;
+                }
+                write(out, state[0] == 0 ? rs.getString(1) : "," + rs.getString(1));
+                state[0]++;
+                state[1] = rs.getLong(2);
+            }, args.toArray());
+            return new Page((int) state[0], more[0] ? state[1] : null);
+        });
+    }
+
+    Optional<String> feature(Layer layer, long id) {
+        return jdbc.sql(ItemsSql.one(layer)).param(id).query(String.class).optional();
+    }
+
+    Extent extent(Layer layer) {
+        String table = quote(layer.id());
+        String box = catalog.estimatedRows(layer) < properties.exactCountBelow()
+                ? "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) e FROM " + table + ") x"
+                : "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_EstimatedExtent('" + layer.id()
+                        + "', 'geom') e) x";
+        double[] found = jdbc.sql(box)
+            .query((rs, n) -> rs.getObject(1) == null ? new double[0]
+                    : new double[] { rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4) })
+            .single();
+        double[] bbox = found.length == 0 ? null : found;
+        if (!layer.hasTime()) {
+            return new Extent(bbox, null, null);
+        }
+        String start = quote(layer.temporalStart());
+        String end = layer.temporalEnd() == null ? start : quote(layer.temporalEnd());
+        return jdbc.sql("SELECT min(" + start + ")::text, max(" + end + ")::text FROM " + table)
+            .query((rs, n) -> new Extent(bbox, rs.getString(1), rs.getString(2)))
+            .single();
+    }
+
+    private static void write(Writer out, String text) {
+        try {
+            out.write(text);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

@@ -1,0 +1,136 @@
+package cn.hetu.ogcapi;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import tools.jackson.databind.ObjectMapper;
+
+import cn.hetu.catalog.Catalog;
+import cn.hetu.catalog.Layer;
+import cn.hetu.system.NotFoundException;
+
+/** Feature pages, single features and the queryables of a collection. */
+@RestController
+class ItemsController {
+
+    private final Catalog catalog;
+
+    private final ItemsQueryParser parser;
+
+    private final FeatureStore store;
+
+    private final ObjectMapper json;
+
+    ItemsController(Catalog catalog, ItemsQueryParser parser, FeatureStore store, ObjectMapper json) {
+        this.catalog = catalog;
+        this.parser = parser;
+        this.store = store;
+        this.json = json;
+    }
+
+    @GetMapping(path = "/ogc/collections/{collectionId}/items")
+    ResponseEntity<StreamingResponseBody> items(@PathVariable String collectionId,
+            @RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
+        Layer layer = catalog.get(collectionId);
+        ItemsQuery query = parser.parse(layer, params);
+        ItemsSql.Where where = ItemsSql.where(layer, query);
+        Long matched = store.numberMatched(layer, where);
+        Links links = Links.of(request);
+        StreamingResponseBody body = out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 65536);
+            writer.write("{\"type\":\"FeatureCollection\",\"features\":[");
+            FeatureStore.Page page = store.writePage(layer, query, where, writer);
+            writer.write("],\"numberReturned\":" + page.returned());
+            if (matched != null) {
+                writer.write(",\"numberMatched\":" + matched);
+            }
+            writer.write(",\"timeStamp\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\"links\":");
+            writer.write(json.writeValueAsString(pageLinks(layer, links, params, page)));
+            writer.write("}");
+            writer.flush();
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(MediaTypes.GEOJSON)).body(body);
+    }
+
+    @GetMapping(path = "/ogc/collections/{collectionId}/items/{featureId}")
+    ResponseEntity<String> item(@PathVariable String collectionId, @PathVariable String featureId,
+            @RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
+        Layer layer = catalog.get(collectionId);
+        ItemsQueryParser.checkFormat(params);
+        String feature = parseId(featureId).flatMap(id -> store.feature(layer, id))
+            .orElseThrow(() -> new NotFoundException("Feature '" + featureId + "' does not exist in " + collectionId));
+        Links links = Links.of(request);
+        String path = "/ogc/collections/" + layer.id();
+        List<Link> featureLinks = List.of(links.link(path + "/items/" + featureId, "self", MediaTypes.GEOJSON, null),
+                links.link(path, "collection", MediaTypes.JSON, layer.titleZh()));
+        String body = feature.substring(0, feature.length() - 1) + ",\"links\":" + json.writeValueAsString(featureLinks) + "}";
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(MediaTypes.GEOJSON)).body(body);
+    }
+
+    @GetMapping(path = "/ogc/collections/{collectionId}/queryables",
+            produces = { MediaTypes.SCHEMA, MediaTypes.JSON })
+    Map<String, Object> queryables(@PathVariable String collectionId, HttpServletRequest request) {
+        Layer layer = catalog.get(collectionId);
+        return Queryables.of(layer, Links.of(request).url("/ogc/collections/" + layer.id() + "/queryables"));
+    }
+
+    private static List<Link> pageLinks(Layer layer, Links links, MultiValueMap<String, String> params,
+            FeatureStore.Page page) {
+        String path = "/ogc/collections/" + layer.id();
+        List<Link> result = new ArrayList<>();
+        result.add(links.link(path + "/items" + query(params, null), "self", MediaTypes.GEOJSON, "This page"));
+        result.add(links.link(path, "collection", MediaTypes.JSON, layer.titleZh()));
+        if (page.nextAfter() != null) {
+            result.add(links.link(path + "/items" + query(params, page.nextAfter()), "next", MediaTypes.GEOJSON,
+                    "Next page"));
+        }
+        return result;
+    }
+
+    /** The request's own query string with the keyset cursor replaced. */
+    private static String query(MultiValueMap<String, String> params, Long after) {
+        UriComponentsBuilder builder = UriComponentsBuilder.newInstance();
+        params.forEach((name, values) -> {
+            if (!name.equals("after")) {
+                values.forEach(v -> builder.queryParam(name, v));
+            }
+        });
+        if (after != null) {
+            builder.queryParam("after", after);
+        }
+        else if (params.containsKey("after")) {
+            builder.queryParam("after", params.getFirst("after"));
+        }
+        return builder.encode().build().toUriString();
+    }
+
+    private static Optional<Long> parseId(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        }
+        catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+}

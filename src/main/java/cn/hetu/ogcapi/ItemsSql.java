@@ -1,0 +1,89 @@
+package cn.hetu.ogcapi;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import cn.hetu.catalog.Column;
+import cn.hetu.catalog.ColumnType;
+import cn.hetu.catalog.Layer;
+
+import static cn.hetu.system.SqlIdentifiers.quote;
+
+/**
+ * SQL of the feature pages. PostGIS writes each feature's GeoJSON text; Java only moves it.
+ * Identifiers come from the {@link Layer} (the catalogue whitelist) and are quoted; request
+ * values are always bind parameters.
+ */
+final class ItemsSql {
+
+    /** Clauses joined with AND, and their bind values in order. */
+    record Where(String sql, List<Object> args) {
+    }
+
+    private ItemsSql() {
+    }
+
+    /** One GeoJSON Feature as text, with the id and every column but the geometry as properties. */
+    static String featureJson(Layer layer) {
+        String properties = layer.columns()
+            .stream()
+            .filter(c -> !c.name().equals("id"))
+            .map(c -> "'" + c.name() + "', t." + quote(c.name()))
+            .collect(Collectors.joining(", "));
+        return "'{\"type\":\"Feature\",\"id\":' || t.id || ',\"geometry\":' || COALESCE(ST_AsGeoJSON(t.geom, 7), 'null')"
+                + " || ',\"properties\":' || json_build_object(" + properties + ")::text || '}'";
+    }
+
+    static Where where(Layer layer, ItemsQuery query) {
+        List<String> clauses = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        if (query.bbox() != null) {
+            Bbox b = query.bbox();
+            clauses.add("ST_Intersects(t.geom, ST_MakeEnvelope(?, ?, ?, ?, 4490))");
+            args.addAll(List.of(b.minLon(), b.minLat(), b.maxLon(), b.maxLat()));
+        }
+        if (query.datetime() != null && layer.hasTime()) {
+            time(layer, query.datetime(), clauses, args);
+        }
+        for (Map.Entry<String, Object> filter : query.properties().entrySet()) {
+            clauses.add("t." + quote(filter.getKey()) + " = ?");
+            args.add(filter.getValue());
+        }
+        return new Where(clauses.isEmpty() ? "true" : String.join(" AND ", clauses), args);
+    }
+
+    /** Features whose time (start to end, or the single start value) meets the requested interval. */
+    private static void time(Layer layer, TimeInterval interval, List<String> clauses, List<Object> args) {
+        String start = "t." + quote(layer.temporalStart());
+        String end = layer.temporalEnd() == null ? start
+                : "COALESCE(t." + quote(layer.temporalEnd()) + ", " + start + ")";
+        boolean dates = layer.column(layer.temporalStart()).map(Column::type).orElse(null) == ColumnType.DATE;
+        if (interval.end() != null) {
+            clauses.add(start + " <= ?");
+            args.add(dates ? interval.end().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate() : interval.end());
+        }
+        if (interval.start() != null) {
+            clauses.add(end + " >= ?");
+            args.add(dates ? interval.start().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate() : interval.start());
+        }
+        clauses.add(start + " IS NOT NULL");
+    }
+
+    /** A page in id order after the keyset cursor; one row more than the limit tells whether a next page exists. */
+    static String page(Layer layer, Where where, Long after) {
+        return "SELECT " + featureJson(layer) + " AS feature, t.id FROM " + quote(layer.id()) + " t WHERE " + where.sql()
+                + (after == null ? "" : " AND t.id > ?") + " ORDER BY t.id LIMIT ?";
+    }
+
+    static String count(Layer layer, Where where) {
+        return "SELECT count(*) FROM " + quote(layer.id()) + " t WHERE " + where.sql();
+    }
+
+    static String one(Layer layer) {
+        return "SELECT " + featureJson(layer) + " FROM " + quote(layer.id()) + " t WHERE t.id = ?";
+    }
+
+}

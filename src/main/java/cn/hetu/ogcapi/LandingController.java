@@ -1,0 +1,49 @@
+package cn.hetu.ogcapi;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.hetu.catalog.Catalog;
+
+/** The entry documents of OGC API - Features: landing page, conformance and the API definition. */
+@RestController
+class LandingController {
+
+    private final Catalog catalog;
+
+    LandingController(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping(path = { "/ogc", "/ogc/" }, produces = MediaTypes.JSON)
+    Documents.LandingPage landing(HttpServletRequest request) {
+        Links links = Links.of(request);
+        return new Documents.LandingPage("Hetu 河图", "县域水利、自然资源、交通设施与重点项目登记 — GIS asset and project registry of the county",
+                List.of(links.link("/ogc", "self", MediaTypes.JSON, "This document"),
+                        links.link("/ogc/api", "service-desc", MediaTypes.OPENAPI, "API definition (OpenAPI 3.0)"),
+                        links.link("/swagger-ui/index.html?urls.primaryName=OGC%20API%20-%20Features", "service-doc",
+                                MediaTypes.HTML, "API documentation"),
+                        links.link("/ogc/conformance", "conformance", MediaTypes.JSON, "Conformance classes"),
+                        links.link("/ogc/conformance", "http://www.opengis.net/def/rel/ogc/1.0/conformance",
+                                MediaTypes.JSON, "Conformance classes"),
+                        links.link("/ogc/collections", "data", MediaTypes.JSON, "Collections"),
+                        links.link("/ogc/collections", "http://www.opengis.net/def/rel/ogc/1.0/data", MediaTypes.JSON,
+                                "Collections")));
+    }
+
+    @GetMapping(path = "/ogc/conformance", produces = MediaTypes.JSON)
+    Documents.Conformance conformance() {
+        return new Documents.Conformance(Conformance.CLASSES);
+    }
+
+    @GetMapping(path = "/ogc/api", produces = { MediaTypes.OPENAPI, MediaTypes.JSON })
+    Map<String, Object> api(HttpServletRequest request) {
+        return OpenApiDocument.of(Links.of(request).url("/ogc"), catalog.layers());
+    }
+
+}

@@ -1,0 +1,94 @@
+package cn.hetu.ogcapi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.hetu.catalog.Column;
+import cn.hetu.catalog.Layer;
+
+/**
+ * The OpenAPI 3.0 definition of the feature API, generated from the catalogue so that every
+ * collection's paths and filter parameters are described.
+ */
+final class OpenApiDocument {
+
+    private static final Map<String, Object> JSON_OBJECT = Map.of("schema", Map.of("type", "object"));
+
+    private OpenApiDocument() {
+    }
+
+    static Map<String, Object> of(String serverUrl, List<Layer> layers) {
+        Map<String, Object> paths = new LinkedHashMap<>();
+        paths.put("/", get("Landing page", "getLandingPage", List.of(), Map.of(MediaTypes.JSON, JSON_OBJECT)));
+        paths.put("/conformance", get("Conformance classes", "getConformance", List.of(), Map.of(MediaTypes.JSON, JSON_OBJECT)));
+        paths.put("/api", get("This API definition", "getApi", List.of(), Map.of(MediaTypes.OPENAPI, JSON_OBJECT)));
+        paths.put("/collections", get("Collections", "getCollections", List.of(), Map.of(MediaTypes.JSON, JSON_OBJECT)));
+        for (Layer layer : layers) {
+            String base = "/collections/" + layer.id();
+            String title = layer.titleZh() + " (" + layer.titleEn() + ")";
+            paths.put(base, get(title, "describe_" + layer.id(), List.of(), Map.of(MediaTypes.JSON, JSON_OBJECT)));
+            paths.put(base + "/items", get(title + ": features", "getFeatures_" + layer.id(), itemsParameters(layer),
+                    Map.of(MediaTypes.GEOJSON, JSON_OBJECT)));
+            paths.put(base + "/items/{featureId}", get(title + ": one feature", "getFeature_" + layer.id(),
+                    List.of(Map.of("name", "featureId", "in", "path", "required", true, "schema", Map.of("type", "string"))),
+                    Map.of(MediaTypes.GEOJSON, JSON_OBJECT)));
+            paths.put(base + "/queryables", get(title + ": queryables", "getQueryables_" + layer.id(), List.of(),
+                    Map.of(MediaTypes.SCHEMA, JSON_OBJECT)));
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("openapi", "3.0.3");
+        doc.put("info", Map.of("title", "Hetu 河图 — OGC API - Features", "version", "1.0.0", "description",
+                "县域资产与重点项目登记 / County asset and project registry"));
+        doc.put("servers", List.of(Map.of("url", serverUrl)));
+        doc.put("paths", paths);
+        return doc;
+    }
+
+    private static List<Map<String, Object>> itemsParameters(Layer layer) {
+        List<Map<String, Object>> parameters = new ArrayList<>();
+        parameters.add(query("limit", "Features per page (1-10000, default 100)",
+                Map.of("type", "integer", "minimum", 1, "maximum", 10000, "default", 100), false));
+        parameters.add(query("bbox", "minLon,minLat,maxLon,maxLat in CRS84",
+                Map.of("type", "array", "minItems", 4, "maxItems", 6, "items", Map.of("type", "number")), false));
+        parameters.add(query("datetime", "An instant or an interval (start/end, '..' for open)", Map.of("type", "string"),
+                false));
+        parameters.add(query("after", "Keyset cursor: the id after which the page starts (from the next link)",
+                Map.of("type", "integer"), false));
+        parameters.add(query("f", "Response format", Map.of("type", "string", "enum", List.of("json", "geojson")), false));
+        for (Column column : layer.columns()) {
+            if (column.type().isSimple()) {
+                parameters.add(query(column.name(), "Equal to this value", Queryables.schema(column), false));
+            }
+        }
+        return parameters;
+    }
+
+    private static Map<String, Object> query(String name, String description, Map<String, Object> schema, boolean explode) {
+        Map<String, Object> parameter = new LinkedHashMap<>();
+        parameter.put("name", name);
+        parameter.put("in", "query");
+        parameter.put("description", description);
+        parameter.put("required", false);
+        parameter.put("style", "form");
+        parameter.put("explode", explode);
+        parameter.put("schema", schema);
+        return parameter;
+    }
+
+    private static Map<String, Object> get(String summary, String operationId, List<?> parameters,
+            Map<String, Object> content) {
+        Map<String, Object> responses = new LinkedHashMap<>();
+        responses.put("200", Map.of("description", "OK", "content", content));
+        responses.put("400", Map.of("description", "Invalid parameter (problem details)"));
+        responses.put("404", Map.of("description", "Not found (problem details)"));
+        Map<String, Object> operation = new LinkedHashMap<>();
+        operation.put("summary", summary);
+        operation.put("operationId", operationId);
+        operation.put("parameters", parameters);
+        operation.put("responses", responses);
+        return Map.of("get", operation);
+    }
+
+}

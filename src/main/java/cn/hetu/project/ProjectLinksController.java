@@ -1,0 +1,45 @@
+package cn.hetu.project;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.hetu.catalog.Catalog;
+
+/** The projects that touch a feature, for its details panel. */
+@RestController
+@RequestMapping("/api/v1/features")
+class ProjectLinksController {
+
+    record LinkedProject(long id, String code, String name, String status, BigDecimal progressPct) {
+    }
+
+    private final Catalog catalog;
+
+    private final JdbcClient jdbc;
+
+    ProjectLinksController(Catalog catalog, JdbcClient jdbc) {
+        this.catalog = catalog;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/{collection}/{id}/projects")
+    List<LinkedProject> projects(@PathVariable String collection, @PathVariable long id) {
+        catalog.get(collection);
+        return jdbc.sql("""
+                SELECT p.id, p.code, p.name, p.status, p.progress_pct
+                FROM project_asset pa JOIN project p ON p.id = pa.project_id
+                WHERE pa.collection = ? AND pa.asset_id = ?
+                ORDER BY p.year DESC, p.code""")
+            .params(collection, id)
+            .query((rs, n) -> new LinkedProject(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getBigDecimal(5)))
+            .list();
+    }
+
+}

@@ -1,0 +1,74 @@
+package cn.hetu.seed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.hetu.catalog.Catalog;
+import cn.hetu.catalog.Layer;
+
+/**
+ * Loads the demo county from {@code geodata/} on the first start, in one transaction. A row in
+ * {@code seed_load} marks it done, so later starts (and features deleted since) are left alone.
+ */
+@Component
+@ConditionalOnProperty(name = "hetu.demo.load", havingValue = "true")
+class DemoLoader implements ApplicationRunner {
+
+    static final String DATA_SET = "demo-county";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
+
+    private final JdbcClient jdbc;
+
+    private final Catalog catalog;
+
+    private final GeoJsonTableLoader tables;
+
+    DemoLoader(JdbcClient jdbc, Catalog catalog, GeoJsonTableLoader tables) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.tables = tables;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        // Serialises concurrent first starts of several instances on one database.
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('hetu-seed'))").query().singleRow();
+        if (jdbc.sql("SELECT count(*) FROM seed_load WHERE name = ?").param(DATA_SET).query(Long.class).single() > 0) {
+            return;
+        }
+        int total = 0;
+        for (Layer layer : catalog.layers()) {
+            String geoJson = read("geodata/" + layer.id() + ".geojson");
+            int loaded = tables.load(layer, geoJson);
+            log.info("Demo county: {} {} features", loaded, layer.id());
+            total += loaded;
+        }
+        tables.loadProjectDetails(read("geodata/project.geojson"));
+        jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(DATA_SET, total).update();
+        log.info("Demo county loaded: {} features", total);
+    }
+
+    private static String read(String path) {
+        try (InputStream in = new ClassPathResource(path).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Demo data file " + path + " is missing from the build", e);
+        }
+    }
+
+}

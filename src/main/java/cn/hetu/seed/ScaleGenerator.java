@@ -1,0 +1,124 @@
+package cn.hetu.seed;
+
+import java.io.PrintStream;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills the registry with synthetic land parcels for benchmarks ({@code ./hetu generate N}), plus
+ * one ditch per 100 parcels and one sluice and one bridge per 200. Parcels lie on a grid over the
+ * county, so they never overlap one another; each batch commits on its own and progress is printed.
+ */
+@Component
+@ConditionalOnProperty(name = "hetu.generate.parcels")
+@Order(100)
+class ScaleGenerator implements ApplicationRunner {
+
+    private static final int BATCH = 25_000;
+
+    private final JdbcClient jdbc;
+
+    private final long parcels;
+
+    private final PrintStream out = System.out;
+
+    ScaleGenerator(JdbcClient jdbc, @Value("${hetu.generate.parcels}") long parcels) {
+        this.jdbc = jdbc;
+        this.parcels = parcels;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        long first = jdbc.sql("SELECT count(*) FROM land_parcel WHERE code LIKE 'GEN-%'").query(Long.class).single() + 1;
+        long last = first + parcels - 1;
+        long columns = (long) Math.ceil(Math.sqrt(last * 1.2));
+        long started = System.nanoTime();
+        for (long from = first; from <= last; from += BATCH) {
+            long to = Math.min(last, from + BATCH - 1);
+            insertBatch(from, to, columns);
+            progress(to - first + 1, started);
+        }
+        out.println();
+        out.println("[hetu] analysing tables");
+        jdbc.sql("ANALYZE land_parcel, ditch, sluice, bridge").update();
+        out.printf("[hetu] %d parcels generated in %.1f s%n", parcels, (System.nanoTime() - started) / 1e9);
+    }
+
+    private void insertBatch(long from, long to, long columns) {
+        jdbc.sql("""
+                WITH cell AS (
+                    SELECT g, 116.0 + (g % :cols) * (0.6 / :cols) AS x, 33.0 + (g / :cols) * (0.5 / :cols) AS y,
+                           0.6 / :cols AS dx, 0.5 / :cols AS dy, random() AS r
+                    FROM generate_series(:from::bigint, :to::bigint) g),
+                parcel AS (
+                    SELECT c.*, (ARRAY['城关镇','东临溪镇','石弓镇','龙山镇','涡南镇','曹市镇'])[1 + (g % 6)] AS town,
+                           CASE WHEN r < 0.4 THEN 'approved_unsupplied' WHEN r < 0.75 THEN 'idle'
+                                ELSE 'inefficient_industrial' END AS category,
+                           DATE '2012-01-01' + (random() * 4000)::int AS approved_on, random() AS d,
+                           ST_SetSRID(ST_MakePoint(x + dx * (0.05 + 0.2 * random()), y + dy * (0.05 + 0.2 * random())), 4490) AS sw
+                    FROM cell c)
+                INSERT INTO land_parcel (code, name, geom, department, town, parcel_no, category, land_use, holder, approval_no,
+                                         approved_on, idle_since, disposal_method, disposal_status, disposed_on)
+                SELECT 'GEN-' || lpad(g::text, 8, '0'), '合成地块' || g,
+                       ST_Multi(ST_MakePolygon(ST_MakeLine(ARRAY[
+                           sw,
+                           ST_SetSRID(ST_MakePoint(x + dx * (0.95 - 0.2 * random()), y + dy * (0.05 + 0.2 * random())), 4490),
+                           ST_SetSRID(ST_MakePoint(x + dx * (0.95 - 0.2 * random()), y + dy * (0.95 - 0.2 * random())), 4490),
+                           ST_SetSRID(ST_MakePoint(x + dx * (0.05 + 0.2 * random()), y + dy * (0.95 - 0.2 * random())), 4490),
+                           sw]))),
+                       'natres', town, '341621-GEN-' || g, category,
+                       (ARRAY['工业用地','商服用地','住宅用地','仓储用地'])[1 + (g % 4)],
+                       '合成企业' || (g % 5000) || '有限公司', '皖政地〔' || extract(year FROM approved_on) || '〕' || (g % 900),
+                       approved_on, CASE WHEN category = 'idle' THEN approved_on + 730 END,
+                       CASE WHEN d >= 0.6 THEN (ARRAY['reclaim_by_law','reclaim_by_agreement','urge_construction','swap',
+                                                      'temporary_use','land_reserve'])[1 + (g % 6)] END,
+                       CASE WHEN d < 0.6 THEN 'pending' WHEN d < 0.8 THEN 'in_progress' ELSE 'disposed' END,
+                       CASE WHEN d >= 0.8 THEN DATE '2023-01-01' + (random() * 1400)::int END
+                FROM parcel""")
+            .param("cols", columns)
+            .param("from", from)
+            .param("to", to)
+            .update();
+        jdbc.sql("""
+                INSERT INTO ditch (code, name, geom, department, town, class, treated)
+                SELECT 'GEN-D-' || g, '合成沟渠' || g,
+                       ST_SetSRID(ST_MakeLine(ST_MakePoint(116.0 + random() * 0.58, 33.0 + random() * 0.48),
+                                              ST_MakePoint(116.0 + random() * 0.58, 33.0 + random() * 0.48)), 4490),
+                       'water', '城关镇', CASE WHEN g % 7 = 0 THEN 'large' ELSE 'medium' END, g % 4 = 0
+                FROM generate_series(:from::bigint, :to::bigint) g WHERE g % 100 = 0""")
+            .param("from", from)
+            .param("to", to)
+            .update();
+        jdbc.sql("""
+                INSERT INTO sluice (code, name, geom, department, town, scale)
+                SELECT 'GEN-S-' || g, '合成水闸' || g, ST_SetSRID(ST_MakePoint(116.0 + random() * 0.6, 33.0 + random() * 0.5), 4490),
+                       'water', '城关镇', 'small'
+                FROM generate_series(:from::bigint, :to::bigint) g WHERE g % 200 = 0""")
+            .param("from", from)
+            .param("to", to)
+            .update();
+        jdbc.sql("""
+                INSERT INTO bridge (code, name, geom, department, town, condition)
+                SELECT 'GEN-B-' || g, '合成桥梁' || g, ST_SetSRID(ST_MakePoint(116.0 + random() * 0.6, 33.0 + random() * 0.5), 4490),
+                       'water', '城关镇', CASE WHEN g % 10 = 0 THEN 'dangerous' ELSE 'sound' END
+                FROM generate_series(:from::bigint, :to::bigint) g WHERE g % 200 = 0""")
+            .param("from", from)
+            .param("to", to)
+            .update();
+    }
+
+    private void progress(long done, long started) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double left = seconds / done * (parcels - done);
+        out.printf("\r[hetu] parcels %,d / %,d (%d%%), %.0f s, about %.0f s left   ", done, parcels, done * 100 / parcels,
+                seconds, left);
+        out.flush();
+    }
+
+}

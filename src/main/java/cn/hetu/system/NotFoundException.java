@@ -1,0 +1,10 @@
+package cn.hetu.system;
+
+/** A collection, feature or other resource that the request names does not exist. */
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String message) {
+        super(message);
+    }
+
+}
