@@ -35,6 +35,15 @@ CREATE FUNCTION work_status_ok(s text) RETURNS boolean IMMUTABLE LANGUAGE sql AS
     SELECT s IN ('planned', 'approved', 'under_construction', 'completed', 'suspended', 'none')
 $$;
 
+-- project_asset names assets by (collection, asset_id) across tables, so no foreign key can
+-- guard it: deleting an asset removes its links instead.
+CREATE FUNCTION unlink_deleted_asset() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM project_asset WHERE collection = TG_TABLE_NAME AND asset_id = OLD.id;
+    RETURN OLD;
+END
+$$;
+
 -- Creates an asset table with the common core shared by every collection.
 CREATE FUNCTION create_asset_table(tbl text, geom_type text) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -58,6 +67,12 @@ BEGIN
     EXECUTE format('CREATE INDEX %I ON %I USING gist (geom)', tbl || '_geom_idx', tbl);
     EXECUTE format('CREATE INDEX %I ON %I (status)', tbl || '_status_idx', tbl);
     EXECUTE format('CREATE INDEX %I ON %I (department)', tbl || '_department_idx', tbl);
+    IF geom_type = 'LineString' THEN
+        -- ST_IsValid accepts a line that crosses itself; a ditch or a pipe never does.
+        EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I CHECK (ST_IsSimple(geom))', tbl, tbl || '_geom_simple');
+    END IF;
+    EXECUTE format('CREATE TRIGGER %I AFTER DELETE ON %I FOR EACH ROW EXECUTE FUNCTION unlink_deleted_asset()',
+                   tbl || '_unlink', tbl);
 END
 $$;
 
@@ -106,7 +121,7 @@ ALTER TABLE road_node
 
 SELECT create_asset_table('land_parcel', 'MultiPolygon');
 ALTER TABLE land_parcel
-    ADD COLUMN parcel_no       text NOT NULL,
+    ADD COLUMN parcel_no       text NOT NULL UNIQUE,
     ADD COLUMN category        text NOT NULL CHECK (category IN ('approved_unsupplied', 'idle', 'inefficient_industrial')),
     ADD COLUMN area_m2         double precision GENERATED ALWAYS AS (ST_Area(geom::geography)) STORED,
     ADD COLUMN land_use        text,
@@ -116,7 +131,7 @@ ALTER TABLE land_parcel
     ADD COLUMN idle_since      date,
     ADD COLUMN idle_cause      text,
     ADD COLUMN disposal_method text CHECK (disposal_method IN ('reclaim_by_law', 'reclaim_by_agreement', 'urge_construction',
-                                                             'swap', 'temporary_use', 'land_reserve')),
+                                                             'swap', 'temporary_use', 'land_reserve', 'supply')),
     ADD COLUMN disposal_status text NOT NULL DEFAULT 'pending' CHECK (disposal_status IN ('pending', 'in_progress', 'disposed')),
     ADD COLUMN disposed_on     date,
     ADD CHECK ((disposal_status = 'disposed') = (disposed_on IS NOT NULL));

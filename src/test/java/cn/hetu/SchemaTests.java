@@ -92,6 +92,31 @@ class SchemaTests {
         assertThat(length).isBetween(9_300.0, 9_340.0);
     }
 
+    @Test
+    void refusesALineThatCrossesItself() {
+        assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO ditch (code, name, geom, department, class) VALUES ('TEST-LOOP', '交叉沟',
+                ST_GeomFromText('LINESTRING(116.30 33.20, 116.31 33.21, 116.31 33.20, 116.30 33.21)', 4490), 'water', 'medium')""")
+            .update()).hasMessageContaining("ditch_geom_simple");
+    }
+
+    @Test
+    void deletingAnAssetRemovesItsProjectLinks() {
+        long sluice = jdbc.sql("""
+                INSERT INTO sluice (code, name, geom, department, scale)
+                VALUES ('TEST-LINKED', '测试闸', ST_GeomFromText('POINT(116.3 33.2)', 4490), 'water', 'small') RETURNING id""")
+            .query(Long.class)
+            .single();
+        jdbc.sql("INSERT INTO project_asset (project_id, collection, asset_id) SELECT min(id), 'sluice', ? FROM project")
+            .param(sluice)
+            .update();
+        jdbc.sql("DELETE FROM sluice WHERE id = ?").param(sluice).update();
+        assertThat(jdbc.sql("SELECT count(*) FROM project_asset WHERE collection = 'sluice' AND asset_id = ?")
+            .param(sluice)
+            .query(Long.class)
+            .single()).isZero();
+    }
+
     private void insertSluice(String code, String wkt, String status) {
         jdbc.sql("INSERT INTO sluice (code, name, geom, status, department, scale) VALUES (?, '测试闸', ST_GeomFromText("
                 + wkt + ", 4490), ?, 'water', 'small')").params(code, status).update();
