@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hetu.security.LayerAccess;
 import cn.hetu.system.NotFoundException;
 
 import static cn.hetu.system.SqlIdentifiers.quote;
@@ -22,7 +23,8 @@ import static cn.hetu.system.SqlIdentifiers.quote;
 @RequestMapping("/api/v1")
 class CatalogController {
 
-    record LayerInfo(String id, String titleZh, String titleEn, String theme, String geometryType, long count) {
+    record LayerInfo(String id, String titleZh, String titleEn, String theme, String geometryType, long count,
+            boolean publicRead) {
     }
 
     record Department(String code, String nameZh, String nameEn) {
@@ -35,21 +37,25 @@ class CatalogController {
 
     private final Catalog catalog;
 
+    private final LayerAccess access;
+
     private final JdbcClient jdbc;
 
     private final String tiandituKey;
 
-    CatalogController(Catalog catalog, JdbcClient jdbc, @Value("${hetu.tianditu-key:}") String tiandituKey) {
+    CatalogController(Catalog catalog, LayerAccess access, JdbcClient jdbc, @Value("${hetu.tianditu-key:}") String tiandituKey) {
         this.catalog = catalog;
+        this.access = access;
         this.jdbc = jdbc;
         this.tiandituKey = tiandituKey;
     }
 
     @GetMapping("/layers")
     List<LayerInfo> layers() {
-        return catalog.layers()
+        return access.readableLayers()
             .stream()
-            .map(l -> new LayerInfo(l.id(), l.titleZh(), l.titleEn(), l.theme(), l.geometryType(), count(l)))
+            .map(l -> new LayerInfo(l.id(), l.titleZh(), l.titleEn(), l.theme(), l.geometryType(), count(l),
+                    l.publicRead()))
             .toList();
     }
 

@@ -8,9 +8,12 @@ import java.util.Set;
 /**
  * A collection of features: one table with a geometry column {@code geom} in EPSG:4490 and an
  * {@code id} key. The table name is the collection id; both come from the database catalogue only.
+ *
+ * @param publicRead whether anonymous users may read it (off unless an administrator opens it)
  */
 public record Layer(String id, String titleZh, String titleEn, String descriptionZh, String descriptionEn,
-        String theme, String geometryType, String temporalStart, String temporalEnd, List<Column> columns) {
+        String theme, String geometryType, String temporalStart, String temporalEnd, boolean publicRead,
+        List<Column> columns) {
 
     /** Columns that only the system writes. */
     private static final Set<String> SYSTEM_COLUMNS = Set.of("id", "created_at", "created_by", "updated_at",

@@ -10,19 +10,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
+import cn.hetu.security.LayerAccess;
 
 /** The collection list and each collection's description with its extent. */
 @RestController
 class CollectionsController {
 
-    private final Catalog catalog;
+    private final LayerAccess access;
 
     private final FeatureStore store;
 
-    CollectionsController(Catalog catalog, FeatureStore store) {
-        this.catalog = catalog;
+    CollectionsController(LayerAccess access, FeatureStore store) {
+        this.access = access;
         this.store = store;
     }
 
@@ -30,12 +30,12 @@ class CollectionsController {
     Documents.Collections collections(HttpServletRequest request, Locale locale) {
         Links links = Links.of(request);
         return new Documents.Collections(List.of(links.link("/ogc/collections", "self", MediaTypes.JSON, "Collections")),
-                catalog.layers().stream().map(layer -> describe(layer, links, locale)).toList());
+                access.readableLayers().stream().map(layer -> describe(layer, links, locale)).toList());
     }
 
     @GetMapping(path = "/ogc/collections/{collectionId}", produces = MediaTypes.JSON)
     Documents.Collection collection(@PathVariable String collectionId, HttpServletRequest request, Locale locale) {
-        return describe(catalog.get(collectionId), Links.of(request), locale);
+        return describe(access.readable(collectionId), Links.of(request), locale);
     }
 
     private Documents.Collection describe(Layer layer, Links links, Locale locale) {

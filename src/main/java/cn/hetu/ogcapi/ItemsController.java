@@ -25,15 +25,15 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import tools.jackson.databind.ObjectMapper;
 
-import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
+import cn.hetu.security.LayerAccess;
 import cn.hetu.system.NotFoundException;
 
 /** Feature pages, single features and the queryables of a collection. */
 @RestController
 class ItemsController {
 
-    private final Catalog catalog;
+    private final LayerAccess access;
 
     private final ItemsQueryParser parser;
 
@@ -41,8 +41,8 @@ class ItemsController {
 
     private final ObjectMapper json;
 
-    ItemsController(Catalog catalog, ItemsQueryParser parser, FeatureStore store, ObjectMapper json) {
-        this.catalog = catalog;
+    ItemsController(LayerAccess access, ItemsQueryParser parser, FeatureStore store, ObjectMapper json) {
+        this.access = access;
         this.parser = parser;
         this.store = store;
         this.json = json;
@@ -51,7 +51,7 @@ class ItemsController {
     @GetMapping(path = "/ogc/collections/{collectionId}/items")
     ResponseEntity<StreamingResponseBody> items(@PathVariable String collectionId,
             @RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
-        Layer layer = catalog.get(collectionId);
+        Layer layer = access.readable(collectionId);
         ItemsQuery query = parser.parse(layer, params);
         ItemsSql.Where where = ItemsSql.where(layer, query);
         Long matched = store.numberMatched(layer, where);
@@ -75,7 +75,7 @@ class ItemsController {
     @GetMapping(path = "/ogc/collections/{collectionId}/items/{featureId}")
     ResponseEntity<String> item(@PathVariable String collectionId, @PathVariable String featureId,
             @RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
-        Layer layer = catalog.get(collectionId);
+        Layer layer = access.readable(collectionId);
         ItemsQueryParser.checkFormat(params);
         String feature = parseId(featureId).flatMap(id -> store.feature(layer, id))
             .orElseThrow(() -> new NotFoundException("Feature '" + featureId + "' does not exist in " + collectionId));
@@ -90,7 +90,7 @@ class ItemsController {
     @GetMapping(path = "/ogc/collections/{collectionId}/queryables",
             produces = { MediaTypes.SCHEMA, MediaTypes.JSON })
     Map<String, Object> queryables(@PathVariable String collectionId, HttpServletRequest request) {
-        Layer layer = catalog.get(collectionId);
+        Layer layer = access.readable(collectionId);
         return Queryables.of(layer, Links.of(request).url("/ogc/collections/" + layer.id() + "/queryables"));
     }
 

@@ -33,7 +33,7 @@ final class ItemsSql {
             .filter(c -> !c.name().equals("id"))
             .map(c -> "'" + c.name() + "', t." + quote(c.name()))
             .collect(Collectors.joining(", "));
-        return "'{\"type\":\"Feature\",\"id\":' || t.id || ',\"geometry\":' || COALESCE(ST_AsGeoJSON(t.geom, 7), 'null')"
+        return "'{\"type\":\"Feature\",\"id\":' || t.id || ',\"geometry\":' || COALESCE(ST_AsGeoJSON(t.geom, 7, 0), 'null')"
                 + " || ',\"properties\":' || json_build_object(" + properties + ")::text || '}'";
     }
 

@@ -8,16 +8,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.hetu.catalog.Catalog;
+import cn.hetu.security.LayerAccess;
+
 
 /** The entry documents of OGC API - Features: landing page, conformance and the API definition. */
 @RestController
 class LandingController {
 
-    private final Catalog catalog;
+    private final LayerAccess access;
 
-    LandingController(Catalog catalog) {
-        this.catalog = catalog;
+    LandingController(LayerAccess access) {
+        this.access = access;
     }
 
     @GetMapping(path = { "/ogc", "/ogc/" }, produces = MediaTypes.JSON)
@@ -43,7 +44,7 @@ class LandingController {
 
     @GetMapping(path = "/ogc/api", produces = { MediaTypes.OPENAPI, MediaTypes.JSON })
     Map<String, Object> api(HttpServletRequest request) {
-        return OpenApiDocument.of(Links.of(request).url("/ogc"), catalog.layers());
+        return OpenApiDocument.of(Links.of(request).url("/ogc"), access.readableLayers());
     }
 
 }

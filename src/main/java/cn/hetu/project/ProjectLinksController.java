@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.hetu.catalog.Catalog;
+import cn.hetu.security.LayerAccess;
 
 /** The projects that touch a feature, for its details panel. */
 @RestController
@@ -19,18 +19,19 @@ class ProjectLinksController {
     record LinkedProject(long id, String code, String name, String status, BigDecimal progressPct) {
     }
 
-    private final Catalog catalog;
+    private final LayerAccess access;
 
     private final JdbcClient jdbc;
 
-    ProjectLinksController(Catalog catalog, JdbcClient jdbc) {
-        this.catalog = catalog;
+    ProjectLinksController(LayerAccess access, JdbcClient jdbc) {
+        this.access = access;
         this.jdbc = jdbc;
     }
 
     @GetMapping("/{collection}/{id}/projects")
     List<LinkedProject> projects(@PathVariable String collection, @PathVariable long id) {
-        catalog.get(collection);
+        access.readable(collection);
+        access.readable("project");
         return jdbc.sql("""
                 SELECT p.id, p.code, p.name, p.status, p.progress_pct
                 FROM project_asset pa JOIN project p ON p.id = pa.project_id

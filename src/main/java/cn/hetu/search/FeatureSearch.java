@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import cn.hetu.catalog.Catalog;
+import cn.hetu.catalog.Layer;
+import cn.hetu.security.LayerAccess;
 
 import static cn.hetu.system.SqlIdentifiers.quote;
 
@@ -20,17 +21,21 @@ class FeatureSearch {
     record Hit(String collection, long id, String code, String name, String status, double[] bbox) {
     }
 
-    private final Catalog catalog;
+    private final LayerAccess access;
 
     private final JdbcClient jdbc;
 
-    FeatureSearch(Catalog catalog, JdbcClient jdbc) {
-        this.catalog = catalog;
+    FeatureSearch(LayerAccess access, JdbcClient jdbc) {
+        this.access = access;
         this.jdbc = jdbc;
     }
 
     List<Hit> find(String text, int limit) {
-        String perLayer = catalog.layers().stream().map(layer -> """
+        List<Layer> layers = access.readableLayers();
+        if (layers.isEmpty()) {
+            return List.of();
+        }
+        String perLayer = layers.stream().map(layer -> """
                 (SELECT '%1$s' AS collection, id, code, name, status, geom::box2d AS box,
                         CASE WHEN name = :text OR code = :text THEN 0
                              WHEN name ILIKE :prefix OR code ILIKE :prefix THEN 1 ELSE 2 END AS rank

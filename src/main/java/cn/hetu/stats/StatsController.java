@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
+import cn.hetu.security.LayerAccess;
 
 import static cn.hetu.system.SqlIdentifiers.quote;
 
@@ -34,10 +35,13 @@ class StatsController {
 
     private final Catalog catalog;
 
+    private final LayerAccess access;
+
     private final JdbcClient jdbc;
 
-    StatsController(Catalog catalog, JdbcClient jdbc) {
+    StatsController(Catalog catalog, LayerAccess access, JdbcClient jdbc) {
         this.catalog = catalog;
+        this.access = access;
         this.jdbc = jdbc;
     }
 
@@ -46,7 +50,7 @@ class StatsController {
     Map<String, Map<String, Long>> counts(@RequestParam(required = false) List<String> status,
             @RequestParam(required = false) List<String> department) {
         Map<String, Map<String, Long>> result = new LinkedHashMap<>();
-        for (Layer layer : catalog.layers()) {
+        for (Layer layer : access.readableLayers()) {
             Map<String, Long> byStatus = new LinkedHashMap<>();
             jdbc.sql("SELECT status, count(*) FROM " + quote(layer.id())
                     + " WHERE (:anyStatus OR status = ANY (:status)) AND (:anyDepartment OR department = ANY (:department))"
@@ -82,7 +86,7 @@ class StatsController {
             .query(Long.class)
             .single();
         Map<String, Long> assets = new LinkedHashMap<>();
-        for (Layer layer : catalog.layers()) {
+        for (Layer layer : access.readableLayers()) {
             assets.put(layer.id(), catalog.estimatedRows(layer) >= 100_000 ? catalog.estimatedRows(layer)
                     : jdbc.sql("SELECT count(*) FROM " + quote(layer.id())).query(Long.class).single());
         }

@@ -2,8 +2,14 @@ package cn.hetu.system;
 
 import java.net.URI;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -12,10 +18,31 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
     @ExceptionHandler
     ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not found");
+        return problem;
+    }
+
+    /** A unique key taken (409), or a check or reference the database refused (400), named by its constraint. */
+    @ExceptionHandler
+    ProblemDetail integrity(DataIntegrityViolationException e) {
+        String reason = e.getMostSpecificCause().getMessage();
+        boolean duplicate = reason != null && reason.contains("duplicate key");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(duplicate ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+                firstLine(reason));
+        problem.setTitle(duplicate ? "Already exists" : "Refused by a rule of the registry");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail staleVersion(OptimisticLockingFailureException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Someone else changed this record since you read it; reload it and apply your change again");
+        problem.setTitle("Edit conflict");
         return problem;
     }
 
@@ -26,6 +53,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(URI.create("about:blank"));
         problem.setProperty("parameter", e.parameter());
         return problem;
+    }
+
+    /** Anything unforeseen: logged in full, answered as a problem without internals. */
+    @ExceptionHandler
+    ProblemDetail unexpected(Exception e) throws Exception {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+            throw e; // answered by Spring Security's entry point and access-denied handler
+        }
+        log.error("Unexpected failure", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Hetu could not complete the request; the server log has the details");
+        problem.setTitle("Internal error");
+        return problem;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "The database refused the change";
+        }
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).replace("ERROR: ", "");
     }
 
 }

@@ -28,6 +28,8 @@ class GdalClientTests {
     @Autowired
     JdbcClient jdbc;
 
+    private String token;
+
     @Test
     void ogrinfoListsEveryCollection() throws Exception {
         String out = run("ogrinfo", "-ro", "-q", "OAPIF:" + http.base() + "/ogc");
@@ -58,8 +60,15 @@ class GdalClientTests {
         assertThat(sample).containsPattern("name \\(String\\) = \\p{IsHan}+");
     }
 
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    /** GDAL signs in as QGIS users are told to: their user name and an API token as the password. */
+    private String run(String... command) throws IOException, InterruptedException {
+        if (token == null) {
+            token = http.post("/api/v1/me/tokens", "{\"name\":\"gdal tests\"}").json().get("token").asString();
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("GDAL_HTTP_USERPWD", "admin:" + token);
+        builder.environment().put("GDAL_HTTP_AUTH", "BASIC");
+        Process process = builder.start();
         byte[] output = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String text = new String(output, StandardCharsets.UTF_8);

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.hetu.RegistryTest;
 
@@ -15,9 +16,12 @@ class ScaleGeneratorTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
     @Test
     void generatesValidNonOverlappingParcelsInsideTheCountyAndProportionalAssets() {
-        new ScaleGenerator(jdbc, 2_000).run(null);
+        new ScaleGenerator(jdbc, transactions, 2_000).run(null);
         assertThat(count("SELECT count(*) FROM land_parcel WHERE code LIKE 'GEN-%'")).isEqualTo(2_000);
         assertThat(count("SELECT count(*) FROM land_parcel WHERE code LIKE 'GEN-%' AND NOT ST_IsValid(geom)")).isZero();
         assertThat(count("""
@@ -28,8 +32,10 @@ class ScaleGeneratorTests {
                 WHERE a.code LIKE 'GEN-%' AND b.code LIKE 'GEN-%'""")).isZero();
         assertThat(count("SELECT count(*) FROM ditch WHERE code LIKE 'GEN-%'")).isEqualTo(20);
         assertThat(count("SELECT count(*) FROM sluice WHERE code LIKE 'GEN-%'")).isEqualTo(10);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE feature_id IN (SELECT id FROM land_parcel WHERE code LIKE 'GEN-%')"
+                + " AND collection = 'land_parcel'")).isZero();
 
-        new ScaleGenerator(jdbc, 500).run(null);
+        new ScaleGenerator(jdbc, transactions, 500).run(null);
         assertThat(count("SELECT count(*) FROM land_parcel WHERE code LIKE 'GEN-%'")).isEqualTo(2_500);
     }
 
