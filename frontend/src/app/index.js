@@ -1,0 +1,1 @@
+export {HetuApp} from './HetuApp.js';

@@ -1,0 +1,2 @@
+export * from './Units.js';
+export {AttributeFormatter} from './AttributeFormatter.js';

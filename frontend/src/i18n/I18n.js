@@ -1,0 +1,63 @@
+import {zh} from './zh.js';
+import {en} from './en.js';
+
+export const MESSAGES = {'zh-CN': zh, en};
+export const LOCALES = Object.keys(MESSAGES);
+export const DEFAULT_LOCALE = 'zh-CN';
+
+/**
+ * Messages of the current locale, with `{name}` placeholders. Chinese is the default;
+ * listeners are told when the locale changes so that every view can draw itself again.
+ */
+export class I18n {
+	constructor(options = {}) {
+		const {locale = DEFAULT_LOCALE, messages = MESSAGES} = options;
+		this._messages = messages;
+		this._listeners = [];
+		this.locale = messages[locale] ? locale : DEFAULT_LOCALE;
+	}
+
+	get messages() {
+		return this._messages[this.locale];
+	}
+
+	/** True for the Chinese locale; data carry Chinese and English variants of some names. */
+	get isChinese() {
+		return this.locale.startsWith('zh');
+	}
+
+	has(key) {
+		return key in this.messages;
+	}
+
+	/** The message for `key` with its placeholders filled; the key itself when missing, so that gaps show. */
+	t(key, params) {
+		const text = this.has(key) ? this.messages[key] : key;
+		if (!params) {
+			return text;
+		}
+		return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
+	}
+
+	/** Picks the Chinese or English variant of a name that the data carry in both. */
+	pick(zhText, enText) {
+		return (this.isChinese ? zhText : enText) || zhText || enText || '';
+	}
+
+	setLocale(locale) {
+		if (!this._messages[locale] || locale === this.locale) {
+			return;
+		}
+		this.locale = locale;
+		for (const listener of this._listeners) {
+			listener(locale);
+		}
+	}
+
+	onChange(listener) {
+		this._listeners.push(listener);
+		return () => {
+			this._listeners = this._listeners.filter((l) => l !== listener);
+		};
+	}
+}

@@ -1,0 +1,148 @@
+import {GeoJSON} from 'leaflet';
+import {bboxArea, pathStyle} from './Symbology.js';
+import {featureMarker} from './PointLayer.js';
+import {FeatureFilter} from './FeatureFilter.js';
+import {isAbort} from '../api/ApiError.js';
+import {debounce} from '../util/debounce.js';
+
+/**
+ * A line, polygon or mixed collection loaded by the visible extent: a bbox request on
+ * add and after each move (debounced; a newer request cancels the older one), skipped
+ * while the view stays inside the extent already loaded. Filtering is done on the
+ * loaded features. Fires the same events as PointLayer.
+ */
+export const ExtentLayer = GeoJSON.extend({
+	options: {
+		collection: '',
+		api: null,
+		featureFilter: new FeatureFilter(),
+		geometryType: 'LineString',
+		debounceMs: 300,
+		padding: 0.3,
+		className: 'hetu-feature',
+		// Pane and size of the markers of point features in a mixed collection (project footprints).
+		markerPane: 'markerPane',
+		markerSize: 28,
+		// Areas whose bounding box exceeds this many square degrees (about 15 km × 15 km) are drawn as outlines.
+		largeArea: 0.02
+	},
+
+	initialize(options) {
+		GeoJSON.prototype.initialize.call(this, null, options);
+		const {collection, geometryType} = this.options;
+		this.options.style = (feature) => pathStyle(collection, feature.properties, feature.geometry?.type || geometryType,
+			{large: bboxArea(feature.geometry) > this.options.largeArea});
+		this.options.pointToLayer = (feature, latlng) => featureMarker(collection, feature, latlng,
+			{pane: this.options.markerPane, size: this.options.markerSize});
+		this.options.onEachFeature = (feature, layer) => this._bindFeature(feature, layer);
+		this._features = [];
+		this._drawn = 0;
+		this._loadedBounds = null;
+		this._complete = false;
+		this._scheduleLoad = debounce(() => this._load(), this.options.debounceMs);
+	},
+
+	onAdd(map) {
+		GeoJSON.prototype.onAdd.call(this, map);
+		map.on('moveend', this._scheduleLoad, this);
+		this._load();
+	},
+
+	onRemove(map) {
+		map.off('moveend', this._scheduleLoad, this);
+		this._scheduleLoad.cancel();
+		this._controller?.abort();
+		this._controller = null;
+		GeoJSON.prototype.onRemove.call(this, map);
+	},
+
+	setFeatureFilter(featureFilter) {
+		this.options.featureFilter = featureFilter;
+		this._redraw();
+	},
+
+	drawnCount() {
+		return this._drawn;
+	},
+
+	isLoading() {
+		return Boolean(this._controller);
+	},
+
+	/** Forgets what was loaded and loads the current view again. */
+	reload() {
+		this._loadedBounds = null;
+		if (this._map) {
+			this._load();
+		}
+	},
+
+	async _load() {
+		const map = this._map;
+		if (!map) {
+			return;
+		}
+		const view = map.getBounds();
+		if (this._complete && this._loadedBounds?.contains(view)) {
+			return;
+		}
+		const bounds = view.pad(this.options.padding);
+		const bbox = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
+		this._controller?.abort();
+		const controller = this._controller = new AbortController();
+		this.fire('loading');
+		try {
+			const {api, collection} = this.options;
+			const collectionJson = await api.items(collection, {bbox}, {signal: controller.signal});
+			if (controller !== this._controller) {
+				return;
+			}
+			this._controller = null;
+			this._features = collectionJson.features || [];
+			const numberReturned = collectionJson.numberReturned ?? this._features.length;
+			const numberMatched = collectionJson.numberMatched ?? numberReturned;
+			this._loadedBounds = bounds;
+			this._complete = numberMatched <= numberReturned;
+			this._redraw();
+			this.fire('load', {numberMatched, numberReturned});
+		} catch (error) {
+			if (controller === this._controller) {
+				this._controller = null;
+			}
+			if (!isAbort(error)) {
+				this.fire('error', {error});
+			}
+		}
+	},
+
+	_redraw() {
+		const {featureFilter} = this.options;
+		// Larger shapes first, so that smaller ones are drawn on top of them and stay clickable.
+		const shown = this._features.filter((f) => f.geometry && featureFilter.accepts(f.properties))
+			.map((f) => [bboxArea(f.geometry), f]).sort((a, b) => b[0] - a[0]).map(([, f]) => f);
+		this.clearLayers();
+		this.addData({type: 'FeatureCollection', features: shown});
+		this._drawn = shown.length;
+		this.fire('drawn', {count: this._drawn});
+	},
+
+	_bindFeature(feature, layer) {
+		const {collection} = this.options;
+		const key = `${collection}/${feature.id}`;
+		layer.on('click', (e) => this.fire('featureclick', {collection, feature, layer, latlng: e.latlng}));
+		if (layer.setStyle) {
+			layer.on('add', () => {
+				const element = layer.getElement?.();
+				if (element) {
+					element.setAttribute('data-key', key);
+					element.setAttribute('data-status', feature.properties?.status || '');
+				}
+			});
+			layer.on('mouseover', () => layer.setStyle({weight: (layer.options.weight || 3) + 2}));
+			layer.on('mouseout', () => this.resetStyle(layer));
+			if (feature.properties?.name) {
+				layer.bindTooltip(feature.properties.name, {sticky: true, className: 'hetu-tooltip'});
+			}
+		}
+	}
+});

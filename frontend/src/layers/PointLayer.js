@@ -1,0 +1,137 @@
+import {DivIcon, Marker} from 'leaflet';
+import {MarkerClusterGroup} from 'leaflet.markercluster';
+import {clusterSvg, markerHtml} from './Symbology.js';
+import {FeatureFilter} from './FeatureFilter.js';
+import {isAbort} from '../api/ApiError.js';
+import {WORK_STATUSES} from '../catalog/Schema.js';
+
+export const MARKER_SIZE = 28;
+
+/** A marker for a GeoJSON point feature of `collection`, drawn by the symbology. */
+export function featureMarker(collection, feature, latlng, options = {}) {
+	const {size = MARKER_SIZE, pane} = options;
+	const marker = new Marker(latlng, {
+		icon: new DivIcon({
+			className: 'hetu-marker-icon',
+			html: markerHtml(collection, feature, size),
+			iconSize: [size, size],
+			iconAnchor: [size / 2, size / 2]
+		}),
+		keyboard: true,
+		riseOnHover: true,
+		...(pane ? {pane} : {})
+	});
+	marker.feature = feature;
+	const name = feature.properties?.name;
+	if (name) {
+		marker.bindTooltip(name, {direction: 'top', offset: [0, -size / 2], className: 'hetu-tooltip'});
+	}
+	return marker;
+}
+
+function clusterIcon(cluster) {
+	const counts = Object.fromEntries(WORK_STATUSES.map((s) => [s, 0]));
+	for (const marker of cluster.getAllChildMarkers()) {
+		const status = marker.feature?.properties?.status;
+		counts[status in counts ? status : 'none'] += 1;
+	}
+	const svg = clusterSvg(counts);
+	const size = Number(/width="(\d+)"/.exec(svg)[1]);
+	return new DivIcon({html: svg, className: 'hetu-cluster-icon', iconSize: [size, size]});
+}
+
+/**
+ * A point collection, loaded whole (points are few and cheap) and clustered at low zoom.
+ * Filtering is done on the loaded features, so changing it needs no request.
+ * Fires `loading`, `load` ({numberMatched, numberReturned}), `error` ({error}),
+ * `drawn` ({count}) and `featureclick` ({collection, feature, layer}).
+ */
+export const PointLayer = MarkerClusterGroup.extend({
+	options: {
+		collection: '',
+		api: null,
+		featureFilter: new FeatureFilter(),
+		maxClusterRadius: 48,
+		disableClusteringAtZoom: 15,
+		showCoverageOnHover: false,
+		spiderfyOnMaxZoom: true,
+		chunkedLoading: true,
+		iconCreateFunction: clusterIcon
+	},
+
+	initialize(options) {
+		MarkerClusterGroup.prototype.initialize.call(this, options);
+		this._markers = [];
+		this._drawn = 0;
+		this._state = 'idle';
+	},
+
+	onAdd(map) {
+		MarkerClusterGroup.prototype.onAdd.call(this, map);
+		if (this._state === 'idle' || this._state === 'error') {
+			this.load();
+		}
+	},
+
+	onRemove(map) {
+		MarkerClusterGroup.prototype.onRemove.call(this, map);
+		if (this._state === 'loading') {
+			this._controller?.abort();
+			this._state = 'idle';
+		}
+	},
+
+	async load() {
+		const {api, collection} = this.options;
+		this._controller?.abort();
+		const controller = this._controller = new AbortController();
+		this._state = 'loading';
+		this.fire('loading');
+		try {
+			const collectionJson = await api.items(collection, {}, {signal: controller.signal});
+			const features = collectionJson.features || [];
+			this._markers = features.filter((f) => f.geometry?.type === 'Point').map((feature) => {
+				const [lon, lat] = feature.geometry.coordinates;
+				const marker = featureMarker(collection, feature, [lat, lon]);
+				marker.on('click', () => this.fire('featureclick', {collection, feature, layer: marker, latlng: marker.getLatLng()}));
+				return marker;
+			});
+			this._state = 'loaded';
+			this._redraw();
+			this.fire('load', {
+				numberMatched: collectionJson.numberMatched ?? features.length,
+				numberReturned: collectionJson.numberReturned ?? features.length
+			});
+		} catch (error) {
+			if (!isAbort(error)) {
+				this._state = 'error';
+				this.fire('error', {error});
+			}
+		}
+	},
+
+	setFeatureFilter(featureFilter) {
+		this.options.featureFilter = featureFilter;
+		if (this._state === 'loaded') {
+			this._redraw();
+		}
+	},
+
+	/** Number of features currently drawn (after the filter). */
+	drawnCount() {
+		return this._drawn;
+	},
+
+	isLoading() {
+		return this._state === 'loading';
+	},
+
+	_redraw() {
+		const {featureFilter} = this.options;
+		const shown = this._markers.filter((m) => featureFilter.accepts(m.feature.properties));
+		this.clearLayers();
+		this.addLayers(shown);
+		this._drawn = shown.length;
+		this.fire('drawn', {count: this._drawn});
+	}
+});

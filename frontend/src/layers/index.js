@@ -1,0 +1,5 @@
+export * from './Symbology.js';
+export {FeatureFilter} from './FeatureFilter.js';
+export {PointLayer, featureMarker, MARKER_SIZE} from './PointLayer.js';
+export {ExtentLayer} from './ExtentLayer.js';
+export {Highlight} from './Highlight.js';

@@ -1,0 +1,6 @@
+import 'leaflet/dist/leaflet.css';
+import 'leaflet.markercluster/dist/MarkerCluster.css';
+import './styles/hetu.css';
+import {HetuApp} from './app/HetuApp.js';
+
+new HetuApp({root: document.getElementById('app')}).start();

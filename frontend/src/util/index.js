@@ -1,0 +1,3 @@
+export {debounce} from './debounce.js';
+export {Preferences} from './Preferences.js';
+export {el, replaceChildren} from './dom.js';

@@ -1,0 +1,4 @@
+import {PROFILES} from './browser.js';
+import {mapSuite} from './mapSuite.js';
+
+mapSuite(PROFILES.phone);

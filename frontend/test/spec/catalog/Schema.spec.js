@@ -1,0 +1,62 @@
+import {existsSync, readFileSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {describe, expect, it} from 'vitest';
+import {COLLECTIONS, ENUMS, THEMES, WORK_STATUSES, fieldsOf} from '../../../src/catalog/Schema.js';
+
+const migration = fileURLToPath(new URL('../../../../src/main/resources/db/migration/V1__registry.sql', import.meta.url));
+const COMMON = ['code', 'name', 'geom', 'status', 'department', 'town', 'remarks', 'attributes',
+	'created_at', 'created_by', 'updated_at', 'updated_by', 'version', 'id'];
+
+/** Columns that the migration adds to each asset table, and the columns of `project`. */
+function columnsFromMigration(sql) {
+	const columns = {};
+	for (const match of sql.matchAll(/ALTER TABLE (\w+)\s+([\s\S]*?);/g)) {
+		const added = [...match[2].matchAll(/ADD COLUMN\s+(\w+)/g)].map((m) => m[1]);
+		if (added.length) {
+			columns[match[1]] = [...(columns[match[1]] || []), ...added];
+		}
+	}
+	const project = /CREATE TABLE project \(([\s\S]*?)\n\);/.exec(sql);
+	if (project) {
+		columns.project = project[1].split('\n').map((line) => /^\s{4}(\w+)\s+\w/.exec(line)?.[1])
+			.filter((name) => name && name !== 'CHECK');
+	}
+	return columns;
+}
+
+describe('Schema', () => {
+	it('knows the six work statuses', () => {
+		expect(WORK_STATUSES).toEqual(['planned', 'approved', 'under_construction', 'completed', 'suspended', 'none']);
+	});
+
+	it('lists the common columns first and last for every collection', () => {
+		for (const collection of COLLECTIONS) {
+			const keys = fieldsOf(collection).map((f) => f.key);
+			expect(keys.slice(0, 2)).toEqual(['code', 'status']);
+			expect(keys.at(-1)).toBe('version');
+			expect(new Set(keys).size).toBe(keys.length);
+		}
+	});
+
+	it.runIf(existsSync(migration))('shows every column that the database migration defines', () => {
+		const columns = columnsFromMigration(readFileSync(migration, 'utf8'));
+		expect(Object.keys(columns).sort()).toEqual([...COLLECTIONS].sort());
+		for (const [table, names] of Object.entries(columns)) {
+			const shown = new Set(fieldsOf(table).map((f) => f.key));
+			for (const name of names.filter((n) => !COMMON.includes(n) && n !== 'target_unit')) {
+				expect(shown.has(name), `${table}.${name}`).toBe(true);
+			}
+		}
+	});
+
+	it.runIf(existsSync(migration))('knows every value that the migration allows in an enumerated column', () => {
+		const sql = readFileSync(migration, 'utf8');
+		const vocabularies = [...Object.values(ENUMS), THEMES, ['Point', 'LineString', 'MultiPolygon', 'Geometry']];
+		for (const match of sql.matchAll(/CHECK \((\w+) IN \(([^)]*)\)\)/g)) {
+			const [, column, list] = match;
+			const values = [...list.matchAll(/'(\w+)'/g)].map((m) => m[1]);
+			const known = vocabularies.some((e) => values.every((v) => e.includes(v)));
+			expect(known, `${column}: ${values.join(', ')}`).toBe(true);
+		}
+	});
+});

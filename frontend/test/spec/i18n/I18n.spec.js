@@ -1,0 +1,110 @@
+import {describe, expect, it} from 'vitest';
+import {I18n, MESSAGES} from '../../../src/i18n/I18n.js';
+import {zh} from '../../../src/i18n/zh.js';
+import {en} from '../../../src/i18n/en.js';
+import {ATTRIBUTE_FIELDS, COLLECTIONS, ENUMS, THEMES, fieldLabelKey, fieldsOf} from '../../../src/catalog/Schema.js';
+
+const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const HAN = /[\u3400-\u9FFF]/;
+
+describe('messages', () => {
+	it('have the same keys in Chinese and English', () => {
+		expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+	});
+
+	it('have no empty message', () => {
+		for (const messages of Object.values(MESSAGES)) {
+			for (const [key, text] of Object.entries(messages)) {
+				expect(text.trim(), key).not.toBe('');
+			}
+		}
+	});
+
+	it('use the same placeholders in both languages', () => {
+		for (const key of Object.keys(zh)) {
+			expect(placeholders(en[key]), key).toEqual(placeholders(zh[key]));
+		}
+	});
+
+	it('keep Chinese characters out of English messages except the language switch', () => {
+		const allowed = new Set(['lang.switchTo', 'lang.switchTitle']);
+		for (const [key, text] of Object.entries(en)) {
+			if (!allowed.has(key)) {
+				expect(HAN.test(text), `${key}: ${text}`).toBe(false);
+			}
+		}
+	});
+
+	it('label every column of every collection in both languages', () => {
+		for (const collection of COLLECTIONS) {
+			for (const field of fieldsOf(collection)) {
+				for (const messages of [zh, en]) {
+					expect(fieldLabelKey(collection, field.key, messages) in messages, `${collection}.${field.key}`).toBe(true);
+				}
+			}
+		}
+	});
+
+	it('label every enumeration value, theme and collection', () => {
+		const keys = [
+			...Object.entries(ENUMS).flatMap(([name, values]) => values.map((v) => `enum.${name}.${v}`)),
+			...THEMES.map((theme) => `theme.${theme}`),
+			...COLLECTIONS.map((c) => `collection.${c}`),
+			...ATTRIBUTE_FIELDS.map((f) => `attr.${f.key}`)
+		];
+		for (const key of keys) {
+			expect(key in zh, key).toBe(true);
+			expect(key in en, key).toBe(true);
+		}
+	});
+
+	it('give every enumerated field an enumeration that exists', () => {
+		for (const collection of COLLECTIONS) {
+			for (const field of fieldsOf(collection).filter((f) => f.kind === 'enum')) {
+				expect(ENUMS[field.enum], `${collection}.${field.key}`).toBeDefined();
+			}
+		}
+	});
+});
+
+describe('I18n', () => {
+	it('defaults to Chinese', () => {
+		const i18n = new I18n();
+		expect(i18n.locale).toBe('zh-CN');
+		expect(i18n.t('enum.work_status.under_construction')).toBe('在建');
+	});
+
+	it('falls back to Chinese for an unknown locale', () => {
+		expect(new I18n({locale: 'fr'}).locale).toBe('zh-CN');
+	});
+
+	it('fills placeholders and leaves unknown ones', () => {
+		const i18n = new I18n({locale: 'en'});
+		expect(i18n.t('search.noResults', {q: 'abc'})).toBe('Nothing found for “abc”');
+		expect(i18n.t('search.noResults')).toBe('Nothing found for “{q}”');
+	});
+
+	it('shows the key of a missing message', () => {
+		expect(new I18n().t('no.such.key')).toBe('no.such.key');
+	});
+
+	it('tells listeners when the locale changes, once', () => {
+		const i18n = new I18n();
+		const seen = [];
+		const stop = i18n.onChange((locale) => seen.push(locale));
+		i18n.setLocale('en');
+		i18n.setLocale('en');
+		stop();
+		i18n.setLocale('zh-CN');
+		expect(seen).toEqual(['en']);
+		expect(i18n.t('enum.work_status.none')).toBe('无项目');
+	});
+
+	it('picks the name variant of the locale, falling back to the other', () => {
+		const i18n = new I18n({locale: 'en'});
+		expect(i18n.pick('水闸', 'Sluices')).toBe('Sluices');
+		expect(i18n.pick('水闸', '')).toBe('水闸');
+		i18n.setLocale('zh-CN');
+		expect(i18n.pick('水闸', 'Sluices')).toBe('水闸');
+	});
+});
