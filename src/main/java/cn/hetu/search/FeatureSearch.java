@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.hetu.catalog.Layer;
 import cn.hetu.security.LayerAccess;
@@ -30,6 +31,7 @@ class FeatureSearch {
         this.jdbc = jdbc;
     }
 
+    @Transactional(readOnly = true)
     List<Hit> find(String text, int limit) {
         List<Layer> layers = access.readableLayers();
         if (layers.isEmpty()) {

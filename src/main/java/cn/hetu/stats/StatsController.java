@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,6 +48,7 @@ class StatsController {
 
     /** Features per collection and work status, under the same filters as the map. */
     @GetMapping("/counts")
+    @Transactional(readOnly = true)
     Map<String, Map<String, Long>> counts(@RequestParam(required = false) List<String> status,
             @RequestParam(required = false) List<String> department) {
         Map<String, Map<String, Long>> result = new LinkedHashMap<>();
@@ -68,6 +70,7 @@ class StatsController {
     }
 
     @GetMapping("/overview")
+    @Transactional(readOnly = true)
     Overview overview() {
         List<StatusFigure> byStatus = jdbc.sql("""
                 SELECT status, count(*), COALESCE(sum(investment_planned), 0), COALESCE(sum(investment_done), 0)
