@@ -86,8 +86,19 @@ class FeatureStore {
         });
     }
 
-    Optional<String> feature(Layer layer, long id) {
-        return jdbc.sql(ItemsSql.one(layer)).param(id).query(String.class).optional();
+    /** One feature's GeoJSON and its version, which is its ETag. */
+    record StoredFeature(String json, int version) {
+
+        String etag() {
+            return "\"" + version + "\"";
+        }
+    }
+
+    Optional<StoredFeature> feature(Layer layer, long id) {
+        return jdbc.sql(ItemsSql.one(layer))
+            .param(id)
+            .query((rs, n) -> new StoredFeature(rs.getString(1), rs.getInt(2)))
+            .optional();
     }
 
     Extent extent(Layer layer) {

@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -27,7 +26,6 @@ import tools.jackson.databind.ObjectMapper;
 
 import cn.hetu.catalog.Layer;
 import cn.hetu.security.LayerAccess;
-import cn.hetu.system.NotFoundException;
 
 /** Feature pages, single features and the queryables of a collection. */
 @RestController
@@ -77,14 +75,13 @@ class ItemsController {
             @RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
         Layer layer = access.readable(collectionId);
         ItemsQueryParser.checkFormat(params);
-        String feature = parseId(featureId).flatMap(id -> store.feature(layer, id))
-            .orElseThrow(() -> new NotFoundException("Feature '" + featureId + "' does not exist in " + collectionId));
-        Links links = Links.of(request);
-        String path = "/ogc/collections/" + layer.id();
-        List<Link> featureLinks = List.of(links.link(path + "/items/" + featureId, "self", MediaTypes.GEOJSON, null),
-                links.link(path, "collection", MediaTypes.JSON, layer.titleZh()));
-        String body = feature.substring(0, feature.length() - 1) + ",\"links\":" + json.writeValueAsString(featureLinks) + "}";
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(MediaTypes.GEOJSON)).body(body);
+        FeatureStore.StoredFeature feature = FeatureIds.parse(featureId)
+            .flatMap(id -> store.feature(layer, id))
+            .orElseThrow(() -> FeatureIds.notFound(layer, featureId));
+        return ResponseEntity.ok()
+            .contentType(MediaType.parseMediaType(MediaTypes.GEOJSON))
+            .eTag(feature.etag())
+            .body(FeatureDocument.withLinks(feature.json(), layer, featureId, Links.of(request), json));
     }
 
     @GetMapping(path = "/ogc/collections/{collectionId}/queryables",
@@ -122,15 +119,6 @@ class ItemsController {
             builder.queryParam("after", params.getFirst("after"));
         }
         return builder.encode().build().toUriString();
-    }
-
-    private static Optional<Long> parseId(String text) {
-        try {
-            return Optional.of(Long.parseLong(text));
-        }
-        catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
 }

@@ -83,7 +83,7 @@ final class ItemsSql {
     }
 
     static String one(Layer layer) {
-        return "SELECT " + featureJson(layer) + " FROM " + quote(layer.id()) + " t WHERE t.id = ?";
+        return "SELECT " + featureJson(layer) + ", t.version FROM " + quote(layer.id()) + " t WHERE t.id = ?";
     }
 
 }

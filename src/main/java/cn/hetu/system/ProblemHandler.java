@@ -2,6 +2,8 @@ package cn.hetu.system;
 
 import java.net.URI;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -44,6 +46,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Someone else changed this record since you read it; reload it and apply your change again");
         problem.setTitle("Edit conflict");
         return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail geometry(GeometryProblem e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid geometry");
+        problem.setProperty("parameter", "geometry");
+        if (e.location() != null) {
+            problem.setProperty("location", e.location());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail conflict(EditConflict e) {
+        HttpStatus status = e.precondition() ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle("Edit conflict");
+        if (e.current() != null) {
+            problem.setProperty("current", new RawJson(e.current()));
+        }
+        return problem;
+    }
+
+    /** JSON text passed through into a problem document as it is. */
+    record RawJson(@JsonRawValue @JsonValue String json) {
     }
 
     @ExceptionHandler
