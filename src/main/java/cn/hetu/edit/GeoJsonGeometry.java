@@ -17,12 +17,12 @@ import tools.jackson.databind.JsonNode;
 import cn.hetu.system.GeometryProblem;
 
 /** Reads an RFC 7946 GeoJSON geometry into JTS, saying which part is malformed when it is. */
-final class GeoJsonGeometry {
+public final class GeoJsonGeometry {
 
     private GeoJsonGeometry() {
     }
 
-    static Geometry read(JsonNode node, GeometryFactory factory) {
+    public static Geometry read(JsonNode node, GeometryFactory factory) {
         if (node == null || !node.isObject() || !node.path("type").isString()) {
             throw new GeometryProblem("geometry must be a GeoJSON geometry object with a type", null);
         }

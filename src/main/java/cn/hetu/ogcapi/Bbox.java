@@ -1,5 +1,5 @@
 package cn.hetu.ogcapi;
 
-/** A bounding box in CRS84 longitude and latitude. */
-record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
+/** A bounding box in the axis order of its CRS: lower and upper values of the first and second axis. */
+record Bbox(double min1, double min2, double max1, double max2) {
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.hetu.catalog.Layer;
+import cn.hetu.geo.Crs;
 import cn.hetu.security.LayerAccess;
 
 /** The collection list and each collection's description with its extent. */
@@ -42,7 +43,7 @@ class CollectionsController {
         String path = "/ogc/collections/" + layer.id();
         FeatureStore.Extent extent = store.extent(layer);
         Documents.Spatial spatial = extent.bbox() == null ? null
-                : new Documents.Spatial(List.of(extent.bbox()), Conformance.CRS84);
+                : new Documents.Spatial(List.of(extent.bbox()), Crs.CRS84.uri());
         Documents.Temporal temporal = layer.hasTime()
                 ? new Documents.Temporal(List.of(Arrays.asList(dateTime(extent.start()), dateTime(extent.end()))),
                         "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian")
@@ -52,7 +53,7 @@ class CollectionsController {
                         links.link(path + "/items", "items", MediaTypes.GEOJSON, layer.title(locale)),
                         links.link(path + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
                                 MediaTypes.SCHEMA, "Queryables")),
-                new Documents.Extent(spatial, temporal), "feature", List.of(Conformance.CRS84));
+                new Documents.Extent(spatial, temporal), "feature", Crs.uris(), Crs.CGCS2000.uri());
     }
 
     /** Dates of the temporal extent as RFC 3339 date-times, as the standard asks. */

@@ -15,7 +15,7 @@ final class Documents {
     }
 
     record Collection(String id, String title, String description, List<Link> links, Extent extent,
-            String itemType, List<String> crs) {
+            String itemType, List<String> crs, String storageCrs) {
     }
 
     record Extent(Spatial spatial, Temporal temporal) {

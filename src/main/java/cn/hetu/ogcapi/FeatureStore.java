@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
+import cn.hetu.geo.Crs;
 
 import static cn.hetu.system.SqlIdentifiers.quote;
 
@@ -69,7 +70,7 @@ class FeatureStore {
             args.add(query.after());
         }
         args.add(query.limit() + 1);
-        String sql = ItemsSql.page(layer, where, query.after());
+        String sql = ItemsSql.page(layer, where, query);
         return readOnly.execute(status -> {
             long[] state = { 0, 0 }; // features written, id of the last one
             boolean[] more = { false };
@@ -94,8 +95,8 @@ class FeatureStore {
         }
     }
 
-    Optional<StoredFeature> feature(Layer layer, long id) {
-        return jdbc.sql(ItemsSql.one(layer))
+    Optional<StoredFeature> feature(Layer layer, long id, Crs crs) {
+        return jdbc.sql(ItemsSql.one(layer, crs))
             .param(id)
             .query((rs, n) -> new StoredFeature(rs.getString(1), rs.getInt(2)))
             .optional();

@@ -20,6 +20,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import cn.hetu.catalog.Layer;
 import cn.hetu.edit.FeatureEdits;
+import cn.hetu.geo.Crs;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.InvalidParameterException;
 
@@ -88,9 +89,10 @@ class ItemEditsController {
     }
 
     private ResponseEntity<String> answer(ResponseEntity.BodyBuilder response, Layer layer, long id, Links links) {
-        FeatureStore.StoredFeature feature = store.feature(layer, id).orElseThrow();
+        FeatureStore.StoredFeature feature = store.feature(layer, id, Crs.CRS84).orElseThrow();
         return response.contentType(MediaType.parseMediaType(MediaTypes.GEOJSON))
             .eTag(feature.etag())
+            .header("Content-Crs", "<" + Crs.CRS84.uri() + ">")
             .body(FeatureDocument.withLinks(feature.json(), layer, String.valueOf(id), links, json));
     }
 

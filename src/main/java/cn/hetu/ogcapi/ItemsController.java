@@ -25,6 +25,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.ObjectMapper;
 
 import cn.hetu.catalog.Layer;
+import cn.hetu.geo.Crs;
 import cn.hetu.security.LayerAccess;
 
 /** Feature pages, single features and the queryables of a collection. */
@@ -67,7 +68,10 @@ class ItemsController {
             writer.write("}");
             writer.flush();
         };
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(MediaTypes.GEOJSON)).body(body);
+        return ResponseEntity.ok()
+            .contentType(MediaType.parseMediaType(MediaTypes.GEOJSON))
+            .header("Content-Crs", "<" + query.crs().uri() + ">")
+            .body(body);
     }
 
     @GetMapping(path = "/ogc/collections/{collectionId}/items/{featureId}")
@@ -75,12 +79,14 @@ class ItemsController {
             @RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
         Layer layer = access.readable(collectionId);
         ItemsQueryParser.checkFormat(params);
+        Crs crs = ItemsQueryParser.crs(params);
         FeatureStore.StoredFeature feature = FeatureIds.parse(featureId)
-            .flatMap(id -> store.feature(layer, id))
+            .flatMap(id -> store.feature(layer, id, crs))
             .orElseThrow(() -> FeatureIds.notFound(layer, featureId));
         return ResponseEntity.ok()
             .contentType(MediaType.parseMediaType(MediaTypes.GEOJSON))
             .eTag(feature.etag())
+            .header("Content-Crs", "<" + crs.uri() + ">")
             .body(FeatureDocument.withLinks(feature.json(), layer, featureId, Links.of(request), json));
     }
 

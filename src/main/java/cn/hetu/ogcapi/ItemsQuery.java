@@ -2,11 +2,18 @@ package cn.hetu.ogcapi;
 
 import java.util.Map;
 
+import cn.hetu.cql2.Cql2Sql;
+import cn.hetu.geo.Crs;
+
 /**
  * A parsed, validated items request.
  *
  * @param after keyset cursor: only features with a greater id, so deep pages cost the same as the first
+ * @param bbox in the axis order of {@code bboxCrs}
  * @param properties equality filters, column name to a value already of the column's type
+ * @param filter the CQL2 filter as SQL, or null
+ * @param crs the CRS to serve the geometries in
  */
-record ItemsQuery(int limit, Long after, Bbox bbox, TimeInterval datetime, Map<String, Object> properties) {
+record ItemsQuery(int limit, Long after, Bbox bbox, Crs bboxCrs, TimeInterval datetime, Map<String, Object> properties,
+        Cql2Sql.Condition filter, Crs crs) {
 }

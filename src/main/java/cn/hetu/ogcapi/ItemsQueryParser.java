@@ -14,6 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
 import cn.hetu.catalog.Column;
+import cn.hetu.cql2.Cql2;
+import cn.hetu.cql2.Cql2Exception;
+import cn.hetu.cql2.Cql2Sql;
+import cn.hetu.geo.Crs;
 import cn.hetu.catalog.Layer;
 import cn.hetu.system.InvalidParameterException;
 
@@ -21,7 +25,8 @@ import cn.hetu.system.InvalidParameterException;
 @Component
 class ItemsQueryParser {
 
-    static final Set<String> STANDARD_PARAMETERS = Set.of("limit", "bbox", "datetime", "after", "f");
+    static final Set<String> STANDARD_PARAMETERS = Set.of("limit", "bbox", "bbox-crs", "datetime", "after", "f", "crs",
+            "filter", "filter-lang", "filter-crs");
 
     private final OgcProperties properties;
 
@@ -42,7 +47,31 @@ class ItemsQueryParser {
             filters.put(name, value(column, single(params, name)));
         }
         checkFormat(params);
-        return new ItemsQuery(limit(params), after(params), bbox(params), datetime(params), filters);
+        Crs bboxCrs = Crs.parse("bbox-crs", single(params, "bbox-crs"));
+        return new ItemsQuery(limit(params), after(params), bbox(params, bboxCrs), bboxCrs, datetime(params), filters,
+                filter(layer, params), crs(params));
+    }
+
+    static Crs crs(MultiValueMap<String, String> params) {
+        return Crs.parse("crs", single(params, "crs"));
+    }
+
+    private static Cql2Sql.Condition filter(Layer layer, MultiValueMap<String, String> params) {
+        String filter = single(params, "filter");
+        String language = single(params, "filter-lang");
+        if (language != null && !language.equals(Cql2.TEXT) && !language.equals(Cql2.JSON)) {
+            throw new InvalidParameterException("filter-lang", "filter-lang must be " + Cql2.TEXT + " or " + Cql2.JSON);
+        }
+        if (filter == null) {
+            return null;
+        }
+        Crs filterCrs = Crs.parse("filter-crs", single(params, "filter-crs"));
+        try {
+            return Cql2Sql.render(Cql2.parse(filter, language), layer, filterCrs);
+        }
+        catch (Cql2Exception e) {
+            throw new InvalidParameterException("filter", "filter " + e.getMessage());
+        }
     }
 
     static void checkFormat(MultiValueMap<String, String> params) {
@@ -82,7 +111,7 @@ class ItemsQueryParser {
         }
     }
 
-    private static Bbox bbox(MultiValueMap<String, String> params) {
+    private static Bbox bbox(MultiValueMap<String, String> params, Crs crs) {
         String text = single(params, "bbox");
         if (text == null) {
             return null;
@@ -90,7 +119,7 @@ class ItemsQueryParser {
         String[] parts = text.split(",");
         if (parts.length != 4 && parts.length != 6) {
             throw new InvalidParameterException("bbox",
-                    "bbox needs 4 numbers (minLon,minLat,maxLon,maxLat) or 6 with heights, got " + parts.length);
+                    "bbox needs 4 numbers (minLon,minLat,maxLon,maxLat in CRS84) or 6 with heights, got " + parts.length);
         }
         double[] n = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
@@ -103,11 +132,16 @@ class ItemsQueryParser {
         }
         int half = parts.length / 2;
         Bbox bbox = new Bbox(n[0], n[1], n[half], n[half + 1]);
-        if (bbox.minLat() > bbox.maxLat() || bbox.minLon() > bbox.maxLon()) {
+        if (bbox.min1() > bbox.max1() || bbox.min2() > bbox.max2()) {
             throw new InvalidParameterException("bbox", "bbox minimum must not exceed its maximum: " + text);
         }
-        if (bbox.minLon() < -180 || bbox.maxLon() > 180 || bbox.minLat() < -90 || bbox.maxLat() > 90) {
-            throw new InvalidParameterException("bbox", "bbox is outside longitude -180..180 / latitude -90..90: " + text);
+        if (crs.geographic()) {
+            double[] lon = crs.northFirst() ? new double[] { bbox.min2(), bbox.max2() } : new double[] { bbox.min1(), bbox.max1() };
+            double[] lat = crs.northFirst() ? new double[] { bbox.min1(), bbox.max1() } : new double[] { bbox.min2(), bbox.max2() };
+            if (lon[0] < -180 || lon[1] > 180 || lat[0] < -90 || lat[1] > 90) {
+                throw new InvalidParameterException("bbox",
+                        "bbox is outside longitude -180..180 / latitude -90..90 (axis order of " + crs.uri() + "): " + text);
+            }
         }
         return bbox;
     }

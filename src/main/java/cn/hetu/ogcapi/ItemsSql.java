@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import cn.hetu.catalog.Column;
 import cn.hetu.catalog.ColumnType;
 import cn.hetu.catalog.Layer;
+import cn.hetu.geo.Crs;
 
 import static cn.hetu.system.SqlIdentifiers.quote;
 
@@ -27,13 +28,14 @@ final class ItemsSql {
     }
 
     /** One GeoJSON Feature as text, with the id and every column but the geometry as properties. */
-    static String featureJson(Layer layer) {
+    static String featureJson(Layer layer, Crs crs) {
         String properties = layer.columns()
             .stream()
             .filter(c -> !c.name().equals("id"))
             .map(c -> "'" + c.name() + "', t." + quote(c.name()))
             .collect(Collectors.joining(", "));
-        return "'{\"type\":\"Feature\",\"id\":' || t.id || ',\"geometry\":' || COALESCE(ST_AsGeoJSON(t.geom, 7, 0), 'null')"
+        return "'{\"type\":\"Feature\",\"id\":' || t.id || ',\"geometry\":' || COALESCE(ST_AsGeoJSON(" + crs.geometrySql("t.geom") + ", " + crs.decimals()
+                + ", 0), 'null')"
                 + " || ',\"properties\":' || json_build_object(" + properties + ")::text || '}'";
     }
 
@@ -42,8 +44,12 @@ final class ItemsSql {
         List<Object> args = new ArrayList<>();
         if (query.bbox() != null) {
             Bbox b = query.bbox();
-            clauses.add("ST_Intersects(t.geom, ST_MakeEnvelope(?, ?, ?, ?, 4490))");
-            args.addAll(List.of(b.minLon(), b.minLat(), b.maxLon(), b.maxLat()));
+            clauses.add("ST_Intersects(t.geom, " + query.bboxCrs().toStorageSql("ST_MakeEnvelope(?, ?, ?, ?)") + ")");
+            args.addAll(List.of(b.min1(), b.min2(), b.max1(), b.max2()));
+        }
+        if (query.filter() != null) {
+            clauses.add("(" + query.filter().sql() + ")");
+            args.addAll(query.filter().args());
         }
         if (query.datetime() != null && layer.hasTime()) {
             time(layer, query.datetime(), clauses, args);
@@ -73,8 +79,9 @@ final class ItemsSql {
     }
 
     /** A page in id order after the keyset cursor; one row more than the limit tells whether a next page exists. */
-    static String page(Layer layer, Where where, Long after) {
-        return "SELECT " + featureJson(layer) + " AS feature, t.id FROM " + quote(layer.id()) + " t WHERE " + where.sql()
+    static String page(Layer layer, Where where, ItemsQuery query) {
+        Long after = query.after();
+        return "SELECT " + featureJson(layer, query.crs()) + " AS feature, t.id FROM " + quote(layer.id()) + " t WHERE " + where.sql()
                 + (after == null ? "" : " AND t.id > ?") + " ORDER BY t.id LIMIT ?";
     }
 
@@ -82,8 +89,8 @@ final class ItemsSql {
         return "SELECT count(*) FROM " + quote(layer.id()) + " t WHERE " + where.sql();
     }
 
-    static String one(Layer layer) {
-        return "SELECT " + featureJson(layer) + ", t.version FROM " + quote(layer.id()) + " t WHERE t.id = ?";
+    static String one(Layer layer, Crs crs) {
+        return "SELECT " + featureJson(layer, crs) + ", t.version FROM " + quote(layer.id()) + " t WHERE t.id = ?";
     }
 
 }

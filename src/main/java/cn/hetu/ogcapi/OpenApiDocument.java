@@ -7,6 +7,7 @@ import java.util.Map;
 
 import cn.hetu.catalog.Column;
 import cn.hetu.catalog.Layer;
+import cn.hetu.geo.Crs;
 
 /**
  * The OpenAPI 3.0 definition of the feature API, generated from the catalogue so that every
@@ -29,11 +30,25 @@ final class OpenApiDocument {
             String base = "/collections/" + layer.id();
             String title = layer.titleZh() + " (" + layer.titleEn() + ")";
             paths.put(base, get(title, "describe_" + layer.id(), List.of(), Map.of(MediaTypes.JSON, JSON_OBJECT)));
-            paths.put(base + "/items", get(title + ": features", "getFeatures_" + layer.id(), itemsParameters(layer),
+            Map<String, Object> items = new LinkedHashMap<>(get(title + ": features", "getFeatures_" + layer.id(),
+                    itemsParameters(layer), Map.of(MediaTypes.GEOJSON, JSON_OBJECT)));
+            items.put("post", write("Create a " + layer.id(), "createFeature_" + layer.id(), List.of(), MediaTypes.GEOJSON,
+                    "201"));
+            paths.put(base + "/items", items);
+            Map<String, Object> featureId = Map.of("name", "featureId", "in", "path", "required", true, "schema",
+                    Map.of("type", "string"));
+            Map<String, Object> ifMatch = Map.of("name", "If-Match", "in", "header", "required", false, "description",
+                    "The ETag the client read; a stale one is refused with 412", "schema", Map.of("type", "string"));
+            Map<String, Object> item = new LinkedHashMap<>(get(title + ": one feature", "getFeature_" + layer.id(),
+                    List.of(featureId, crsParameter("crs", "CRS of the geometry in the response")),
                     Map.of(MediaTypes.GEOJSON, JSON_OBJECT)));
-            paths.put(base + "/items/{featureId}", get(title + ": one feature", "getFeature_" + layer.id(),
-                    List.of(Map.of("name", "featureId", "in", "path", "required", true, "schema", Map.of("type", "string"))),
-                    Map.of(MediaTypes.GEOJSON, JSON_OBJECT)));
+            item.put("put", write("Replace a " + layer.id(), "replaceFeature_" + layer.id(), List.of(featureId, ifMatch),
+                    MediaTypes.GEOJSON, "200"));
+            item.put("patch", write("Update a " + layer.id() + " (JSON merge patch)", "updateFeature_" + layer.id(),
+                    List.of(featureId, ifMatch), "application/merge-patch+json", "200"));
+            item.put("delete", write("Delete a " + layer.id(), "deleteFeature_" + layer.id(), List.of(featureId, ifMatch),
+                    null, "204"));
+            paths.put(base + "/items/{featureId}", item);
             paths.put(base + "/queryables", get(title + ": queryables", "getQueryables_" + layer.id(), List.of(),
                     Map.of(MediaTypes.SCHEMA, JSON_OBJECT)));
         }
@@ -57,6 +72,12 @@ final class OpenApiDocument {
         parameters.add(query("after", "Keyset cursor: the id after which the page starts (from the next link)",
                 Map.of("type", "integer"), false));
         parameters.add(query("f", "Response format", Map.of("type", "string", "enum", List.of("json", "geojson")), false));
+        parameters.add(crsParameter("crs", "CRS of the geometries in the response (default CRS84)"));
+        parameters.add(crsParameter("bbox-crs", "CRS of bbox, in its axis order (default CRS84)"));
+        parameters.add(query("filter", "CQL2 filter on the queryables", Map.of("type", "string"), false));
+        parameters.add(query("filter-lang", "Encoding of filter",
+                Map.of("type", "string", "enum", List.of("cql2-text", "cql2-json"), "default", "cql2-text"), false));
+        parameters.add(crsParameter("filter-crs", "CRS of the geometries in filter (default CRS84)"));
         for (Column column : layer.columns()) {
             if (column.type().isSimple()) {
                 parameters.add(query(column.name(), "Equal to this value", Queryables.schema(column), false));
@@ -75,6 +96,30 @@ final class OpenApiDocument {
         parameter.put("explode", explode);
         parameter.put("schema", schema);
         return parameter;
+    }
+
+    private static Map<String, Object> crsParameter(String name, String description) {
+        return query(name, description, Map.of("type", "string", "format", "uri", "enum", Crs.uris()), false);
+    }
+
+    private static Map<String, Object> write(String summary, String operationId, List<?> parameters, String bodyType,
+            String success) {
+        Map<String, Object> responses = new LinkedHashMap<>();
+        responses.put(success, Map.of("description", "Done"));
+        responses.put("400", Map.of("description", "Invalid feature (problem details)"));
+        responses.put("401", Map.of("description", "Sign in first"));
+        responses.put("403", Map.of("description", "Not allowed for this user"));
+        responses.put("409", Map.of("description", "Based on an old version"));
+        responses.put("412", Map.of("description", "If-Match does not match the current ETag"));
+        Map<String, Object> operation = new LinkedHashMap<>();
+        operation.put("summary", summary);
+        operation.put("operationId", operationId);
+        operation.put("parameters", parameters);
+        if (bodyType != null) {
+            operation.put("requestBody", Map.of("required", true, "content", Map.of(bodyType, JSON_OBJECT)));
+        }
+        operation.put("responses", responses);
+        return operation;
     }
 
     private static Map<String, Object> get(String summary, String operationId, List<?> parameters,

@@ -1,0 +1,71 @@
+package cn.hetu.tiles;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.DigestUtils;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import cn.hetu.security.LayerAccess;
+
+/** Mapbox vector tiles of every collection, and the TileJSON document that tells a map where they are. */
+@RestController
+class TileController {
+
+    private static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
+
+    /** Private: tiles follow the reader's rights, so no shared cache may keep them. */
+    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(60)).cachePrivate();
+
+    private final LayerAccess access;
+
+    private final TileStore store;
+
+    TileController(LayerAccess access, TileStore store) {
+        this.access = access;
+        this.store = store;
+    }
+
+    /** An empty tile is 204; with an ETag that matches If-None-Match Spring answers 304 without the bytes. */
+    @GetMapping("/tiles/{collection}/{z}/{x}/{y}.mvt")
+    ResponseEntity<byte[]> tile(@PathVariable String collection, @PathVariable String z, @PathVariable String x,
+            @PathVariable String y, @RequestParam MultiValueMap<String, String> params) {
+        TileLayer layer = TileLayer.of(access.readable(collection));
+        Tile tile = Tile.parse(z, x, y);
+        Map<String, Object> filters = TileFilters.parse(layer.layer(), params);
+        byte[] mvt = store.tile(layer, tile, filters);
+        if (mvt.length == 0) {
+            return ResponseEntity.noContent().cacheControl(CACHE).build();
+        }
+        return ResponseEntity.ok()
+            .contentType(MVT)
+            .cacheControl(CACHE)
+            .eTag(DigestUtils.md5DigestAsHex(mvt))
+            .body(mvt);
+    }
+
+    /** The tiles URL keeps the request's filters, so a map given this document draws the filtered features. */
+    @GetMapping(path = "/tiles/{collection}.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    TileJson tileJson(@PathVariable String collection, @RequestParam MultiValueMap<String, String> params,
+            HttpServletRequest request, Locale locale) {
+        TileLayer layer = TileLayer.of(access.readable(collection));
+        TileFilters.parse(layer.layer(), params);
+        String tiles = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() + "/tiles/"
+                + layer.id() + "/{z}/{x}/{y}.mvt"
+                + UriComponentsBuilder.newInstance().queryParams(params).build().encode().toUriString();
+        return TileJson.of(layer, tiles, store.bounds(layer.layer()).orElse(null), locale);
+    }
+
+}
