@@ -1570,6 +1570,20 @@ def milestone_list(rng, project):
     return out
 
 
+def target_measure(unit, links):
+    """How a project's progress follows from its linked assets, where their data allows it."""
+    collections = {collection for collection, assets in (links or []) if assets}
+    if not collections or unit is None:
+        return "manual"
+    if collections == {"ditch"} and unit == "条":
+        return "treated_ditches"
+    if unit == "km" and collections <= {"river_segment", "dike", "pipeline", "ditch"}:
+        return "completed_length"
+    if unit in ("座", "个"):
+        return "completed_assets"
+    return "manual"
+
+
 def project_asset(rng, number, project):
     milestones = milestone_list(rng, project)
     done = {m["name"]: m["done_on"] for m in milestones}
@@ -1596,6 +1610,7 @@ def project_asset(rng, number, project):
              "investment_done": invested,
              "progress_pct": 100.0 if project.status == "completed" else float(project.progress),
              "target_value": value, "target_unit": unit, "target_description": description,
+             "target_measure": target_measure(unit, project.links),
              "milestones": milestones,
              "links": [{"collection": collection, "code": a.props["code"]}
                        for collection, assets in (project.links or []) for a in assets]}

@@ -2,6 +2,7 @@ package cn.hetu.security;
 
 import java.util.Arrays;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -60,6 +61,8 @@ class SecurityConfig {
         http.authenticationManager(authentication)
             .securityContext(context -> context.securityContextRepository(contexts))
             .authorizeHttpRequests(requests -> requests
+                // A streamed answer continues on an async dispatch of a request already authorised.
+                .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                 .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .requestMatchers("/api/v1/auth/**", "/api/v1/config", "/api/v1/basemap/**").permitAll()

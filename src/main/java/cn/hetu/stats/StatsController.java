@@ -29,9 +29,16 @@ class StatsController {
             double investmentDone) {
     }
 
+    /**
+     * A figure from the departments' plans next to its target, and the map view that shows it
+     * ({@code mapView} is the map's hash route).
+     */
+    record Tile(String key, String titleZh, String titleEn, double value, Double target, String unit, String mapView) {
+    }
+
     record Overview(long projects, double investmentPlanned, double investmentDone, long overdueMilestones,
             List<StatusFigure> projectsByStatus, List<DepartmentFigure> projectsByDepartment,
-            Map<String, Long> assets, Map<String, Object> water, Map<String, Object> land) {
+            Map<String, Long> assets, List<Tile> tiles) {
     }
 
     private final Catalog catalog;
@@ -96,33 +103,62 @@ class StatsController {
         return new Overview(byStatus.stream().mapToLong(StatusFigure::count).sum(),
                 byStatus.stream().mapToDouble(StatusFigure::investmentPlanned).sum(),
                 byStatus.stream().mapToDouble(StatusFigure::investmentDone).sum(), overdue, byStatus, byDepartment, assets,
-                water(), land());
+                tiles());
     }
 
-    private Map<String, Object> water() {
-        return jdbc.sql("""
+    /** The plans' own figures: ditches, sluices, bridges and the land disposal rates of the current year. */
+    private List<Tile> tiles() {
+        Map<String, Object> f = jdbc.sql("""
                 SELECT (SELECT count(*) FROM ditch) AS ditches,
-                       (SELECT count(*) FROM ditch WHERE class = 'large') AS large_ditches,
-                       (SELECT count(*) FROM ditch WHERE class = 'medium') AS medium_ditches,
-                       (SELECT count(*) FROM ditch WHERE treated) AS treated_ditches,
-                       (SELECT count(*) FROM ditch WHERE planned_year IS NOT NULL AND NOT treated) AS ditches_planned,
-                       (SELECT count(*) FROM bridge WHERE condition = 'dangerous') AS dangerous_bridges,
-                       (SELECT count(*) FROM sluice WHERE standardization <> 'none') AS sluices_in_standardization,
-                       (SELECT round(sum(length_m)::numeric / 1000, 2) FROM river_segment) AS river_km""")
+                       (SELECT count(*) FROM ditch WHERE treated) AS treated,
+                       (SELECT count(*) FROM ditch WHERE planned_year = 2023) AS plan_2023,
+                       (SELECT count(*) FROM ditch WHERE planned_year = 2023 AND treated) AS plan_2023_done,
+                       (SELECT count(*) FROM sluice WHERE standardization <> 'none') AS standardization,
+                       (SELECT count(*) FROM sluice WHERE standardization = 'certified') AS certified,
+                       (SELECT count(*) FROM sluice WHERE scale = 'small' AND (appraisal = 'planned'
+                            OR appraised_on >= DATE '2023-01-01')) AS appraisals,
+                       (SELECT count(*) FROM sluice WHERE scale = 'small' AND appraisal = 'done'
+                            AND appraised_on >= DATE '2023-01-01') AS appraised,
+                       (SELECT count(*) FROM bridge WHERE rebuild_year IS NOT NULL) AS bridges,
+                       (SELECT count(*) FROM bridge WHERE rebuild_year IS NOT NULL AND status = 'completed') AS rebuilt""")
             .query()
             .singleRow();
+        return List.of(
+                new Tile("ditches_treated", "大中沟已治理", "Ditches treated", number(f, "treated"), number(f, "ditches"), "条",
+                        "#/layer/ditch?treated=true"),
+                new Tile("ditches_plan_2023", "2023年计划治理大中沟", "Ditches of the 2023 plan treated",
+                        number(f, "plan_2023_done"), number(f, "plan_2023"), "条", "#/layer/ditch?planned_year=2023"),
+                new Tile("sluice_standardization", "大中型水闸标准化创建", "Sluice standardization",
+                        number(f, "certified"), number(f, "standardization"), "座", "#/layer/sluice?standardization=in_progress"),
+                new Tile("small_sluice_appraisal", "小型水闸安全鉴定", "Small sluice safety appraisals",
+                        number(f, "appraised"), number(f, "appraisals"), "座", "#/layer/sluice?appraisal=planned"),
+                new Tile("dangerous_bridges_rebuilt", "病险桥梁改造", "Dangerous bridges rebuilt", number(f, "rebuilt"),
+                        number(f, "bridges"), "座", "#/layer/bridge?condition=dangerous"),
+                disposalRate("disposal_idle_unsupplied", "批而未供和闲置土地年处置率",
+                        "Disposal rate of approved-unsupplied and idle land", "'approved_unsupplied', 'idle'"),
+                disposalRate("disposal_inefficient", "工业低效用地年处置率", "Disposal rate of inefficient industrial land",
+                        "'inefficient_industrial'"));
     }
 
-    private Map<String, Object> land() {
-        return jdbc.sql("""
-                SELECT count(*) AS parcels,
-                       round(sum(area_m2)::numeric / 10000, 2) AS area_ha,
-                       count(*) FILTER (WHERE disposal_status = 'disposed') AS disposed,
-                       round(COALESCE(sum(area_m2) FILTER (WHERE disposal_status = 'disposed'), 0)::numeric / 10000, 2)
-                           AS disposed_ha
-                FROM land_parcel""")
-            .query()
-            .singleRow();
+    /**
+     * Area disposed this year over the stock at its start (parcels approved before 1 January and not
+     * disposed before it), in percent, against the plans' 20%.
+     */
+    private Tile disposalRate(String key, String titleZh, String titleEn, String categories) {
+        Double rate = jdbc.sql("""
+                SELECT round((100 * sum(area_m2) FILTER (WHERE disposed_on >= y.start)
+                              / NULLIF(sum(area_m2), 0))::numeric, 1)::float8
+                FROM land_parcel, (SELECT date_trunc('year', current_date)::date AS start) y
+                WHERE category IN (%s) AND approved_on < y.start AND (disposed_on IS NULL OR disposed_on >= y.start)"""
+            .formatted(categories))
+            .query(Double.class)
+            .optional()
+            .orElse(null);
+        return new Tile(key, titleZh, titleEn, rate == null ? 0 : rate, 20.0, "%", "#/layer/land_parcel");
+    }
+
+    private static double number(Map<String, Object> figures, String key) {
+        return ((Number) figures.get(key)).doubleValue();
     }
 
 }
