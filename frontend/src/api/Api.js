@@ -1,7 +1,14 @@
 import {ApiError} from './ApiError.js';
+import {readCookie} from './readCookie.js';
 
 /** Largest page that the OGC API serves in one response. */
 export const MAX_LIMIT = 10000;
+
+/** The cookie in which the server hands out its CSRF token, and the header that sends it back. */
+export const CSRF_COOKIE = 'XSRF-TOKEN';
+export const CSRF_HEADER = 'X-XSRF-TOKEN';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function query(params) {
 	const search = new URLSearchParams();
@@ -14,23 +21,74 @@ function query(params) {
 	return text ? `?${text}` : '';
 }
 
+const part = (value) => encodeURIComponent(value);
+
 /**
  * The back end as this application uses it: the registry's own JSON API (/api/v1) and
  * OGC API - Features (/ogc). Every call takes an optional AbortSignal.
+ *
+ * Every request says it comes from the application (`X-Requested-With`), so that a 401
+ * carries no Basic challenge and the browser never shows its own password dialog, and
+ * sends the session cookie (`credentials: 'same-origin'`). Requests that change something
+ * send the CSRF token from the `XSRF-TOKEN` cookie; when there is none yet, the server is
+ * asked for one first. A 401 on any call but signing in is reported to the listeners of
+ * `onUnauthorized` (the session may have expired) before the error is thrown.
  */
 export class Api {
 	constructor(options = {}) {
-		const {baseUrl = '', fetch: fetchFn = (...args) => globalThis.fetch(...args)} = options;
+		const {
+			baseUrl = '',
+			fetch: fetchFn = (...args) => globalThis.fetch(...args),
+			cookies = () => globalThis.document?.cookie || ''
+		} = options;
 		this.baseUrl = baseUrl.replace(/\/$/, '');
 		this._fetch = fetchFn;
+		this._cookies = cookies;
+		this._unauthorizedListeners = [];
 	}
 
-	async get(path, options = {}) {
-		const {signal, accept = 'application/json'} = options;
+	/** Calls `listener(error)` on every 401 outside signing in; returns a function that stops it. */
+	onUnauthorized(listener) {
+		this._unauthorizedListeners.push(listener);
+		return () => {
+			this._unauthorizedListeners = this._unauthorizedListeners.filter((l) => l !== listener);
+		};
+	}
+
+	/** The CSRF token the server set, or null. */
+	csrfToken() {
+		return readCookie(this._cookies(), CSRF_COOKIE);
+	}
+
+	/**
+	 * One request. `body` is sent as JSON; `signIn` marks the sign-in call, whose 401 means
+	 * wrong credentials rather than an expired session. Answers the parsed JSON, or null
+	 * for an empty answer (204).
+	 */
+	async request(method, path, options = {}) {
+		const {signal, accept = 'application/json', body, signIn = false} = options;
 		const url = `${this.baseUrl}${path}`;
+		const headers = {Accept: accept, 'X-Requested-With': 'XMLHttpRequest'};
+		if (body !== undefined) {
+			headers['Content-Type'] = 'application/json';
+		}
+		if (!SAFE_METHODS.has(method)) {
+			let token = this.csrfToken();
+			if (!token) {
+				// The server sets the cookie on any answer; ask for the cheapest one.
+				await this.me({signal});
+				token = this.csrfToken();
+			}
+			if (token) {
+				headers[CSRF_HEADER] = token;
+			}
+		}
 		let response;
 		try {
-			response = await this._fetch(url, {signal, headers: {Accept: accept}});
+			response = await this._fetch(url, {
+				method, signal, headers, credentials: 'same-origin',
+				body: body === undefined ? undefined : JSON.stringify(body)
+			});
 		} catch (error) {
 			if (error?.name === 'AbortError') {
 				throw error;
@@ -44,10 +102,50 @@ export class Api {
 			} catch {
 				// Not a problem document; the status alone will do.
 			}
-			throw new ApiError({status: response.status, title: problem.title, detail: problem.detail, url});
+			const error = new ApiError({
+				status: response.status, title: problem?.title, detail: problem?.detail, parameter: problem?.parameter, url
+			});
+			if (response.status === 401 && !signIn) {
+				for (const listener of [...this._unauthorizedListeners]) {
+					listener(error);
+				}
+			}
+			throw error;
 		}
-		return response.json();
+		if (response.status === 204) {
+			return null;
+		}
+		const text = typeof response.text === 'function' ? await response.text() : null;
+		if (text === null) {
+			return response.json();
+		}
+		return text ? JSON.parse(text) : null;
 	}
+
+	get(path, options = {}) {
+		return this.request('GET', path, options);
+	}
+
+	send(method, path, body, options = {}) {
+		return this.request(method, path, {...options, body});
+	}
+
+	// ---- signing in
+
+	/** Who is signed in: {authenticated, username, displayName, roles, department, editableCollections}. */
+	me(options) {
+		return this.get('/api/v1/auth/me', options);
+	}
+
+	login(username, password, options) {
+		return this.send('POST', '/api/v1/auth/login', {username, password}, {...options, signIn: true});
+	}
+
+	logout(options) {
+		return this.send('POST', '/api/v1/auth/logout', undefined, options);
+	}
+
+	// ---- the map
 
 	config(options) {
 		return this.get('/api/v1/config', options);
@@ -70,12 +168,12 @@ export class Api {
 	items(collection, params = {}, options) {
 		const {bbox, limit = MAX_LIMIT, ...filters} = params;
 		const bboxText = bbox ? bbox.map((v) => Number(v).toFixed(6)).join(',') : undefined;
-		return this.get(`/ogc/collections/${encodeURIComponent(collection)}/items${query({bbox: bboxText, limit, ...filters})}`,
+		return this.get(`/ogc/collections/${part(collection)}/items${query({bbox: bboxText, limit, ...filters})}`,
 			{...options, accept: 'application/geo+json, application/json'});
 	}
 
 	item(collection, id, options) {
-		return this.get(`/ogc/collections/${encodeURIComponent(collection)}/items/${encodeURIComponent(id)}`,
+		return this.get(`/ogc/collections/${part(collection)}/items/${part(id)}`,
 			{...options, accept: 'application/geo+json, application/json'});
 	}
 
@@ -85,12 +183,76 @@ export class Api {
 	}
 
 	linkedProjects(collection, id, options) {
-		return this.get(`/api/v1/features/${encodeURIComponent(collection)}/${encodeURIComponent(id)}/projects`, options);
+		return this.get(`/api/v1/features/${part(collection)}/${part(id)}/projects`, options);
 	}
 
 	/** One of the offline base map's data sets: county, towns or roads. */
 	basemap(name, options) {
-		return this.get(`/api/v1/basemap/${encodeURIComponent(name)}.geojson`,
+		return this.get(`/api/v1/basemap/${part(name)}.geojson`,
 			{...options, accept: 'application/geo+json, application/json'});
+	}
+
+	// ---- history
+
+	/** The changes of one feature, newest first, with whole rows before and after. */
+	history(collection, id, options) {
+		return this.get(`/api/v1/features/${part(collection)}/${part(id)}/history`, options);
+	}
+
+	/** Makes a feature what it was right after change `changeId`; answers the new change. */
+	restore(collection, id, changeId, options) {
+		return this.send('POST', `/api/v1/features/${part(collection)}/${part(id)}/history/${part(changeId)}/restore`, undefined, options);
+	}
+
+	/** Recent changes, newest first: `user`, `collection`, `before` (a change id) and `limit` narrow them. */
+	changes(filters = {}, options) {
+		const {user, collection, before, limit = 50} = filters;
+		return this.get(`/api/v1/changes${query({user, collection, before, limit})}`, options);
+	}
+
+	// ---- my account
+
+	changePassword(current, next, options) {
+		return this.send('POST', '/api/v1/me/password', {current, next}, options);
+	}
+
+	tokens(options) {
+		return this.get('/api/v1/me/tokens', options);
+	}
+
+	/** A new API token: {id, name, token}; the token is shown this once. */
+	createToken(token, options) {
+		const {name, expiresAt} = token;
+		return this.send('POST', '/api/v1/me/tokens', expiresAt ? {name, expiresAt} : {name}, options);
+	}
+
+	revokeToken(id, options) {
+		return this.send('DELETE', `/api/v1/me/tokens/${part(id)}`, undefined, options);
+	}
+
+	// ---- administration
+
+	accounts(options) {
+		return this.get('/api/v1/accounts', options);
+	}
+
+	/** A new account: {account, password}; the password is there when the server chose it. */
+	createAccount(account, options) {
+		return this.send('POST', '/api/v1/accounts', account, options);
+	}
+
+	/** Changes some fields of an account; `change.version` is the version the user saw. */
+	updateAccount(id, change, options) {
+		return this.send('PATCH', `/api/v1/accounts/${part(id)}`, change, options);
+	}
+
+	/** A new password chosen by the server: {account, password}. */
+	resetPassword(id, options) {
+		return this.send('POST', `/api/v1/accounts/${part(id)}/password-reset`, undefined, options);
+	}
+
+	/** Opens a collection to anonymous reading, or closes it. */
+	setPublicRead(collection, publicRead, options) {
+		return this.send('PATCH', `/api/v1/collections/${part(collection)}`, {publicRead}, options);
 	}
 }

@@ -1,12 +1,16 @@
-/** A failed API call: the HTTP status (0 when the network failed) and the problem detail's text. */
+/**
+ * A failed API call: the HTTP status (0 when the network failed), the problem document's
+ * title and detail, and for a bad parameter its name.
+ */
 export class ApiError extends Error {
 	constructor(options) {
-		const {status = 0, title = '', detail = '', url = ''} = options;
+		const {status = 0, title = '', detail = '', parameter = null, url = ''} = options;
 		super(detail || title || `HTTP ${status}`);
 		this.name = 'ApiError';
 		this.status = status;
 		this.title = title;
 		this.detail = detail;
+		this.parameter = parameter;
 		this.url = url;
 	}
 }

@@ -1,115 +1,65 @@
-import {CircleMarker, Control, GeoJSON, Map as LeafletMap} from 'leaflet';
 import {Api} from '../api/Api.js';
-import {isAbort} from '../api/ApiError.js';
-import {THEMES} from '../catalog/Schema.js';
+import {AuthGate} from '../auth/AuthGate.js';
+import {Session} from '../auth/Session.js';
 import {I18n, LOCALES} from '../i18n/I18n.js';
-import {ExtentLayer} from '../layers/ExtentLayer.js';
-import {FeatureFilter} from '../layers/FeatureFilter.js';
-import {Highlight} from '../layers/Highlight.js';
-import {PointLayer} from '../layers/PointLayer.js';
-import {DEFAULT_BASEMAP, createBasemaps} from '../map/Basemaps.js';
-import {CountyOutline} from '../map/CountyOutline.js';
-import {formatHash, parseHash} from '../map/HashState.js';
-import {MapButtons} from '../map/MapButtons.js';
-import {DetailPanel} from '../ui/DetailPanel.js';
-import {LayerPanel} from '../ui/LayerPanel.js';
-import {SearchBox} from '../ui/SearchBox.js';
+import {problemText} from '../ui/problemText.js';
+import {SignInPage} from '../ui/SignInPage.js';
 import {Toast} from '../ui/Toast.js';
-import {debounce} from '../util/debounce.js';
-import {el} from '../util/dom.js';
+import {el, replaceChildren} from '../util/dom.js';
 import {Preferences} from '../util/Preferences.js';
-
-/** Map panes above Leaflet's own, lowest first. */
-const PANES = {
-	'hetu-base': 150,
-	'hetu-boundary': 395,
-	'hetu-polygons': 410,
-	'hetu-lines': 420,
-	'hetu-base-labels': 440,
-	'hetu-project-points': 590,
-	'hetu-highlight': 640
-};
-
-const FALLBACK_CONFIG = {center: [116.3, 33.25], zoom: 10, tiandituKey: ''};
-const PHONE = '(max-width: 720px)';
-const LOGO = '<svg width="34" height="34" viewBox="0 0 34 34" aria-hidden="true"><rect width="34" height="34" rx="8" fill="#0B4F6C"/>'
-	+ '<path d="M5 22c4-6 8 2 12-3s8-9 12-4" fill="none" stroke="#7FD1F5" stroke-width="2.6" stroke-linecap="round"/>'
-	+ '<circle cx="11" cy="11" r="2.4" fill="#FFFFFF"/><circle cx="23" cy="9" r="2.4" fill="#E69F00"/><circle cx="24" cy="25" r="2.4" fill="#FFFFFF"/>'
-	+ '<path d="M11 11L23 9M23 9L24 25" stroke="#FFFFFF" stroke-width="1.2" stroke-opacity="0.7"/></svg>';
+import {MapWorkspace} from './MapWorkspace.js';
 
 /**
- * The county map application: builds the page, the map and its layers, and keeps the
- * panels, the filters and the URL in step. State lives here; the views only draw it.
+ * The application: asks the server who is signed in, then shows either the sign-in screen or
+ * the map workspace. Anonymous visitors see the map only when an administrator opened some
+ * collections to the public; otherwise they sign in first. Signing out, or a session that
+ * expires (any 401 while signed in), takes the workspace down and shows the sign-in screen
+ * again, keeping the URL hash so that the user comes back to the same view.
  */
 export class HetuApp {
 	constructor(options) {
 		const {root, api = new Api(), preferences = new Preferences(), window: win = globalThis.window} = options;
 		Object.assign(this, {root, api, preferences, window: win});
-		this.selection = null;
-		this.layers = new Map();
-		this.state = {
-			filter: new FeatureFilter(),
-			visible: new Set(),
-			counts: null,
-			drawn: new Map(),
-			loading: new Set(),
-			basemap: DEFAULT_BASEMAP
-		};
-		this._lastHash = null;
+		this.workspace = null;
+		this.publicLayers = [];
 	}
 
 	async start() {
 		this.i18n = new I18n({locale: this._initialLocale()});
-		this._buildShell();
-		this.i18n.onChange(() => this._onLocaleChange());
-		this._translateShell();
-
-		let config;
-		let layers;
-		let departments;
+		this.session = new Session({api: this.api});
+		this.gate = new AuthGate({
+			api: this.api, session: this.session, window: this.window,
+			onSignInRequired: ({reason}) => this._showSignIn({notice: reason === 'expired' ? 'signin.expired' : null})
+		});
+		this.view = el('div', {class: 'hetu-view'});
+		this.root.classList.add('hetu');
+		replaceChildren(this.root, this.view);
+		this.toast = new Toast({container: this.root});
+		this.signIn = new SignInPage({
+			container: this.view,
+			i18n: this.i18n,
+			onSubmit: (username, password) => this._signIn(username, password),
+			onLanguage: () => this.toggleLocale(),
+			onBrowse: () => this._showWorkspace()
+		});
+		this.i18n.onChange(() => this._translateDocument());
+		this._translateDocument();
+		this._showStatus(this.i18n.t('app.loading'));
 		try {
-			[config, layers, departments] = await Promise.all([
-				this.api.config().catch(() => FALLBACK_CONFIG),
-				this.api.layers(),
-				this.api.departments().catch(() => [])
-			]);
+			await this.session.refresh();
 		} catch (error) {
-			this._showFatal(error);
+			this._showStatus(this.i18n.t('app.loadFailed', {detail: problemText(error, this.i18n)}), {retry: true});
 			return;
 		}
-		this.config = {...FALLBACK_CONFIG, ...config};
-		this.layerInfo = [...layers].sort((a, b) => THEMES.indexOf(a.theme) - THEMES.indexOf(b.theme));
-		this.departments = departments;
-		this.state.visible = new Set(this.layerInfo.map((l) => l.id));
-
-		const {feature, view} = parseHash(this.window.location.hash);
-		this._fitCountyWhenLoaded = !feature && !view;
-		this._createMap(view);
-		this._createLayers();
-		this._createPanels();
-		this._setBasemap(this._initialBasemap(), {remember: false});
-		this.root.classList.remove('is-starting');
-		if (feature) {
-			this.openFeature(feature.collection, feature.id, {fit: !view, push: false});
-		} else {
-			this._writeHash({push: false});
-		}
-		this.window.addEventListener('hashchange', () => this._onHashChange());
-		this._refreshCounts();
-		this.root.dataset.ready = 'true';
+		await this._enter();
 	}
 
-	// ---- language and preferences
+	// ---- language
 
 	_initialLocale() {
 		const param = new URLSearchParams(this.window.location.search).get('lang');
 		const wanted = param === 'en' ? 'en' : param === 'zh' ? 'zh-CN' : this.preferences.get('locale');
 		return LOCALES.includes(wanted) ? wanted : 'zh-CN';
-	}
-
-	_initialBasemap() {
-		const wanted = this.preferences.get('basemap', DEFAULT_BASEMAP);
-		return this.basemaps.some((b) => b.id === wanted) ? wanted : DEFAULT_BASEMAP;
 	}
 
 	toggleLocale() {
@@ -118,522 +68,94 @@ export class HetuApp {
 		this.i18n.setLocale(next);
 	}
 
-	_onLocaleChange() {
-		this._translateShell();
-		if (!this.map) {
-			return;
-		}
-		this._setAttribution();
-		for (const basemap of this.basemaps) {
-			basemap.layer.refreshLabels?.();
-			basemap.layer.setEnglish?.(!this.i18n.isChinese);
-		}
-	}
-
-	// ---- page shell
-
-	_buildShell() {
-		const doc = this.window.document;
-		this.menuButton = el('button', {
-			type: 'button', class: 'hetu-icon-button hetu-header__menu', 'aria-controls': 'hetu-panel', 'aria-expanded': 'false',
-			html: '<svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 6h16M4 12h16M4 18h16" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"/></svg>',
-			onclick: () => this._togglePanel()
-		});
-		this.brandTitle = el('h1', {class: 'hetu-brand__title'});
-		this.brandSubtitle = el('p', {class: 'hetu-brand__subtitle'});
-		this.searchSlot = el('div', {class: 'hetu-header__search'});
-		this.langButton = el('button', {type: 'button', class: 'hetu-lang', 'data-action': 'language', onclick: () => this.toggleLocale()});
-		this.header = el('header', {class: 'hetu-header'},
-			this.menuButton,
-			el('div', {class: 'hetu-brand', html: LOGO}, el('div', {class: 'hetu-brand__text'}, this.brandTitle, this.brandSubtitle)),
-			this.searchSlot, this.langButton);
-		this.panelElement = el('aside', {class: 'hetu-panel', id: 'hetu-panel'});
-		this.mapElement = el('div', {class: 'hetu-map', id: 'hetu-map', role: 'region'});
-		this.detailElement = el('aside', {class: 'hetu-detail', id: 'hetu-detail'});
-		this.scrim = el('div', {class: 'hetu-scrim', onclick: () => this._togglePanel(false)});
-		this.loadbar = el('div', {class: 'hetu-loadbar', 'aria-hidden': 'true'});
-		this.message = el('div', {class: 'hetu-startup', role: 'status'});
-		this.root.replaceChildren(this.header,
-			el('div', {class: 'hetu-body'}, this.panelElement, this.mapElement, this.detailElement, this.scrim, this.loadbar, this.message));
-		this.root.classList.add('hetu', 'is-starting');
-		this.toast = new Toast({container: this.root});
-		doc.addEventListener('keydown', (e) => {
-			if (e.key === 'Escape' && this.detail?.isOpen && !e.target.closest?.('.hetu-search')) {
-				this.closeDetail();
-			}
-		});
-	}
-
-	_translateShell() {
-		const t = (key) => this.i18n.t(key);
+	_translateDocument() {
 		const doc = this.window.document;
 		doc.documentElement.lang = this.i18n.locale;
-		doc.title = t('app.documentTitle');
-		this.brandTitle.textContent = t('app.title');
-		this.brandSubtitle.textContent = t('app.subtitle');
-		this.langButton.textContent = t('lang.switchTo');
-		this.langButton.title = t('lang.switchTitle');
-		this.langButton.setAttribute('aria-label', t('lang.switchTitle'));
-		this.langButton.lang = this.i18n.isChinese ? 'en' : 'zh-CN';
-		this.menuButton.title = t('panel.open');
-		this.menuButton.setAttribute('aria-label', t('panel.open'));
-		this.mapElement.setAttribute('aria-label', t('map.label'));
-		if (this.root.classList.contains('is-starting')) {
-			this.message.textContent = t('app.loading');
-		}
+		doc.title = this.i18n.t(this.root.dataset.screen === 'signin' ? 'signin.documentTitle' : 'app.documentTitle');
 	}
 
-	_showFatal(error) {
-		const t = (key, params) => this.i18n.t(key, params);
-		this.message.replaceChildren(
-			el('p', {}, t('app.loadFailed', {detail: this._errorText(error)})),
-			el('button', {type: 'button', class: 'hetu-button', onclick: () => this.window.location.reload()}, t('app.reload')));
-		this.message.classList.add('is-error');
-	}
+	// ---- what to show
 
-	_errorText(error) {
-		if (error?.status === 0) {
-			return this.i18n.t('error.network');
-		}
-		return error?.detail || error?.title || (error?.status ? this.i18n.t('error.http', {status: error.status}) : String(error?.message || error));
-	}
-
-	_isPhone() {
-		return this.window.matchMedia(PHONE).matches;
-	}
-
-	_togglePanel(force) {
-		if (this._isPhone()) {
-			const open = force ?? !this.root.classList.contains('is-panel-open');
-			this.root.classList.toggle('is-panel-open', open);
-			this.menuButton.setAttribute('aria-expanded', String(open));
-		} else {
-			const collapsed = force === undefined ? !this.root.classList.contains('is-panel-collapsed') : !force;
-			this.root.classList.toggle('is-panel-collapsed', collapsed);
-			this.menuButton.setAttribute('aria-expanded', String(!collapsed));
-			this.map?.invalidateSize();
-		}
-	}
-
-	// ---- map
-
-	/** Creates the map at `view` (from the URL) or at the configured centre and zoom. */
-	_createMap(view) {
-		const {center, zoom} = this.config;
-		const map = this.map = new LeafletMap(this.mapElement, {
-			center: view ? [view.lat, view.lon] : [center[1], center[0]],
-			zoom: view ? view.zoom : zoom,
-			minZoom: 6, maxZoom: 19,
-			zoomControl: false, attributionControl: false,
-			zoomSnap: 0.5, wheelPxPerZoomLevel: 90
-		});
-		for (const [name, zIndex] of Object.entries(PANES)) {
-			const pane = map.createPane(name);
-			pane.style.zIndex = String(zIndex);
-			if (/base|boundary|highlight/.test(name)) {
-				pane.style.pointerEvents = 'none';
-			}
-		}
-		this.attribution = new Control.Attribution({prefix: '<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>'}).addTo(map);
-		new Control.Scale({metric: true, imperial: false, position: 'bottomleft'}).addTo(map);
-		new MapButtons({i18n: this.i18n, onHome: () => this._home(), onLocate: () => this._locate()}).addTo(map);
-
-		this.county = this.api.basemap('county');
-		this.county.then((geojson) => {
-			this.countyBounds = new GeoJSON(geojson).getBounds();
-			new CountyOutline(geojson).addTo(map);
-			if (this._fitCountyWhenLoaded && this.countyBounds.isValid()) {
-				map.fitBounds(this.countyBounds, {padding: [16, 16], animate: false});
-			}
-		}).catch((error) => this._reportError(error));
-		this.county.catch(() => {});
-
-		this.highlight = new Highlight().addTo(map);
-		this.basemaps = createBasemaps({api: this.api, i18n: this.i18n, county: this.county, tiandituKey: this.config.tiandituKey});
-		for (const basemap of this.basemaps) {
-			basemap.layer.on?.('error', (e) => this._reportError(e.error));
-		}
-		map.on('moveend', debounce(() => this._writeHash({push: false}), 300));
-		map.on('locationfound', (e) => this._showLocation(e));
-		map.on('locationerror', () => this.toast.show(this.i18n.t('map.locateFailed'), {kind: 'error'}));
-	}
-
-	_setBasemap(id, options = {}) {
-		const {remember = true} = options;
-		const next = this.basemaps.find((b) => b.id === id) || this.basemaps[0];
-		for (const basemap of this.basemaps) {
-			if (basemap !== next && this.map.hasLayer(basemap.layer)) {
-				this.map.removeLayer(basemap.layer);
-			}
-		}
-		this.map.addLayer(next.layer);
-		this.state.basemap = next.id;
-		this.root.dataset.basemap = next.id;
-		if (remember) {
-			this.preferences.set('basemap', next.id);
-		}
-		this._setAttribution();
-		this.panel?.update();
-	}
-
-	_setAttribution() {
-		if (this._attributionText) {
-			this.attribution.removeAttribution(this._attributionText);
-		}
-		const basemap = this.basemaps.find((b) => b.id === this.state.basemap);
-		this._attributionText = basemap ? this.i18n.t(basemap.attributionKey) : '';
-		if (this._attributionText) {
-			this.attribution.addAttribution(this._attributionText);
-		}
-	}
-
-	_home() {
-		if (this.countyBounds?.isValid()) {
-			this.map.flyToBounds(this.countyBounds, {padding: [20, 20], duration: 0.6});
-		} else {
-			const {center, zoom} = this.config;
-			this.map.flyTo([center[1], center[0]], zoom, {duration: 0.6});
-		}
-	}
-
-	_locate() {
-		this.map.locate({setView: true, maxZoom: 16, enableHighAccuracy: true});
-	}
-
-	_showLocation(e) {
-		this._locationMarker?.remove();
-		this._locationMarker = new CircleMarker(e.latlng, {
-			pane: 'hetu-highlight', radius: 8, color: '#FFFFFF', weight: 3, fillColor: '#0072B2', fillOpacity: 1, interactive: false
-		}).addTo(this.map);
-	}
-
-	// ---- layers
-
-	_createLayers() {
-		for (const info of this.layerInfo) {
-			const common = {collection: info.id, api: this.api, featureFilter: this.state.filter};
-			const layer = info.geometryType === 'Point'
-				? new PointLayer(common)
-				: new ExtentLayer({
-					...common, geometryType: info.geometryType,
-					pane: /Polygon|Geometry/.test(info.geometryType) ? 'hetu-polygons' : 'hetu-lines',
-					// Project points sit under the asset markers, a size larger: an asset with a project
-					// at the same place shows the project's star around it and stays clickable.
-					...(info.geometryType === 'Geometry' ? {markerPane: 'hetu-project-points', markerSize: 36} : {})
-				});
-			layer.on('loading', () => this._setLoading(info.id, true));
-			layer.on('load', (e) => {
-				this._setLoading(info.id, false);
-				if (e.numberMatched > e.numberReturned) {
-					this.toast.show(this.i18n.t('layer.truncated', {layer: this._collectionTitle(info.id), n: e.numberReturned}));
-				}
-			});
-			layer.on('error', (e) => {
-				this._setLoading(info.id, false);
-				this.toast.show(this.i18n.t('layer.failed', {layer: this._collectionTitle(info.id), detail: this._errorText(e.error)}), {kind: 'error'});
-			});
-			layer.on('drawn', (e) => {
-				this.state.drawn.set(info.id, e.count);
-				this._schedulePanelUpdate();
-			});
-			layer.on('featureclick', (e) => {
-				this.select(e.collection, e.feature, {fit: false, push: true});
-				this._reveal(e.latlng);
-			});
-			this.layers.set(info.id, layer);
-			if (this.state.visible.has(info.id)) {
-				layer.addTo(this.map);
-			}
-		}
-	}
-
-	_setLoading(id, loading) {
-		if (loading) {
-			this.state.loading.add(id);
-		} else {
-			this.state.loading.delete(id);
-		}
-		this.root.classList.toggle('is-loading', this.state.loading.size > 0);
-		this.root.dataset.loading = String(this.state.loading.size);
-		this._schedulePanelUpdate();
-	}
-
-	_schedulePanelUpdate() {
-		if (this._panelFrame || !this.panel) {
-			return;
-		}
-		this._panelFrame = this.window.requestAnimationFrame(() => {
-			this._panelFrame = null;
-			this.panel.update();
-		});
-	}
-
-	setLayerVisible(id, visible) {
-		const layer = this.layers.get(id);
-		if (!layer) {
-			return;
-		}
-		if (visible) {
-			this.state.visible.add(id);
-			this.map.addLayer(layer);
-		} else {
-			this.state.visible.delete(id);
-			this.map.removeLayer(layer);
-			this._setLoading(id, false);
-		}
-		this.panel.update();
-	}
-
-	setFilter(filter) {
-		const departmentChanged = filter.department !== this.state.filter.department;
-		this.state.filter = filter;
-		for (const layer of this.layers.values()) {
-			layer.setFeatureFilter(filter);
-		}
-		this.root.classList.toggle('is-filtered', !filter.isDefault);
-		this.panel.update();
-		if (departmentChanged) {
-			this._refreshCounts();
-		}
-	}
-
-	async _refreshCounts() {
-		this._countsController?.abort();
-		const controller = this._countsController = new AbortController();
-		const {department} = this.state.filter;
-		try {
-			const counts = await this.api.counts(department ? {department} : {}, {signal: controller.signal});
-			this.state.counts = counts && typeof counts === 'object' ? counts : null;
-		} catch (error) {
-			if (isAbort(error)) {
-				return;
-			}
-			this.state.counts = null;
-		}
-		this.panel.update();
-	}
-
-	// ---- panels
-
-	_collectionTitle(id) {
-		const info = this.layerInfo?.find((l) => l.id === id);
-		return (info && this.i18n.pick(info.titleZh, info.titleEn)) || this.i18n.t(`collection.${id}`);
-	}
-
-	_departmentName(code) {
-		const department = this.departments?.find((d) => d.code === code);
-		const key = `department.${code}`;
-		return (department && this.i18n.pick(department.nameZh, department.nameEn)) || (this.i18n.has(key) ? this.i18n.t(key) : code);
-	}
-
-	_createPanels() {
-		this.panel = new LayerPanel({
-			container: this.panelElement,
-			i18n: this.i18n,
-			layers: this.layerInfo,
-			departments: this.departments,
-			basemaps: this.basemaps,
-			state: this.state,
-			onLayerToggle: (id, on) => this.setLayerVisible(id, on),
-			onThemeToggle: (theme, on) => this.layerInfo.filter((l) => l.theme === theme).forEach((l) => this.setLayerVisible(l.id, on)),
-			onStatusToggle: (status, on) => this.setFilter(this.state.filter.withStatus(status, on)),
-			onDepartment: (code) => this.setFilter(this.state.filter.withDepartment(code)),
-			onReset: () => this.setFilter(new FeatureFilter()),
-			onBasemap: (id) => this._setBasemap(id),
-			onClose: () => this._togglePanel(false)
-		});
-		this.detail = new DetailPanel({
-			container: this.detailElement,
-			i18n: this.i18n,
-			collectionTitle: (id) => this._collectionTitle(id),
-			departmentName: (code) => this._departmentName(code),
-			shareUrl: (collection, id) => this._shareUrl(collection, id),
-			onClose: () => this.closeDetail(),
-			onZoom: (feature) => this._fitFeature(feature),
-			onOpenFeature: (collection, id) => this.openFeature(collection, id, {fit: true, push: true})
-		});
-		this.search = new SearchBox({
-			container: this.searchSlot,
-			i18n: this.i18n,
-			api: this.api,
-			collectionTitle: (id) => this._collectionTitle(id),
-			onSelect: (result) => this._onSearchSelect(result)
-		});
-	}
-
-	// ---- selection
-
-	/** Shows a feature that is already loaded: highlight, details, linked projects, URL. */
-	select(collection, feature, options = {}) {
-		const {fit = false, push = true} = options;
-		this.selection = {collection, id: String(feature.id), feature};
-		this.highlight.show(feature);
-		this.detail.show(collection, feature);
-		this.root.classList.add('has-detail');
-		if (this._isPhone()) {
-			this._togglePanel(false);
-		}
-		if (fit) {
-			this._fitFeature(feature);
-		}
-		this._writeHash({push});
-		this._loadProjects(collection, feature.id);
-	}
-
-	/** Loads a feature by collection and id, then selects it. */
-	async openFeature(collection, id, options = {}) {
-		const {fit = true, push = true} = options;
-		this._fitCountyWhenLoaded = false;
-		this._openController?.abort();
-		const controller = this._openController = new AbortController();
-		this.selection = {collection, id: String(id), feature: null};
-		this.detail.showLoading(collection, id);
-		this.root.classList.add('has-detail');
-		try {
-			const feature = await this.api.item(collection, id, {signal: controller.signal});
-			if (controller === this._openController) {
-				this.select(collection, feature, {fit, push});
-			}
-		} catch (error) {
-			if (isAbort(error)) {
-				return;
-			}
-			const key = `${collection}/${id}`;
-			this.detail.showError(collection, id, error.status === 404 || error.status === 400
-				? this.i18n.t('detail.notFound', {key}) : this._errorText(error));
-		}
-	}
-
-	async _loadProjects(collection, id) {
-		if (collection === 'project') {
-			this.detail.setProjects(collection, id, []);
+	/** The workspace for a signed-in user or, when some collections are public, for anyone; else the sign-in screen. */
+	async _enter() {
+		if (this.session.authenticated) {
+			this._showWorkspace();
 			return;
 		}
 		try {
-			const list = await this.api.linkedProjects(collection, id);
-			this.detail.setProjects(collection, id, Array.isArray(list) ? list : []);
+			const layers = await this.api.layers();
+			this.publicLayers = Array.isArray(layers) ? layers : [];
 		} catch {
-			this.detail.setProjects(collection, id, null);
+			this.publicLayers = [];
+		}
+		if (this.publicLayers.length && this.root.dataset.screen !== 'signin') {
+			this._showWorkspace();
+		} else {
+			this._showSignIn();
 		}
 	}
 
-	closeDetail() {
-		this._openController?.abort();
-		this.selection = null;
-		this.highlight.clearLayers();
-		this.detail.hide();
-		this.root.classList.remove('has-detail');
-		this._writeHash({push: false});
+	_showWorkspace() {
+		this.workspace?.destroy();
+		this.signIn.hide();
+		this.root.dataset.screen = 'map';
+		this.root.classList.remove('is-signin');
+		this.view.replaceChildren();
+		this._translateDocument();
+		this.workspace = new MapWorkspace({
+			root: this.root,
+			container: this.view,
+			api: this.api,
+			i18n: this.i18n,
+			session: this.session,
+			preferences: this.preferences,
+			toast: this.toast,
+			window: this.window,
+			onSignIn: () => this._showSignIn({canBrowse: true}),
+			onSignOut: () => this._signOut(),
+			onToggleLocale: () => this.toggleLocale()
+		});
+		this.workspace.start();
 	}
 
-	_onSearchSelect(result) {
-		if (!this.state.visible.has(result.collection) && this.layers.has(result.collection)) {
-			this.setLayerVisible(result.collection, true);
-		}
-		// The flight starts once the details are drawn, so that it aims beside them (or above
-		// the bottom sheet on a phone) rather than under them.
-		this.openFeature(result.collection, result.id, {fit: true, push: true});
+	/** The sign-in screen; `notice` is the key of a message saying why the user is here. */
+	_showSignIn(options = {}) {
+		const {notice = null, canBrowse = this.publicLayers.length > 0} = options;
+		this.workspace?.destroy();
+		this.workspace = null;
+		this.root.dataset.screen = 'signin';
+		this.root.classList.add('is-signin');
+		this._translateDocument();
+		this.signIn.show({notice: notice ? this.i18n.t(notice) : null, canBrowse});
 	}
 
-	_viewPadding() {
-		if (!this.detail?.isOpen) {
-			return {paddingTopLeft: [24, 24], paddingBottomRight: [24, 24]};
-		}
-		if (this._isPhone()) {
-			const sheet = this.detailElement.getBoundingClientRect().height || this.window.innerHeight * 0.5;
-			return {paddingTopLeft: [24, 24], paddingBottomRight: [24, sheet + 16]};
-		}
-		const width = this.detailElement.getBoundingClientRect().width || 400;
-		return {paddingTopLeft: [24, 24], paddingBottomRight: [width + 24, 24]};
+	async _signIn(username, password) {
+		await this.session.signIn(username, password);
+		this.gate.completed();
+		this._showWorkspace();
 	}
 
-	/** Pans the map just enough that `latlng` is not hidden under the details. */
-	_reveal(latlng) {
-		if (!latlng) {
-			return;
+	async _signOut() {
+		this.workspace?.destroy();
+		this.workspace = null;
+		try {
+			await this.session.signOut();
+		} catch {
+			// The server may already have ended the session; the user is signed out here either way.
 		}
-		const size = this.map.getSize();
-		const {paddingTopLeft: [left, top], paddingBottomRight: [right, bottom]} = this._viewPadding();
-		const point = this.map.latLngToContainerPoint(latlng);
-		const box = {minX: left, minY: top, maxX: size.x - right, maxY: size.y - bottom};
-		if (point.x >= box.minX && point.x <= box.maxX && point.y >= box.minY && point.y <= box.maxY) {
-			return;
+		try {
+			this.publicLayers = await this.api.layers();
+		} catch {
+			this.publicLayers = [];
 		}
-		this.map.panBy([point.x - (box.minX + box.maxX) / 2, point.y - (box.minY + box.maxY) / 2]);
+		this._showSignIn({notice: 'signin.signedOut'});
 	}
 
-	_flyTo(corners) {
-		const [[south, west], [north, east]] = corners;
-		const pad = 0.0005;
-		const bounds = [[south - (north === south ? pad : 0), west - (east === west ? pad : 0)],
-			[north + (north === south ? pad : 0), east + (east === west ? pad : 0)]];
-		this.map.flyToBounds(bounds, {...this._viewPadding(), maxZoom: 16, duration: 0.8});
-	}
-
-	_fitFeature(feature) {
-		if (!feature?.geometry) {
-			return;
-		}
-		const bounds = new GeoJSON(feature).getBounds();
-		if (bounds.isValid()) {
-			this._flyTo([[bounds.getSouth(), bounds.getWest()], [bounds.getNorth(), bounds.getEast()]]);
-		}
-	}
-
-	// ---- URL
-
-	_hashState() {
-		const center = this.map.getCenter();
-		return {
-			feature: this.selection ? {collection: this.selection.collection, id: this.selection.id} : null,
-			view: {zoom: this.map.getZoom(), lat: center.lat, lon: center.lng}
-		};
-	}
-
-	_writeHash(options = {}) {
-		if (!this.map) {
-			return;
-		}
-		const {push = false} = options;
-		const hash = formatHash(this._hashState());
-		const {location, history} = this.window;
-		if (hash !== location.hash) {
-			const url = `${location.pathname}${location.search}${hash}`;
-			if (push) {
-				history.pushState(null, '', url);
-			} else {
-				history.replaceState(null, '', url);
-			}
-		}
-		this._lastHash = hash;
-	}
-
-	_onHashChange() {
-		const hash = this.window.location.hash;
-		if (hash === this._lastHash) {
-			return;
-		}
-		this._lastHash = hash;
-		const {feature, view} = parseHash(hash);
-		if (view) {
-			this.map.setView([view.lat, view.lon], view.zoom);
-		}
-		const current = this.selection;
-		if (feature && (!current || current.collection !== feature.collection || current.id !== feature.id)) {
-			this.openFeature(feature.collection, feature.id, {fit: !view, push: false});
-		} else if (!feature && current) {
-			this.closeDetail();
-		}
-	}
-
-	_shareUrl(collection, id) {
-		const {location} = this.window;
-		return `${location.origin}${location.pathname}${formatHash({feature: {collection, id: String(id)}})}`;
-	}
-
-	_reportError(error) {
-		if (!isAbort(error)) {
-			this.toast.show(this._errorText(error), {kind: 'error'});
-		}
+	_showStatus(text, options = {}) {
+		const {retry = false} = options;
+		this.root.dataset.screen = 'status';
+		replaceChildren(this.view, el('div', {class: `hetu-startup hetu-startup--alone${retry ? ' is-error' : ''}`, role: 'status'},
+			el('p', {}, text),
+			retry ? el('button', {type: 'button', class: 'hetu-button', onclick: () => this.window.location.reload()}, this.i18n.t('app.reload')) : null));
 	}
 }

@@ -4,6 +4,7 @@ import {featureMarker} from './PointLayer.js';
 import {FeatureFilter} from './FeatureFilter.js';
 import {isAbort} from '../api/ApiError.js';
 import {debounce} from '../util/debounce.js';
+import {textContent} from './textContent.js';
 
 /**
  * A line, polygon or mixed collection loaded by the visible extent: a bbox request on
@@ -141,7 +142,7 @@ export const ExtentLayer = GeoJSON.extend({
 			layer.on('mouseover', () => layer.setStyle({weight: (layer.options.weight || 3) + 2}));
 			layer.on('mouseout', () => this.resetStyle(layer));
 			if (feature.properties?.name) {
-				layer.bindTooltip(feature.properties.name, {sticky: true, className: 'hetu-tooltip'});
+				layer.bindTooltip(textContent(feature.properties.name), {sticky: true, className: 'hetu-tooltip'});
 			}
 		}
 	}

@@ -4,6 +4,7 @@ import {clusterSvg, markerHtml} from './Symbology.js';
 import {FeatureFilter} from './FeatureFilter.js';
 import {isAbort} from '../api/ApiError.js';
 import {WORK_STATUSES} from '../catalog/Schema.js';
+import {textContent} from './textContent.js';
 
 export const MARKER_SIZE = 28;
 
@@ -24,7 +25,7 @@ export function featureMarker(collection, feature, latlng, options = {}) {
 	marker.feature = feature;
 	const name = feature.properties?.name;
 	if (name) {
-		marker.bindTooltip(name, {direction: 'top', offset: [0, -size / 2], className: 'hetu-tooltip'});
+		marker.bindTooltip(textContent(name), {direction: 'top', offset: [0, -size / 2], className: 'hetu-tooltip'});
 	}
 	return marker;
 }
@@ -77,6 +78,15 @@ export const PointLayer = MarkerClusterGroup.extend({
 		MarkerClusterGroup.prototype.onRemove.call(this, map);
 		if (this._state === 'loading') {
 			this._controller?.abort();
+			this._state = 'idle';
+		}
+	},
+
+	/** Forgets what was loaded and loads again (after a change on the server). */
+	reload() {
+		if (this._map) {
+			this.load();
+		} else {
 			this._state = 'idle';
 		}
 	},

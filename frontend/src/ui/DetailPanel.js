@@ -2,22 +2,51 @@ import {ATTRIBUTE_FIELDS, HIDDEN_PROPERTIES, fieldLabelKey, fieldsOf} from '../c
 import {AttributeFormatter} from '../format/AttributeFormatter.js';
 import {formatPercent} from '../format/Units.js';
 import {STATUS_COLORS, statusColor, textColorOn} from '../layers/Symbology.js';
+import {copyText} from '../util/copyText.js';
 import {el, replaceChildren} from '../util/dom.js';
+import {HistoryView} from './HistoryView.js';
 
 /**
  * The details of one feature: every attribute under its label with units, the linked
- * projects and a link that opens the same feature for anyone. A side panel on wide
- * screens, a bottom sheet on phones (CSS decides).
+ * projects and a link that opens the same feature for anyone; a second tab holds its
+ * history (signed-in users only). A side panel on wide screens, a bottom sheet on phones
+ * (CSS decides).
  */
 export class DetailPanel {
 	constructor(options) {
-		const {container, i18n, collectionTitle, departmentName, shareUrl, onClose, onZoom, onOpenFeature} = options;
+		const {
+			container, i18n, collectionTitle, departmentName, shareUrl, onClose, onZoom, onOpenFeature,
+			history = null
+		} = options;
 		Object.assign(this, {container, i18n, collectionTitle, departmentName, shareUrl});
 		this.callbacks = {onClose, onZoom, onOpenFeature};
+		// {load, canRestore, onRestore, onShowVersion, userName}, or null when nobody is signed in.
+		this.historyOptions = history;
 		this.formatter = new AttributeFormatter({i18n, departmentName});
 		this._content = null;
-		i18n.onChange(() => this._draw());
+		this._tab = 'details';
+		this._history = null;
+		this._unsubscribe = i18n.onChange(() => this._draw());
 		this.container.hidden = true;
+	}
+
+	destroy() {
+		this._unsubscribe();
+		this._history?.destroy();
+		document.body.classList.remove('has-detail');
+	}
+
+	/** The tab on show: 'details' or 'history'. */
+	get tab() {
+		return this._tab;
+	}
+
+	showTab(tab) {
+		this._tab = tab === 'history' && this.historyOptions ? 'history' : 'details';
+		if (this._tab === 'history' && this._history?.state === 'idle') {
+			this._history.refresh();
+		}
+		this._draw();
 	}
 
 	get isOpen() {
@@ -34,21 +63,44 @@ export class DetailPanel {
 		this._draw();
 	}
 
+	/** Shows a feature; the same feature again (after a restore) keeps its tab and reloads its history. */
 	show(collection, feature) {
+		const same = this._history && this._history.collection === collection && String(this._history.featureId) === String(feature.id);
+		if (!same) {
+			this._history?.destroy();
+			this._history = this.historyOptions ? new HistoryView({
+				...this.historyOptions, i18n: this.i18n, formatter: this.formatter, collection, featureId: feature.id
+			}) : null;
+			this._tab = 'details';
+		} else if (this._tab === 'history') {
+			this._history.refresh();
+		} else {
+			this._history.state = 'idle';
+		}
 		this._content = {kind: 'feature', collection, feature, projects: {state: 'loading', list: []}};
 		this._draw();
 	}
 
-	/** Linked projects arrive after the feature; `list` null means they could not be loaded. */
+	/**
+	 * Linked projects arrive after the feature; `list` null means they could not be loaded,
+	 * 'signin' that only signed-in users may see them.
+	 */
 	setProjects(collection, id, list) {
 		const c = this._content;
 		if (c?.kind === 'feature' && c.collection === collection && String(c.feature.id) === String(id)) {
-			c.projects = list ? {state: 'loaded', list} : {state: 'error', list: []};
+			if (list === 'signin') {
+				c.projects = {state: 'signin', list: []};
+			} else {
+				c.projects = list ? {state: 'loaded', list} : {state: 'error', list: []};
+			}
 			this._draw();
 		}
 	}
 
 	hide() {
+		this._history?.destroy();
+		this._history = null;
+		this._tab = 'details';
 		this._content = null;
 		this.container.hidden = true;
 		document.body.classList.remove('has-detail');
@@ -100,14 +152,36 @@ export class DetailPanel {
 				: el('span', {class: 'hetu-hint'}, t('detail.noGeometry')),
 			...this._shareControls(collection, feature));
 
-		replaceChildren(this.container, handle, head,
-			el('div', {class: 'hetu-detail__body'},
+		const tabs = this._history ? this._tabs() : null;
+		const body = this._tab === 'history' && this._history
+			? el('div', {class: 'hetu-detail__body', id: 'hetu-detail-tabpanel', role: 'tabpanel', 'data-tab': 'history'},
+				this._history.render())
+			: el('div', {class: 'hetu-detail__body', id: 'hetu-detail-tabpanel', role: tabs ? 'tabpanel' : null, 'data-tab': 'details'},
 				progress, actions,
 				el('h3', {class: 'hetu-detail__section'}, t('detail.attributes')),
 				this._attributes(collection, props),
 				this._extras(props),
 				this._milestones(props),
-				this._projects(c.projects)));
+				this._projects(c.projects));
+		replaceChildren(this.container, handle, head, tabs, body);
+	}
+
+	_tabs() {
+		const t = (key) => this.i18n.t(key);
+		const tab = (id, label) => el('button', {
+			type: 'button', role: 'tab', class: 'hetu-tab', 'data-tab': id, id: `hetu-detail-tab-${id}`,
+			'aria-selected': String(this._tab === id), 'aria-controls': 'hetu-detail-tabpanel', tabindex: this._tab === id ? '0' : '-1',
+			onclick: () => this.showTab(id),
+			onkeydown: (e) => {
+				if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+					e.preventDefault();
+					this.showTab(id === 'details' ? 'history' : 'details');
+					this.container.querySelector(`.hetu-tab[aria-selected="true"]`)?.focus();
+				}
+			}
+		}, label);
+		return el('div', {class: 'hetu-tabs', role: 'tablist', 'aria-label': t('detail.tabs')},
+			tab('details', t('detail.tabDetails')), tab('history', t('detail.tabHistory')));
 	}
 
 	_progress(pct, color) {
@@ -197,6 +271,8 @@ export class DetailPanel {
 			body = el('p', {class: 'hetu-hint'}, t('detail.loading'));
 		} else if (projects.state === 'error') {
 			body = el('p', {class: 'hetu-hint'}, t('detail.projectsFailed'));
+		} else if (projects.state === 'signin') {
+			body = el('p', {class: 'hetu-hint'}, t('auth.signInToView'));
 		} else if (!projects.list.length) {
 			body = el('p', {class: 'hetu-hint'}, t('detail.noProjects'));
 		} else {
@@ -221,19 +297,5 @@ export class DetailPanel {
 			}));
 		}
 		return el('div', {class: 'hetu-detail__projects'}, el('h3', {class: 'hetu-detail__section'}, t('detail.projects')), body);
-	}
-}
-
-/** Puts text on the clipboard, with the older copy command where the Clipboard API is not allowed. */
-async function copyText(text) {
-	try {
-		await navigator.clipboard.writeText(text);
-	} catch {
-		const area = el('textarea', {readonly: true, style: {position: 'fixed', opacity: '0'}});
-		area.value = text;
-		document.body.append(area);
-		area.select();
-		document.execCommand('copy');
-		area.remove();
 	}
 }

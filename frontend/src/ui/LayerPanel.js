@@ -19,7 +19,11 @@ export class LayerPanel {
 		Object.assign(this, {container, i18n, layers, departments, basemaps, state});
 		this.callbacks = {onLayerToggle, onThemeToggle, onStatusToggle, onDepartment, onReset, onBasemap, onClose};
 		this.render();
-		i18n.onChange(() => this.render());
+		this._unsubscribe = i18n.onChange(() => this.render());
+	}
+
+	destroy() {
+		this._unsubscribe();
 	}
 
 	title(layer) {

@@ -2,6 +2,7 @@ import {isAbort} from '../api/ApiError.js';
 import {statusColor, textColorOn} from '../layers/Symbology.js';
 import {debounce} from '../util/debounce.js';
 import {el, replaceChildren} from '../util/dom.js';
+import {problemText} from './problemText.js';
 
 /**
  * One box that finds features by name or code across all collections (the server
@@ -18,7 +19,14 @@ export class SearchBox {
 		this._controller = null;
 		this._query = debounce((q) => this._search(q), debounceMs);
 		this._build();
-		i18n.onChange(() => this._translate());
+		this._unsubscribe = i18n.onChange(() => this._translate());
+	}
+
+	destroy() {
+		this._unsubscribe();
+		this._query.cancel();
+		this._controller?.abort();
+		document.removeEventListener('pointerdown', this._onDocument);
 	}
 
 	_build() {
@@ -37,11 +45,12 @@ export class SearchBox {
 			this._choose(this._active >= 0 ? this._active : 0);
 		}}, this.icon, this.input, this.list);
 		this.container.append(this.form);
-		document.addEventListener('pointerdown', (e) => {
+		this._onDocument = (e) => {
 			if (!this.form.contains(e.target)) {
 				this._open(false);
 			}
-		});
+		};
+		document.addEventListener('pointerdown', this._onDocument);
 		this._translate();
 	}
 
@@ -97,7 +106,7 @@ export class SearchBox {
 		if (this._state === 'searching' && !this._results.length) {
 			items = [el('li', {class: 'hetu-search__message'}, t('search.searching'))];
 		} else if (this._state === 'failed') {
-			items = [el('li', {class: 'hetu-search__message'}, t('search.failed', {detail: this._error?.message || ''}))];
+			items = [el('li', {class: 'hetu-search__message'}, t('search.failed', {detail: problemText(this._error, this.i18n)}))];
 		} else if (this._state === 'done' && !this._results.length) {
 			items = [el('li', {class: 'hetu-search__message'}, t('search.noResults', {q}))];
 		} else {

@@ -1,4 +1,14 @@
 export {LayerPanel} from './LayerPanel.js';
 export {DetailPanel} from './DetailPanel.js';
+export {HistoryView, HISTORY_ACTIONS, changedFieldsOf, rowGeometry} from './HistoryView.js';
 export {SearchBox} from './SearchBox.js';
+export {SignInPage} from './SignInPage.js';
+export {UserMenu} from './UserMenu.js';
+export {ChangesPage} from './ChangesPage.js';
+export {MyAccountPage, MIN_PASSWORD_LENGTH, endOfDay, tokenState} from './MyAccountPage.js';
+export {AccountsPage, USERNAME_PATTERN, validateAccount} from './AccountsPage.js';
 export {Toast} from './Toast.js';
+export {formField} from './formField.js';
+export {oneTimeSecret} from './oneTimeSecret.js';
+export {problemText} from './problemText.js';
+export {LOGO_SVG} from './logo.js';

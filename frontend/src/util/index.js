@@ -1,3 +1,4 @@
+export {copyText} from './copyText.js';
 export {debounce} from './debounce.js';
 export {Preferences} from './Preferences.js';
 export {el, replaceChildren} from './dom.js';

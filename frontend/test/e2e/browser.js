@@ -7,6 +7,12 @@ import {fileURLToPath} from 'node:url';
 import {chromium} from 'playwright-core';
 
 export const BASE_URL = (process.env.HETU_BASE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
+
+/** The account the tests sign in with; it must be an administrator. */
+export const CREDENTIALS = {
+	username: process.env.HETU_E2E_USER || 'admin',
+	password: process.env.HETU_E2E_PASSWORD || 'hetu-test-admin'
+};
 export const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
 export const PROFILES = {
@@ -53,12 +59,38 @@ export async function newSession(browser, profile) {
 	return session;
 }
 
-/** Opens the map (with an optional hash) and waits until it has loaded its layers. */
-export async function openMap(session, hash = '') {
+/** Signs in through the sign-in page, which must be showing, and waits for the map. */
+export async function signIn(page, credentials = CREDENTIALS) {
+	await page.waitForSelector('.hetu-signin #hetu-signin-username');
+	await page.fill('#hetu-signin-username', credentials.username);
+	await page.fill('#hetu-signin-password', credentials.password);
+	await page.click('.hetu-signin__submit');
+	await page.waitForSelector('#app[data-ready="true"]', {timeout: 30000});
+}
+
+/** Opens the map (with an optional hash), signing in first, and waits until it has loaded its layers. */
+export async function openMap(session, hash = '', credentials = CREDENTIALS) {
 	const {page} = session;
 	await page.goto(`${BASE_URL}/${hash}`);
+	await page.waitForSelector('.hetu-signin, #app[data-ready="true"]', {timeout: 30000});
+	if (await page.locator('.hetu-signin').count()) {
+		await signIn(page, credentials);
+	}
 	await waitForIdle(page);
 	return page;
+}
+
+/** Opens the account menu in the header. */
+export async function openUserMenu(page) {
+	if (await page.locator('#hetu-user-menu').isHidden()) {
+		await page.click('.hetu-user[data-action="user-menu"]');
+	}
+	await page.waitForSelector('#hetu-user-menu:not([hidden])');
+}
+
+/** Console errors other than the browser's own note of an expected failed request (such as a wrong password's 401). */
+export function unexpectedErrors(errors, statuses = [401]) {
+	return errors.filter((text) => !statuses.some((status) => text.includes(`Failed to load resource: the server responded with a status of ${status}`)));
 }
 
 export async function waitForIdle(page) {
@@ -75,11 +107,32 @@ export async function screenshot(page, name) {
 	return path;
 }
 
-/** A JSON document from the back end, read directly (not through the page). */
-export async function apiGet(path) {
-	const response = await fetch(`${BASE_URL}${path}`);
+/** A JSON document from the back end, read directly (not through the page) with the test account's credentials. */
+export async function apiGet(path, credentials = CREDENTIALS) {
+	const basic = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
+	const response = await fetch(`${BASE_URL}${path}`, {headers: {Authorization: `Basic ${basic}`, Accept: 'application/json'}});
 	if (!response.ok) {
 		throw new Error(`${path}: HTTP ${response.status}`);
 	}
 	return response.json();
+}
+
+/**
+ * A request made by the page itself, with its session cookie and CSRF token, as the
+ * application would: answers {status, body}.
+ */
+export function pageRequest(page, method, path, body) {
+	return page.evaluate(async ({method, path, body}) => {
+		const token = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('XSRF-TOKEN='))?.slice(11);
+		const response = await fetch(path, {
+			method, credentials: 'same-origin',
+			headers: {
+				'Content-Type': 'application/json', Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest',
+				...(token ? {'X-XSRF-TOKEN': decodeURIComponent(token)} : {})
+			},
+			body: body === undefined ? undefined : JSON.stringify(body)
+		});
+		const text = await response.text();
+		return {status: response.status, body: text ? JSON.parse(text) : null};
+	}, {method, path, body});
 }

@@ -2,12 +2,14 @@ import {describe, expect, it} from 'vitest';
 import {Api} from '../../../src/api/Api.js';
 import {ApiError, isAbort} from '../../../src/api/ApiError.js';
 
-function recordingApi(respond = () => ({status: 200, body: []})) {
+function recordingApi(respond = () => ({status: 200, body: []}), options = {}) {
 	const calls = [];
 	const api = new Api({
+		cookies: () => 'XSRF-TOKEN=token-1',
+		...options,
 		fetch: async (url, init) => {
 			calls.push({url, init});
-			const {status, body} = respond(url);
+			const {status, body} = respond(url, init);
 			return {ok: status < 400, status, json: async () => body};
 		}
 	});
@@ -71,5 +73,107 @@ describe('Api', () => {
 		}});
 		await api.config();
 		expect(calls[0]).toBe('http://127.0.0.1:8080/api/v1/config');
+	});
+
+	it('says every request comes from the application and sends the session cookie', async () => {
+		const {api, calls} = recordingApi();
+		await api.layers();
+		await api.logout();
+		for (const {init} of calls) {
+			expect(init.headers['X-Requested-With']).toBe('XMLHttpRequest');
+			expect(init.credentials).toBe('same-origin');
+		}
+	});
+});
+
+describe('Api and CSRF', () => {
+	it('sends the token of the XSRF-TOKEN cookie with every change, and never with a read', async () => {
+		const {api, calls} = recordingApi(() => ({status: 200, body: {}}), {cookies: () => 'other=1; XSRF-TOKEN=abc%2Fdef; SESSION=x'});
+		await api.items('sluice');
+		await api.restore('sluice', 3, 17);
+		await api.updateAccount(4, {enabled: false, version: 2});
+		await api.revokeToken(9);
+		expect(calls[0].init.headers['X-XSRF-TOKEN']).toBeUndefined();
+		expect(calls.slice(1).map((c) => [c.init.method, c.url, c.init.headers['X-XSRF-TOKEN']])).toEqual([
+			['POST', '/api/v1/features/sluice/3/history/17/restore', 'abc/def'],
+			['PATCH', '/api/v1/accounts/4', 'abc/def'],
+			['DELETE', '/api/v1/me/tokens/9', 'abc/def']
+		]);
+		expect(JSON.parse(calls[2].init.body)).toEqual({enabled: false, version: 2});
+		expect(calls[2].init.headers['Content-Type']).toBe('application/json');
+	});
+
+	it('asks the server for a token first when the browser has none', async () => {
+		let cookie = '';
+		const {api, calls} = recordingApi((url) => {
+			if (url === '/api/v1/auth/me') {
+				cookie = 'XSRF-TOKEN=fresh';
+			}
+			return {status: 200, body: {authenticated: true, username: 'admin'}};
+		}, {cookies: () => cookie});
+		await api.login('admin', 'secret-password');
+		expect(calls.map((c) => [c.init.method, c.url])).toEqual([['GET', '/api/v1/auth/me'], ['POST', '/api/v1/auth/login']]);
+		expect(calls[1].init.headers['X-XSRF-TOKEN']).toBe('fresh');
+		expect(JSON.parse(calls[1].init.body)).toEqual({username: 'admin', password: 'secret-password'});
+	});
+
+	it('answers null for an empty answer (204)', async () => {
+		const api = new Api({cookies: () => 'XSRF-TOKEN=t', fetch: async () => ({ok: true, status: 204, json: async () => {
+			throw new SyntaxError('no body');
+		}})});
+		expect(await api.changePassword('old-password', 'new-password-1')).toBeNull();
+	});
+
+	it('keeps the name of a bad parameter from the problem document', async () => {
+		const {api} = recordingApi(() => ({status: 400, body: {title: 'Invalid parameter', detail: 'The current password is wrong', parameter: 'current'}}));
+		const error = await api.changePassword('wrong', 'new-password-1').catch((e) => e);
+		expect([error.status, error.parameter]).toEqual([400, 'current']);
+	});
+});
+
+describe('Api and 401', () => {
+	it('tells the listeners of a 401 on a data call before throwing', async () => {
+		const {api} = recordingApi(() => ({status: 401, body: {title: 'Sign in required'}}));
+		const heard = [];
+		const stop = api.onUnauthorized((error) => heard.push(error.url));
+		const error = await api.items('sluice').catch((e) => e);
+		expect(error.status).toBe(401);
+		expect(heard).toEqual(['/ogc/collections/sluice/items?limit=10000']);
+		stop();
+		await api.layers().catch(() => {});
+		expect(heard).toHaveLength(1);
+	});
+
+	it('does not take a refused sign-in for an expired session', async () => {
+		const {api} = recordingApi(() => ({status: 401, body: {title: 'Sign in required', detail: 'Wrong user name or password'}}));
+		const heard = [];
+		api.onUnauthorized(() => heard.push('401'));
+		const error = await api.login('admin', 'wrong').catch((e) => e);
+		expect(error.status).toBe(401);
+		expect(heard).toEqual([]);
+	});
+
+	it('names the calls of history, changes, tokens and accounts', async () => {
+		const {api, calls} = recordingApi();
+		await api.history('land_parcel', 12);
+		await api.changes({user: 'wang', collection: 'sluice', before: 900});
+		await api.changes();
+		await api.tokens();
+		await api.createToken({name: 'QGIS'});
+		await api.createToken({name: 'QGIS', expiresAt: '2027-01-01T15:59:59.000Z'});
+		await api.accounts();
+		await api.resetPassword(5);
+		await api.setPublicRead('sluice', true);
+		expect(calls.map((c) => `${c.init.method} ${c.url}${c.init.body ? ` ${c.init.body}` : ''}`)).toEqual([
+			'GET /api/v1/features/land_parcel/12/history',
+			'GET /api/v1/changes?user=wang&collection=sluice&before=900&limit=50',
+			'GET /api/v1/changes?limit=50',
+			'GET /api/v1/me/tokens',
+			'POST /api/v1/me/tokens {"name":"QGIS"}',
+			'POST /api/v1/me/tokens {"name":"QGIS","expiresAt":"2027-01-01T15:59:59.000Z"}',
+			'GET /api/v1/accounts',
+			'POST /api/v1/accounts/5/password-reset',
+			'PATCH /api/v1/collections/sluice {"publicRead":true}'
+		]);
 	});
 });

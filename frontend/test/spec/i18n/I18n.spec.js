@@ -2,7 +2,12 @@ import {describe, expect, it} from 'vitest';
 import {I18n, MESSAGES} from '../../../src/i18n/I18n.js';
 import {zh} from '../../../src/i18n/zh.js';
 import {en} from '../../../src/i18n/en.js';
+import {readFileSync, readdirSync, statSync} from 'node:fs';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {ATTRIBUTE_FIELDS, COLLECTIONS, ENUMS, THEMES, fieldLabelKey, fieldsOf} from '../../../src/catalog/Schema.js';
+import {ROLES} from '../../../src/auth/Session.js';
+import {HISTORY_ACTIONS} from '../../../src/ui/HistoryView.js';
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const HAN = /[\u3400-\u9FFF]/;
@@ -51,6 +56,42 @@ describe('messages', () => {
 			...THEMES.map((theme) => `theme.${theme}`),
 			...COLLECTIONS.map((c) => `collection.${c}`),
 			...ATTRIBUTE_FIELDS.map((f) => `attr.${f.key}`)
+		];
+		for (const key of keys) {
+			expect(key in zh, key).toBe(true);
+			expect(key in en, key).toBe(true);
+		}
+	});
+
+	it('have every message that the code asks for by name, in both languages', () => {
+		const root = fileURLToPath(new URL('../../../src/', import.meta.url));
+		const files = (dir) => readdirSync(dir).flatMap((name) => {
+			const path = join(dir, name);
+			return statSync(path).isDirectory() ? files(path) : path.endsWith('.js') && !path.includes('/i18n/') ? [path] : [];
+		});
+		// t('key'), t(cond ? 'a' : 'b'), {notice: 'key'}, titleKey = 'key', and key lists such as ['changes.when', ...]
+		const family = /^(app|lang|search|panel|filter|theme|layer|legend|basemap|map|detail|value|unit|error|signin|auth|user|role|page|common|form|history|changes|account|accounts|tokens|public|field|attr|enum)\./;
+		const used = new Set();
+		for (const file of files(root)) {
+			for (const [, key] of readFileSync(file, 'utf8').matchAll(/'([a-z]+\.[a-zA-Z0-9_.]+)'/g)) {
+				if (family.test(key) && !/\.(js|css|svg|png|geojson)$/.test(key)) {
+					used.add(key);
+				}
+			}
+		}
+		expect(used.size).toBeGreaterThan(200);
+		for (const key of used) {
+			expect(key in zh, `zh: ${key}`).toBe(true);
+			expect(key in en, `en: ${key}`).toBe(true);
+		}
+	});
+
+	it('name every role, history action and token state', () => {
+		const keys = [
+			...ROLES.map((role) => `role.${role}`),
+			...HISTORY_ACTIONS.map((action) => `history.action.${action}`),
+			...['active', 'expired', 'revoked'].map((state) => `tokens.state.${state}`),
+			'field.geom'
 		];
 		for (const key of keys) {
 			expect(key in zh, key).toBe(true);

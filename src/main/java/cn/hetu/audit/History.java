@@ -27,14 +27,17 @@ class History {
      * One recorded change. {@code before} and {@code after} are the whole rows as JSON, geometry
      * included as GeoJSON; the feed of recent changes leaves them out and lists the changed fields.
      */
-    record Change(long id, Instant at, String username, String collection, long featureId, String action,
-            List<String> changedFields, @JsonRawValue String before, @JsonRawValue String after) {
+    record Change(long id, Instant at, String username, String collection, long featureId, String code, String name,
+            String action, List<String> changedFields, @JsonRawValue String before, @JsonRawValue String after) {
     }
 
     private static final String CHANGED_FIELDS = """
             ARRAY(SELECT key FROM jsonb_each(COALESCE(after, '{}')) a FULL JOIN jsonb_each(COALESCE(before, '{}')) b
                   USING (key) WHERE a.value IS DISTINCT FROM b.value
                   AND key NOT IN ('updated_at', 'updated_by', 'version') ORDER BY key)""";
+
+    private static final String NAMES = "COALESCE(after ->> 'code', before ->> 'code') AS code,"
+            + " COALESCE(after ->> 'name', before ->> 'name') AS name";
 
     private final JdbcClient jdbc;
 
@@ -50,7 +53,7 @@ class History {
 
     List<Change> ofFeature(String collection, long featureId) {
         Layer layer = access.readable(collection);
-        return jdbc.sql("SELECT id, at, username, collection, feature_id, action, " + CHANGED_FIELDS
+        return jdbc.sql("SELECT id, at, username, collection, feature_id, " + NAMES + ", action, " + CHANGED_FIELDS
                 + " AS changed, before::text, after::text FROM audit_log WHERE collection = ? AND feature_id = ? ORDER BY id DESC")
             .params(layer.id(), featureId)
             .query(changeMapper(true))
@@ -59,7 +62,8 @@ class History {
 
     List<Change> recent(String username, String collection, Long before, int limit) {
         String[] readable = access.readableLayers().stream().map(Layer::id).toArray(String[]::new);
-        return jdbc.sql("SELECT id, at, username, collection, feature_id, action, " + CHANGED_FIELDS + " AS changed"
+        return jdbc.sql("SELECT id, at, username, collection, feature_id, " + NAMES + ", action, " + CHANGED_FIELDS
+                + " AS changed"
                 + " FROM audit_log WHERE collection = ANY (:readable) AND (:username::text IS NULL OR username = :username)"
                 + " AND (:collection::text IS NULL OR collection = :collection) AND (:before::bigint IS NULL OR id < :before)"
                 + " ORDER BY id DESC LIMIT :limit")
@@ -115,7 +119,8 @@ class History {
 
     private static RowMapper<Change> changeMapper(boolean withImages) {
         return (rs, n) -> new Change(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("username"),
-                rs.getString("collection"), rs.getLong("feature_id"), rs.getString("action"),
+                rs.getString("collection"), rs.getLong("feature_id"), rs.getString("code"), rs.getString("name"),
+                rs.getString("action"),
                 List.of((String[]) rs.getArray("changed").getArray()), withImages ? rs.getString("before") : null,
                 withImages ? rs.getString("after") : null);
     }

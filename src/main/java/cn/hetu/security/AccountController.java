@@ -9,9 +9,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
 
 /** Account administration, for administrators only (see {@link SecurityConfig}). */
@@ -53,9 +56,12 @@ class AccountController {
 
     private final PasswordEncoder passwords;
 
-    AccountController(AccountRepository accounts, PasswordEncoder passwords) {
+    private final LayerAccess access;
+
+    AccountController(AccountRepository accounts, PasswordEncoder passwords, LayerAccess access) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.access = access;
     }
 
     @GetMapping
@@ -77,6 +83,12 @@ class AccountController {
     @Transactional
     AccountView change(@PathVariable long id, @RequestBody AccountChange change) {
         Account account = find(id);
+        boolean self = account.getId() == access.requireUser().id();
+        if (self && (Boolean.FALSE.equals(change.enabled())
+                || (change.roles() != null && !change.roles().contains(Role.ADMIN)))) {
+            throw new InvalidParameterException("roles",
+                    "You cannot disable your own account or take away your own admin role; ask another administrator");
+        }
         if (account.getVersion() != change.version()) {
             throw new ObjectOptimisticLockingFailureException(Account.class, id);
         }
@@ -93,6 +105,18 @@ class AccountController {
             account.setEnabled(change.enabled());
         }
         return AccountView.of(accounts.saveAndFlush(account));
+    }
+
+    /** Removes an account; its changes stay in the audit trail under its user name. */
+    @DeleteMapping("/{id}")
+    @Transactional
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        Account account = find(id);
+        if (account.getId() == access.requireUser().id()) {
+            throw new InvalidParameterException("id", "You cannot delete your own account");
+        }
+        accounts.delete(account);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/password-reset")

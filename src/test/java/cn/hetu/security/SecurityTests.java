@@ -129,6 +129,13 @@ class SecurityTests {
             .status()).as("duplicate user name").isEqualTo(409);
         assertThat(admin.post("/api/v1/accounts", "{\"username\":\"ed\",\"displayName\":\"x\",\"roles\":[\"editor\"]}")
             .status()).as("an editor needs a department").isEqualTo(400);
+        long adminId = admin.get("/api/v1/accounts").json().get(0).get("id").asLong();
+        assertThat(admin.patch("/api/v1/accounts/" + adminId, "{\"enabled\":false,\"version\":0}").status())
+            .as("no administrator locks themselves out").isEqualTo(400);
+        assertThat(admin.delete("/api/v1/accounts/" + adminId).status()).isEqualTo(400);
+        long made = created.json().get("account").get("id").asLong();
+        assertThat(TestAccounts.viewer(admin).delete("/api/v1/accounts/" + made).status()).isEqualTo(403);
+        assertThat(admin.delete("/api/v1/accounts/" + made).status()).isEqualTo(204);
     }
 
     @Test

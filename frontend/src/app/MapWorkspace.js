@@ -1,0 +1,890 @@
+import {CircleMarker, Control, GeoJSON, Map as LeafletMap} from 'leaflet';
+import {isAbort} from '../api/ApiError.js';
+import {THEMES} from '../catalog/Schema.js';
+import {ExtentLayer} from '../layers/ExtentLayer.js';
+import {FeatureFilter} from '../layers/FeatureFilter.js';
+import {Highlight} from '../layers/Highlight.js';
+import {HistoryOverlay} from '../layers/HistoryOverlay.js';
+import {PointLayer} from '../layers/PointLayer.js';
+import {DEFAULT_BASEMAP, createBasemaps} from '../map/Basemaps.js';
+import {CountyOutline} from '../map/CountyOutline.js';
+import {formatHash, parseHash} from '../map/HashState.js';
+import {MapButtons} from '../map/MapButtons.js';
+import {AccountsPage} from '../ui/AccountsPage.js';
+import {ChangesPage} from '../ui/ChangesPage.js';
+import {DetailPanel} from '../ui/DetailPanel.js';
+import {LayerPanel} from '../ui/LayerPanel.js';
+import {LOGO_SVG} from '../ui/logo.js';
+import {MyAccountPage} from '../ui/MyAccountPage.js';
+import {problemText} from '../ui/problemText.js';
+import {SearchBox} from '../ui/SearchBox.js';
+import {UserMenu} from '../ui/UserMenu.js';
+import {debounce} from '../util/debounce.js';
+import {el, replaceChildren} from '../util/dom.js';
+import {formatPage, parsePage} from './PageRoute.js';
+
+/** Map panes above Leaflet's own, lowest first. */
+const PANES = {
+	'hetu-base': 150,
+	'hetu-boundary': 395,
+	'hetu-polygons': 410,
+	'hetu-lines': 420,
+	'hetu-base-labels': 440,
+	'hetu-project-points': 590,
+	'hetu-highlight': 640
+};
+
+const FALLBACK_CONFIG = {center: [116.3, 33.25], zoom: 10, tiandituKey: ''};
+const PHONE = '(max-width: 720px)';
+
+/** Classes and data attributes the workspace puts on the root, taken off again when it goes. */
+const ROOT_CLASSES = ['is-starting', 'is-loading', 'is-panel-open', 'is-panel-collapsed', 'has-detail', 'is-filtered', 'has-page', 'is-anonymous'];
+const ROOT_DATA = ['ready', 'loading', 'basemap', 'page'];
+
+/**
+ * What a signed-in user (or an anonymous visitor, when some collections are public) works
+ * in: the header with search, language and account menu; the map with its layers, panel and
+ * details (with each feature's history); and the pages beside the map (recent changes, my
+ * account, account administration), all kept in step with the URL hash. State lives here;
+ * the views only draw it. Built after signing in and destroyed on signing out, so nothing
+ * of one user's data outlives their session on screen.
+ */
+export class MapWorkspace {
+	constructor(options) {
+		const {root, container, api, i18n, session, preferences, toast, window: win = globalThis.window, onSignIn, onSignOut, onToggleLocale} = options;
+		Object.assign(this, {root, container, api, i18n, session, preferences, toast, window: win});
+		this.callbacks = {onSignIn, onSignOut, onToggleLocale};
+		this.selection = null;
+		this.layers = new Map();
+		this.pages = new Map();
+		this.page = null;
+		this.state = {
+			filter: new FeatureFilter(),
+			visible: new Set(),
+			counts: null,
+			drawn: new Map(),
+			loading: new Set(),
+			basemap: DEFAULT_BASEMAP
+		};
+		this._lastHash = null;
+		this._mapHash = '';
+		this._destroyed = false;
+		this._cleanups = [];
+	}
+
+	async start() {
+		this._buildShell();
+		this._cleanups.push(this.i18n.onChange(() => this._onLocaleChange()));
+		this._translateShell();
+
+		let config;
+		let layers;
+		let departments;
+		try {
+			[config, layers, departments] = await Promise.all([
+				this.api.config().catch(() => FALLBACK_CONFIG),
+				this.api.layers(),
+				this.api.departments().catch(() => [])
+			]);
+		} catch (error) {
+			if (!this._destroyed) {
+				this._showFatal(error);
+			}
+			return;
+		}
+		if (this._destroyed) {
+			return;
+		}
+		this.config = {...FALLBACK_CONFIG, ...config};
+		this.layerInfo = [...layers].sort((a, b) => THEMES.indexOf(a.theme) - THEMES.indexOf(b.theme));
+		this.departments = departments;
+		this.state.visible = new Set(this.layerInfo.map((l) => l.id));
+
+		const hash = this.window.location.hash;
+		const page = parsePage(hash);
+		const {feature, view} = page ? {feature: null, view: null} : parseHash(hash);
+		this._fitCountyWhenLoaded = !feature && !view;
+		this._createMap(view);
+		this._createLayers();
+		this._createPanels();
+		this._setBasemap(this._initialBasemap(), {remember: false});
+		this.root.classList.remove('is-starting');
+		if (page) {
+			this._mapHash = formatHash(this._hashState());
+			this._openPage(page.name, page.params);
+		} else if (feature) {
+			this.openFeature(feature.collection, feature.id, {fit: !view, push: false});
+		} else {
+			this._writeHash({push: false});
+		}
+		const onHashChange = () => this._onHashChange();
+		this.window.addEventListener('hashchange', onHashChange);
+		this._cleanups.push(() => this.window.removeEventListener('hashchange', onHashChange));
+		this._refreshCounts();
+		this.root.dataset.ready = 'true';
+	}
+
+	/** Takes everything down: map, layers, panels, pages, listeners; the URL hash stays as it is. */
+	destroy() {
+		this._destroyed = true;
+		this._openController?.abort();
+		this._countsController?.abort();
+		for (const cleanup of this._cleanups.splice(0)) {
+			cleanup();
+		}
+		for (const view of [this.panel, this.detail, this.search, this.userMenu, ...this.pages.values()]) {
+			view?.destroy?.();
+		}
+		if (this._panelFrame) {
+			this.window.cancelAnimationFrame(this._panelFrame);
+		}
+		this.map?.remove();
+		this.map = null;
+		this.layers.clear();
+		this.root.classList.remove(...ROOT_CLASSES);
+		for (const name of ROOT_DATA) {
+			delete this.root.dataset[name];
+		}
+		this.container.replaceChildren();
+	}
+
+	// ---- language and preferences
+
+	_initialBasemap() {
+		const wanted = this.preferences.get('basemap', DEFAULT_BASEMAP);
+		return this.basemaps.some((b) => b.id === wanted) ? wanted : DEFAULT_BASEMAP;
+	}
+
+	_onLocaleChange() {
+		this._translateShell();
+		if (!this.map) {
+			return;
+		}
+		this._setAttribution();
+		for (const basemap of this.basemaps) {
+			basemap.layer.refreshLabels?.();
+			basemap.layer.setEnglish?.(!this.i18n.isChinese);
+		}
+	}
+
+	// ---- page shell
+
+	_buildShell() {
+		const doc = this.window.document;
+		this.menuButton = el('button', {
+			type: 'button', class: 'hetu-icon-button hetu-header__menu', 'aria-controls': 'hetu-panel', 'aria-expanded': 'false',
+			html: '<svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 6h16M4 12h16M4 18h16" stroke="currentColor" stroke-width="2.2" stroke-linecap="round"/></svg>',
+			onclick: () => this._togglePanel()
+		});
+		this.brandTitle = el('h1', {class: 'hetu-brand__title'});
+		this.brandSubtitle = el('p', {class: 'hetu-brand__subtitle'});
+		this.searchSlot = el('div', {class: 'hetu-header__search'});
+		this.langButton = el('button', {type: 'button', class: 'hetu-lang', 'data-action': 'language', onclick: () => this.callbacks.onToggleLocale()});
+		this.userSlot = el('div', {class: 'hetu-header__user'});
+		this.header = el('header', {class: 'hetu-header'},
+			this.menuButton,
+			el('a', {class: 'hetu-brand', href: '#', html: LOGO_SVG, onclick: (e) => {
+				e.preventDefault();
+				this._closePage();
+			}}, el('div', {class: 'hetu-brand__text'}, this.brandTitle, this.brandSubtitle)),
+			this.searchSlot, this.langButton, this.userSlot);
+		this.panelElement = el('aside', {class: 'hetu-panel', id: 'hetu-panel'});
+		this.mapElement = el('div', {class: 'hetu-map', id: 'hetu-map', role: 'region'});
+		this.detailElement = el('aside', {class: 'hetu-detail', id: 'hetu-detail'});
+		this.pageTitle = el('h2', {class: 'hetu-page__title', id: 'hetu-page-title'});
+		this.pageBack = el('button', {type: 'button', class: 'hetu-button hetu-button--secondary hetu-page__back', 'data-action': 'back-to-map',
+			onclick: () => this._closePage()});
+		this.pageBody = el('div', {class: 'hetu-page__body'});
+		this.pageElement = el('section', {class: 'hetu-page', id: 'hetu-page', hidden: true, 'aria-labelledby': 'hetu-page-title', tabindex: '-1'},
+			el('div', {class: 'hetu-page__inner'},
+				el('div', {class: 'hetu-page__bar'}, this.pageTitle, this.pageBack),
+				this.pageBody));
+		this.scrim = el('div', {class: 'hetu-scrim', onclick: () => this._togglePanel(false)});
+		this.loadbar = el('div', {class: 'hetu-loadbar', 'aria-hidden': 'true'});
+		this.message = el('div', {class: 'hetu-startup', role: 'status'});
+		replaceChildren(this.container, this.header,
+			el('div', {class: 'hetu-body'}, this.panelElement, this.mapElement, this.detailElement, this.pageElement, this.scrim, this.loadbar, this.message));
+		this.root.classList.add('hetu', 'is-starting');
+		this.root.classList.toggle('is-anonymous', !this.session.authenticated);
+		const onKey = (e) => {
+			if (e.key === 'Escape' && this.detail?.isOpen && !this.page && !e.target.closest?.('.hetu-search, .hetu-header__user')) {
+				this.closeDetail();
+			}
+		};
+		doc.addEventListener('keydown', onKey);
+		this._cleanups.push(() => doc.removeEventListener('keydown', onKey));
+		this.userMenu = new UserMenu({
+			container: this.userSlot,
+			i18n: this.i18n,
+			session: this.session,
+			roleName: (role) => this._roleName(role),
+			departmentName: (code) => this._departmentName(code),
+			onNavigate: (page) => (page === 'map' ? this._closePage() : this.navigate(page)),
+			onSignIn: () => this.callbacks.onSignIn(),
+			onSignOut: () => this.callbacks.onSignOut()
+		});
+	}
+
+	_translateShell() {
+		const t = (key) => this.i18n.t(key);
+		this.brandTitle.textContent = t('app.title');
+		this.brandSubtitle.textContent = t('app.subtitle');
+		this.langButton.textContent = t('lang.switchTo');
+		this.langButton.title = t('lang.switchTitle');
+		this.langButton.setAttribute('aria-label', t('lang.switchTitle'));
+		this.langButton.lang = this.i18n.isChinese ? 'en' : 'zh-CN';
+		this.menuButton.title = t('panel.open');
+		this.menuButton.setAttribute('aria-label', t('panel.open'));
+		this.mapElement.setAttribute('aria-label', t('map.label'));
+		this.pageBack.textContent = t('page.backToMap');
+		if (this.page) {
+			this.pageTitle.textContent = t(this.pages.get(this.page.name).titleKey);
+		}
+		if (this.root.classList.contains('is-starting')) {
+			this.message.textContent = t('app.loading');
+		}
+	}
+
+	_showFatal(error) {
+		const t = (key, params) => this.i18n.t(key, params);
+		this.message.replaceChildren(
+			el('p', {}, t('app.loadFailed', {detail: this._errorText(error)})),
+			el('button', {type: 'button', class: 'hetu-button', onclick: () => this.window.location.reload()}, t('app.reload')));
+		this.message.classList.add('is-error');
+	}
+
+	_errorText(error) {
+		return problemText(error, this.i18n);
+	}
+
+	_roleName(role) {
+		const key = `role.${role}`;
+		return this.i18n.has(key) ? this.i18n.t(key) : role;
+	}
+
+	_userName(username) {
+		return username === 'system' ? this.i18n.t('history.system') : username;
+	}
+
+	_isPhone() {
+		return this.window.matchMedia(PHONE).matches;
+	}
+
+	_togglePanel(force) {
+		if (this._isPhone()) {
+			const open = force ?? !this.root.classList.contains('is-panel-open');
+			this.root.classList.toggle('is-panel-open', open);
+			this.menuButton.setAttribute('aria-expanded', String(open));
+		} else {
+			const collapsed = force === undefined ? !this.root.classList.contains('is-panel-collapsed') : !force;
+			this.root.classList.toggle('is-panel-collapsed', collapsed);
+			this.menuButton.setAttribute('aria-expanded', String(!collapsed));
+			this.map?.invalidateSize();
+		}
+	}
+
+	// ---- pages beside the map
+
+	/** Opens a page (changes, account, accounts) and records it in the URL. */
+	navigate(name, params = {}, options = {}) {
+		const {push = true} = options;
+		if (!this.session.authenticated) {
+			this.callbacks.onSignIn();
+			return;
+		}
+		const hash = formatPage(name, params);
+		this._setHash(hash, {push});
+		this._openPage(name, params);
+	}
+
+	_pageView(name) {
+		if (!this.pages.has(name)) {
+			const common = {container: this.pageBody, i18n: this.i18n, api: this.api, session: this.session};
+			let view;
+			if (name === 'changes') {
+				view = new ChangesPage({
+					...common,
+					layers: this.layerInfo,
+					collectionTitle: (id) => this._collectionTitle(id),
+					userName: (username) => this._userName(username),
+					featureHref: (collection, id) => formatHash({feature: {collection, id: String(id)}}),
+					onOpenFeature: (collection, id) => {
+						this._closePage({restoreHash: false});
+						this._onSearchSelect({collection, id});
+					},
+					onFilter: (params) => this.navigate('changes', params, {push: false})
+				});
+			} else if (name === 'account') {
+				view = new MyAccountPage({
+					...common,
+					roleName: (role) => this._roleName(role),
+					departmentName: (code) => this._departmentName(code),
+					ogcUrl: `${this.window.location.origin}/ogc`
+				});
+			} else {
+				view = new AccountsPage({
+					...common,
+					departments: this.departments,
+					roleName: (role) => this._roleName(role),
+					departmentName: (code) => this._departmentName(code),
+					collectionTitle: (id) => this._collectionTitle(id)
+				});
+			}
+			this.pages.set(name, view);
+		}
+		return this.pages.get(name);
+	}
+
+	_openPage(name, params = {}) {
+		if (!this.session.authenticated) {
+			this.callbacks.onSignIn();
+			return;
+		}
+		const view = this._pageView(name);
+		const changed = this.page?.name !== name;
+		this.page = {name, params};
+		this.root.classList.add('has-page');
+		this.root.dataset.page = name;
+		this.pageElement.hidden = false;
+		this.pageElement.dataset.page = name;
+		this.pageTitle.textContent = this.i18n.t(view.titleKey);
+		if (this._isPhone()) {
+			this._togglePanel(false);
+		}
+		if (changed) {
+			this.pageBody.replaceChildren();
+			this.pageElement.scrollTop = 0;
+		}
+		view.show(params, {reload: changed});
+		if (changed) {
+			this.pageElement.focus({preventScroll: true});
+		}
+	}
+
+	/** Back to the map, at the view it had before the page opened. */
+	_closePage(options = {}) {
+		const {restoreHash = true} = options;
+		if (!this.page) {
+			return;
+		}
+		this.page = null;
+		this.root.classList.remove('has-page');
+		delete this.root.dataset.page;
+		this.pageElement.hidden = true;
+		this.pageBody.replaceChildren();
+		if (restoreHash) {
+			this._setHash(this._mapHash || formatHash(this._hashState()), {push: true});
+		}
+		this.map?.invalidateSize();
+	}
+
+	_setHash(hash, options = {}) {
+		const {push = true} = options;
+		const {location, history} = this.window;
+		if (hash !== location.hash) {
+			const url = `${location.pathname}${location.search}${hash}`;
+			if (push) {
+				history.pushState(null, '', url);
+			} else {
+				history.replaceState(null, '', url);
+			}
+		}
+		this._lastHash = hash;
+	}
+
+	// ---- map
+
+	/** Creates the map at `view` (from the URL) or at the configured centre and zoom. */
+	_createMap(view) {
+		const {center, zoom} = this.config;
+		const map = this.map = new LeafletMap(this.mapElement, {
+			center: view ? [view.lat, view.lon] : [center[1], center[0]],
+			zoom: view ? view.zoom : zoom,
+			minZoom: 6, maxZoom: 19,
+			zoomControl: false, attributionControl: false,
+			zoomSnap: 0.5, wheelPxPerZoomLevel: 90
+		});
+		for (const [name, zIndex] of Object.entries(PANES)) {
+			const pane = map.createPane(name);
+			pane.style.zIndex = String(zIndex);
+			if (/base|boundary|highlight/.test(name)) {
+				pane.style.pointerEvents = 'none';
+			}
+		}
+		this.attribution = new Control.Attribution({prefix: '<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>'}).addTo(map);
+		new Control.Scale({metric: true, imperial: false, position: 'bottomleft'}).addTo(map);
+		new MapButtons({i18n: this.i18n, onHome: () => this._home(), onLocate: () => this._locate()}).addTo(map);
+
+		this.county = this.api.basemap('county');
+		this.county.then((geojson) => {
+			this.countyBounds = new GeoJSON(geojson).getBounds();
+			new CountyOutline(geojson).addTo(map);
+			if (this._fitCountyWhenLoaded && this.countyBounds.isValid()) {
+				map.fitBounds(this.countyBounds, {padding: [16, 16], animate: false});
+			}
+		}).catch((error) => this._reportError(error));
+		this.county.catch(() => {});
+
+		this.highlight = new Highlight().addTo(map);
+		this.historyOverlay = new HistoryOverlay().addTo(map);
+		this.basemaps = createBasemaps({api: this.api, i18n: this.i18n, county: this.county, tiandituKey: this.config.tiandituKey});
+		for (const basemap of this.basemaps) {
+			basemap.layer.on?.('error', (e) => this._reportError(e.error));
+		}
+		map.on('moveend', debounce(() => this._writeHash({push: false}), 300));
+		map.on('locationfound', (e) => this._showLocation(e));
+		map.on('locationerror', () => this.toast.show(this.i18n.t('map.locateFailed'), {kind: 'error'}));
+	}
+
+	_setBasemap(id, options = {}) {
+		const {remember = true} = options;
+		const next = this.basemaps.find((b) => b.id === id) || this.basemaps[0];
+		for (const basemap of this.basemaps) {
+			if (basemap !== next && this.map.hasLayer(basemap.layer)) {
+				this.map.removeLayer(basemap.layer);
+			}
+		}
+		this.map.addLayer(next.layer);
+		this.state.basemap = next.id;
+		this.root.dataset.basemap = next.id;
+		if (remember) {
+			this.preferences.set('basemap', next.id);
+		}
+		this._setAttribution();
+		this.panel?.update();
+	}
+
+	_setAttribution() {
+		if (this._attributionText) {
+			this.attribution.removeAttribution(this._attributionText);
+		}
+		const basemap = this.basemaps.find((b) => b.id === this.state.basemap);
+		this._attributionText = basemap ? this.i18n.t(basemap.attributionKey) : '';
+		if (this._attributionText) {
+			this.attribution.addAttribution(this._attributionText);
+		}
+	}
+
+	_home() {
+		if (this.countyBounds?.isValid()) {
+			this.map.flyToBounds(this.countyBounds, {padding: [20, 20], duration: 0.6});
+		} else {
+			const {center, zoom} = this.config;
+			this.map.flyTo([center[1], center[0]], zoom, {duration: 0.6});
+		}
+	}
+
+	_locate() {
+		this.map.locate({setView: true, maxZoom: 16, enableHighAccuracy: true});
+	}
+
+	_showLocation(e) {
+		this._locationMarker?.remove();
+		this._locationMarker = new CircleMarker(e.latlng, {
+			pane: 'hetu-highlight', radius: 8, color: '#FFFFFF', weight: 3, fillColor: '#0072B2', fillOpacity: 1, interactive: false
+		}).addTo(this.map);
+	}
+
+	// ---- layers
+
+	_createLayers() {
+		for (const info of this.layerInfo) {
+			const common = {collection: info.id, api: this.api, featureFilter: this.state.filter};
+			const layer = info.geometryType === 'Point'
+				? new PointLayer(common)
+				: new ExtentLayer({
+					...common, geometryType: info.geometryType,
+					pane: /Polygon|Geometry/.test(info.geometryType) ? 'hetu-polygons' : 'hetu-lines',
+					// Project points sit under the asset markers, a size larger: an asset with a project
+					// at the same place shows the project's star around it and stays clickable.
+					...(info.geometryType === 'Geometry' ? {markerPane: 'hetu-project-points', markerSize: 36} : {})
+				});
+			layer.on('loading', () => this._setLoading(info.id, true));
+			layer.on('load', (e) => {
+				if (this._destroyed) {
+					return;
+				}
+				this._setLoading(info.id, false);
+				if (e.numberMatched > e.numberReturned) {
+					this.toast.show(this.i18n.t('layer.truncated', {layer: this._collectionTitle(info.id), n: e.numberReturned}));
+				}
+			});
+			layer.on('error', (e) => {
+				if (this._destroyed) {
+					return;
+				}
+				this._setLoading(info.id, false);
+				if (e.error?.status === 401 && !this.session.authenticated) {
+					return;
+				}
+				this.toast.show(this.i18n.t('layer.failed', {layer: this._collectionTitle(info.id), detail: this._errorText(e.error)}), {kind: 'error'});
+			});
+			layer.on('drawn', (e) => {
+				this.state.drawn.set(info.id, e.count);
+				this._schedulePanelUpdate();
+			});
+			layer.on('featureclick', (e) => {
+				this.select(e.collection, e.feature, {fit: false, push: true});
+				this._reveal(e.latlng);
+			});
+			this.layers.set(info.id, layer);
+			if (this.state.visible.has(info.id)) {
+				layer.addTo(this.map);
+			}
+		}
+	}
+
+	_setLoading(id, loading) {
+		if (this._destroyed) {
+			return;
+		}
+		if (loading) {
+			this.state.loading.add(id);
+		} else {
+			this.state.loading.delete(id);
+		}
+		this.root.classList.toggle('is-loading', this.state.loading.size > 0);
+		this.root.dataset.loading = String(this.state.loading.size);
+		this._schedulePanelUpdate();
+	}
+
+	_schedulePanelUpdate() {
+		if (this._panelFrame || !this.panel) {
+			return;
+		}
+		this._panelFrame = this.window.requestAnimationFrame(() => {
+			this._panelFrame = null;
+			this.panel.update();
+		});
+	}
+
+	setLayerVisible(id, visible) {
+		const layer = this.layers.get(id);
+		if (!layer) {
+			return;
+		}
+		if (visible) {
+			this.state.visible.add(id);
+			this.map.addLayer(layer);
+		} else {
+			this.state.visible.delete(id);
+			this.map.removeLayer(layer);
+			this._setLoading(id, false);
+		}
+		this.panel.update();
+	}
+
+	setFilter(filter) {
+		const departmentChanged = filter.department !== this.state.filter.department;
+		this.state.filter = filter;
+		for (const layer of this.layers.values()) {
+			layer.setFeatureFilter(filter);
+		}
+		this.root.classList.toggle('is-filtered', !filter.isDefault);
+		this.panel.update();
+		if (departmentChanged) {
+			this._refreshCounts();
+		}
+	}
+
+	async _refreshCounts() {
+		this._countsController?.abort();
+		const controller = this._countsController = new AbortController();
+		const {department} = this.state.filter;
+		try {
+			const counts = await this.api.counts(department ? {department} : {}, {signal: controller.signal});
+			this.state.counts = counts && typeof counts === 'object' ? counts : null;
+		} catch (error) {
+			if (isAbort(error)) {
+				return;
+			}
+			this.state.counts = null;
+		}
+		if (!this._destroyed) {
+			this.panel.update();
+		}
+	}
+
+	// ---- panels
+
+	_collectionTitle(id) {
+		const info = this.layerInfo?.find((l) => l.id === id);
+		return (info && this.i18n.pick(info.titleZh, info.titleEn)) || this.i18n.t(`collection.${id}`);
+	}
+
+	_departmentName(code) {
+		const department = this.departments?.find((d) => d.code === code);
+		const key = `department.${code}`;
+		return (department && this.i18n.pick(department.nameZh, department.nameEn)) || (this.i18n.has(key) ? this.i18n.t(key) : code);
+	}
+
+	_createPanels() {
+		this.panel = new LayerPanel({
+			container: this.panelElement,
+			i18n: this.i18n,
+			layers: this.layerInfo,
+			departments: this.departments,
+			basemaps: this.basemaps,
+			state: this.state,
+			onLayerToggle: (id, on) => this.setLayerVisible(id, on),
+			onThemeToggle: (theme, on) => this.layerInfo.filter((l) => l.theme === theme).forEach((l) => this.setLayerVisible(l.id, on)),
+			onStatusToggle: (status, on) => this.setFilter(this.state.filter.withStatus(status, on)),
+			onDepartment: (code) => this.setFilter(this.state.filter.withDepartment(code)),
+			onReset: () => this.setFilter(new FeatureFilter()),
+			onBasemap: (id) => this._setBasemap(id),
+			onClose: () => this._togglePanel(false)
+		});
+		this.detail = new DetailPanel({
+			container: this.detailElement,
+			i18n: this.i18n,
+			collectionTitle: (id) => this._collectionTitle(id),
+			departmentName: (code) => this._departmentName(code),
+			shareUrl: (collection, id) => this._shareUrl(collection, id),
+			onClose: () => this.closeDetail(),
+			onZoom: (feature) => this._fitFeature(feature),
+			onOpenFeature: (collection, id) => this.openFeature(collection, id, {fit: true, push: true}),
+			history: this.session.authenticated ? {
+				load: (collection, id, options) => this.api.history(collection, id, options),
+				canRestore: (collection) => this.session.canEdit(collection),
+				onRestore: (collection, id, change) => this._restore(collection, id, change),
+				onShowVersion: (version) => this._showVersion(version),
+				userName: (username) => this._userName(username)
+			} : null
+		});
+		this.search = new SearchBox({
+			container: this.searchSlot,
+			i18n: this.i18n,
+			api: this.api,
+			collectionTitle: (id) => this._collectionTitle(id),
+			onSelect: (result) => this._onSearchSelect(result)
+		});
+	}
+
+	// ---- selection
+
+	/** Shows a feature that is already loaded: highlight, details, linked projects, URL. */
+	select(collection, feature, options = {}) {
+		const {fit = false, push = true} = options;
+		this.selection = {collection, id: String(feature.id), feature};
+		this.highlight.show(feature);
+		this.detail.show(collection, feature);
+		this.root.classList.add('has-detail');
+		if (this._isPhone()) {
+			this._togglePanel(false);
+		}
+		if (fit) {
+			this._fitFeature(feature);
+		}
+		this._writeHash({push});
+		this._loadProjects(collection, feature.id);
+	}
+
+	/** Loads a feature by collection and id, then selects it. */
+	async openFeature(collection, id, options = {}) {
+		const {fit = true, push = true} = options;
+		this._fitCountyWhenLoaded = false;
+		this._openController?.abort();
+		const controller = this._openController = new AbortController();
+		this.selection = {collection, id: String(id), feature: null};
+		this.detail.showLoading(collection, id);
+		this.root.classList.add('has-detail');
+		try {
+			const feature = await this.api.item(collection, id, {signal: controller.signal});
+			if (controller === this._openController) {
+				this.select(collection, feature, {fit, push});
+			}
+		} catch (error) {
+			if (isAbort(error)) {
+				return;
+			}
+			if (this._destroyed) {
+				return;
+			}
+			const key = `${collection}/${id}`;
+			let message;
+			if (error.status === 404 || error.status === 400) {
+				message = this.i18n.t('detail.notFound', {key});
+			} else if (error.status === 401) {
+				message = this.i18n.t('auth.signInToView');
+			} else {
+				message = this._errorText(error);
+			}
+			this.detail.showError(collection, id, message);
+		}
+	}
+
+	/** Puts an earlier version back, then shows the feature as it now is, on the map and in the details. */
+	async _restore(collection, id, change) {
+		const result = await this.api.restore(collection, id, change.id);
+		if (this._destroyed) {
+			return result;
+		}
+		this.layers.get(collection)?.reload();
+		this._refreshCounts();
+		try {
+			const feature = await this.api.item(collection, id);
+			const current = this.selection;
+			if (!this._destroyed && current && current.collection === collection && current.id === String(id)) {
+				this.selection = {collection, id: String(id), feature};
+				this.highlight.show(feature);
+				this.detail.show(collection, feature);
+			}
+		} catch (error) {
+			this._reportError(error);
+		}
+		return result;
+	}
+
+	/** Draws an earlier shape of the selected feature over the map (null takes it away). */
+	_showVersion(version) {
+		if (!this.historyOverlay) {
+			return;
+		}
+		if (!version) {
+			this.historyOverlay.clearLayers();
+			return;
+		}
+		const bounds = this.historyOverlay.show(version.geometry);
+		if (bounds && !this.map.getBounds().contains(bounds)) {
+			this._flyTo([[bounds.getSouth(), bounds.getWest()], [bounds.getNorth(), bounds.getEast()]]);
+		}
+	}
+
+	async _loadProjects(collection, id) {
+		if (collection === 'project') {
+			this.detail.setProjects(collection, id, []);
+			return;
+		}
+		if (!this.session.authenticated) {
+			this.detail.setProjects(collection, id, 'signin');
+			return;
+		}
+		try {
+			const list = await this.api.linkedProjects(collection, id);
+			this.detail.setProjects(collection, id, Array.isArray(list) ? list : []);
+		} catch {
+			this.detail.setProjects(collection, id, null);
+		}
+	}
+
+	closeDetail() {
+		this._openController?.abort();
+		this.selection = null;
+		this.highlight.clearLayers();
+		this.detail.hide();
+		this.root.classList.remove('has-detail');
+		this._writeHash({push: false});
+	}
+
+	_onSearchSelect(result) {
+		if (!this.state.visible.has(result.collection) && this.layers.has(result.collection)) {
+			this.setLayerVisible(result.collection, true);
+		}
+		// The flight starts once the details are drawn, so that it aims beside them (or above
+		// the bottom sheet on a phone) rather than under them.
+		this.openFeature(result.collection, result.id, {fit: true, push: true});
+	}
+
+	_viewPadding() {
+		if (!this.detail?.isOpen) {
+			return {paddingTopLeft: [24, 24], paddingBottomRight: [24, 24]};
+		}
+		if (this._isPhone()) {
+			const sheet = this.detailElement.getBoundingClientRect().height || this.window.innerHeight * 0.5;
+			return {paddingTopLeft: [24, 24], paddingBottomRight: [24, sheet + 16]};
+		}
+		const width = this.detailElement.getBoundingClientRect().width || 400;
+		return {paddingTopLeft: [24, 24], paddingBottomRight: [width + 24, 24]};
+	}
+
+	/** Pans the map just enough that `latlng` is not hidden under the details. */
+	_reveal(latlng) {
+		if (!latlng) {
+			return;
+		}
+		const size = this.map.getSize();
+		const {paddingTopLeft: [left, top], paddingBottomRight: [right, bottom]} = this._viewPadding();
+		const point = this.map.latLngToContainerPoint(latlng);
+		const box = {minX: left, minY: top, maxX: size.x - right, maxY: size.y - bottom};
+		if (point.x >= box.minX && point.x <= box.maxX && point.y >= box.minY && point.y <= box.maxY) {
+			return;
+		}
+		this.map.panBy([point.x - (box.minX + box.maxX) / 2, point.y - (box.minY + box.maxY) / 2]);
+	}
+
+	_flyTo(corners) {
+		const [[south, west], [north, east]] = corners;
+		const pad = 0.0005;
+		const bounds = [[south - (north === south ? pad : 0), west - (east === west ? pad : 0)],
+			[north + (north === south ? pad : 0), east + (east === west ? pad : 0)]];
+		this.map.flyToBounds(bounds, {...this._viewPadding(), maxZoom: 16, duration: 0.8});
+	}
+
+	_fitFeature(feature) {
+		if (!feature?.geometry) {
+			return;
+		}
+		const bounds = new GeoJSON(feature).getBounds();
+		if (bounds.isValid()) {
+			this._flyTo([[bounds.getSouth(), bounds.getWest()], [bounds.getNorth(), bounds.getEast()]]);
+		}
+	}
+
+	// ---- URL
+
+	_hashState() {
+		const center = this.map.getCenter();
+		return {
+			feature: this.selection ? {collection: this.selection.collection, id: this.selection.id} : null,
+			view: {zoom: this.map.getZoom(), lat: center.lat, lon: center.lng}
+		};
+	}
+
+	_writeHash(options = {}) {
+		if (!this.map || this._destroyed || this.page) {
+			return;
+		}
+		const {push = false} = options;
+		const hash = formatHash(this._hashState());
+		this._setHash(hash, {push});
+		this._mapHash = hash;
+	}
+
+	_onHashChange() {
+		const hash = this.window.location.hash;
+		if (hash === this._lastHash || this._destroyed) {
+			return;
+		}
+		this._lastHash = hash;
+		const page = parsePage(hash);
+		if (page) {
+			this._openPage(page.name, page.params);
+			return;
+		}
+		if (this.page) {
+			this._closePage({restoreHash: false});
+		}
+		this._mapHash = hash;
+		const {feature, view} = parseHash(hash);
+		if (view) {
+			this.map.setView([view.lat, view.lon], view.zoom);
+		}
+		const current = this.selection;
+		if (feature && (!current || current.collection !== feature.collection || current.id !== feature.id)) {
+			this.openFeature(feature.collection, feature.id, {fit: !view, push: false});
+		} else if (!feature && current) {
+			this.closeDetail();
+		}
+	}
+
+	_shareUrl(collection, id) {
+		const {location} = this.window;
+		return `${location.origin}${location.pathname}${formatHash({feature: {collection, id: String(id)}})}`;
+	}
+
+	_reportError(error) {
+		if (!isAbort(error) && !this._destroyed && !(error?.status === 401 && !this.session.authenticated)) {
+			this.toast.show(this._errorText(error), {kind: 'error'});
+		}
+	}
+}

@@ -1,0 +1,2 @@
+export {AuthGate} from './AuthGate.js';
+export {ROLES, Session} from './Session.js';
