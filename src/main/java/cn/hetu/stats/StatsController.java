@@ -1,5 +1,6 @@
 package cn.hetu.stats;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
+import cn.hetu.parcel.DisposalRates;
 import cn.hetu.security.LayerAccess;
 
 import static cn.hetu.system.SqlIdentifiers.quote;
@@ -47,10 +49,13 @@ class StatsController {
 
     private final JdbcClient jdbc;
 
-    StatsController(Catalog catalog, LayerAccess access, JdbcClient jdbc) {
+    private final DisposalRates rates;
+
+    StatsController(Catalog catalog, LayerAccess access, JdbcClient jdbc, DisposalRates rates) {
         this.catalog = catalog;
         this.access = access;
         this.jdbc = jdbc;
+        this.rates = rates;
     }
 
     /** Features per collection and work status, under the same filters as the map. */
@@ -77,7 +82,7 @@ class StatsController {
     }
 
     @GetMapping("/overview")
-    @Transactional(readOnly = true)
+    @Transactional
     Overview overview() {
         List<StatusFigure> byStatus = jdbc.sql("""
                 SELECT status, count(*), COALESCE(sum(investment_planned), 0), COALESCE(sum(investment_done), 0)
@@ -108,6 +113,7 @@ class StatsController {
 
     /** The plans' own figures: ditches, sluices, bridges and the land disposal rates of the current year. */
     private List<Tile> tiles() {
+        DisposalRates.Report disposal = rates.report(LocalDate.now(DisposalRates.COUNTY_TIME).getYear());
         Map<String, Object> f = jdbc.sql("""
                 SELECT (SELECT count(*) FROM ditch) AS ditches,
                        (SELECT count(*) FROM ditch WHERE treated) AS treated,
@@ -134,27 +140,15 @@ class StatsController {
                         number(f, "appraised"), number(f, "appraisals"), "座", "#/layer/sluice?appraisal=planned"),
                 new Tile("dangerous_bridges_rebuilt", "病险桥梁改造", "Dangerous bridges rebuilt", number(f, "rebuilt"),
                         number(f, "bridges"), "座", "#/layer/bridge?condition=dangerous"),
-                disposalRate("disposal_idle_unsupplied", "批而未供和闲置土地年处置率",
-                        "Disposal rate of approved-unsupplied and idle land", "'approved_unsupplied', 'idle'"),
-                disposalRate("disposal_inefficient", "工业低效用地年处置率", "Disposal rate of inefficient industrial land",
-                        "'inefficient_industrial'"));
+                disposalRate(disposal.county().get(0), "disposal_idle_unsupplied",
+                        "Disposal rate of approved-unsupplied and idle land"),
+                disposalRate(disposal.county().get(1), "disposal_inefficient",
+                        "Disposal rate of inefficient industrial land"));
     }
 
-    /**
-     * Area disposed this year over the stock at its start (parcels approved before 1 January and not
-     * disposed before it), in percent, against the plans' 20%.
-     */
-    private Tile disposalRate(String key, String titleZh, String titleEn, String categories) {
-        Double rate = jdbc.sql("""
-                SELECT round((100 * sum(area_m2) FILTER (WHERE disposed_on >= y.start)
-                              / NULLIF(sum(area_m2), 0))::numeric, 1)::float8
-                FROM land_parcel, (SELECT date_trunc('year', current_date)::date AS start) y
-                WHERE category IN (%s) AND approved_on < y.start AND (disposed_on IS NULL OR disposed_on >= y.start)"""
-            .formatted(categories))
-            .query(Double.class)
-            .optional()
-            .orElse(null);
-        return new Tile(key, titleZh, titleEn, rate == null ? 0 : rate, 20.0, "%", "#/layer/land_parcel");
+    private Tile disposalRate(DisposalRates.Rate rate, String key, String titleEn) {
+        return new Tile(key, rate.group() + "年处置率", titleEn, rate.ratePct(), DisposalRates.TARGET_PCT, "%",
+                "#/parcels");
     }
 
     private static double number(Map<String, Object> figures, String key) {

@@ -6,11 +6,23 @@ package cn.hetu.system;
  */
 public class GeometryProblem extends RuntimeException {
 
+    private final String parameter;
+
     private final double[] location;
 
     public GeometryProblem(String message, double[] location) {
+        this("geometry", message, location);
+    }
+
+    /** A problem with a geometry passed under another name than {@code geometry}. */
+    public GeometryProblem(String parameter, String message, double[] location) {
         super(message);
+        this.parameter = parameter;
         this.location = location;
+    }
+
+    public String parameter() {
+        return parameter;
     }
 
     public double[] location() {

@@ -52,7 +52,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail geometry(GeometryProblem e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Invalid geometry");
-        problem.setProperty("parameter", "geometry");
+        problem.setProperty("parameter", e.parameter());
         if (e.location() != null) {
             problem.setProperty("location", e.location());
         }

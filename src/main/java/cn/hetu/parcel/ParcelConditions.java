@@ -1,0 +1,201 @@
+package cn.hetu.parcel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.io.WKBWriter;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+
+import cn.hetu.catalog.Column;
+import cn.hetu.catalog.Layer;
+import cn.hetu.edit.GeoJsonGeometry;
+import cn.hetu.security.LayerAccess;
+import cn.hetu.system.GeometryProblem;
+import cn.hetu.system.InvalidParameterException;
+
+import static cn.hetu.system.SqlIdentifiers.quote;
+
+/** Turns a {@link ParcelSearch} into a checked SQL condition on the alias {@code p} and its bind values. */
+final class ParcelConditions {
+
+    /** 1 亩 as the plans and the design brief define it. */
+    static final double SQUARE_METRES_PER_MU = 666.67;
+
+    static final Set<String> CATEGORIES = Set.of("approved_unsupplied", "idle", "inefficient_industrial");
+
+    static final Set<String> STATUSES = Set.of("pending", "in_progress", "disposed");
+
+    static final Set<String> METHODS = Set.of("reclaim_by_law", "reclaim_by_agreement", "urge_construction", "swap",
+            "temporary_use", "land_reserve", "supply");
+
+    private static final Map<String, String> SORTS = Map.of("area", "p.area_m2", "idle_since", "p.idle_since", "code",
+            "p.code", "town", "p.town", "approved_on", "p.approved_on", "target_date", "p.target_date");
+
+    record Sql(String where, List<Object> args, String orderBy, int page, int size) {
+    }
+
+    private final List<String> clauses = new ArrayList<>();
+
+    private final List<Object> args = new ArrayList<>();
+
+    private ParcelConditions() {
+    }
+
+    static Sql of(ParcelSearch search, LayerAccess access) {
+        ParcelConditions c = new ParcelConditions();
+        c.anyOf("categories", "p.category", search.categories(), CATEGORIES);
+        c.anyOf("disposalStatus", "p.disposal_status", search.disposalStatus(), STATUSES);
+        c.anyOf("disposalMethods", "p.disposal_method", search.disposalMethods(), METHODS);
+        c.anyOf("towns", "p.town", search.towns(), null);
+        c.anyOf("landUses", "p.land_use", search.landUses(), null);
+        c.area(search);
+        if (search.idleYearsAtLeast() != null) {
+            if (search.idleYearsAtLeast() < 0) {
+                throw new InvalidParameterException("idleYearsAtLeast", "idleYearsAtLeast cannot be negative");
+            }
+            c.add("p.idle_since <= current_date - make_interval(years => ?)", search.idleYearsAtLeast());
+        }
+        if (search.idleSinceBefore() != null) {
+            c.add("p.idle_since < ?", search.idleSinceBefore());
+        }
+        if (search.holder() != null && !search.holder().isBlank()) {
+            c.add("p.holder ILIKE ?", "%" + search.holder().trim().replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%");
+        }
+        if (search.polygon() != null && !search.polygon().isNull()) {
+            c.polygon(search);
+        }
+        if (search.near() != null) {
+            c.near(search.near(), access);
+        }
+        if (search.project() != null) {
+            access.readable("project");
+            c.add("ST_Intersects(p.geom, (SELECT geom FROM project WHERE id = ?))", search.project());
+        }
+        String sort = search.sort() == null ? "code" : search.sort();
+        String column = SORTS.get(sort.replaceFirst("^-", ""));
+        if (column == null) {
+            throw new InvalidParameterException("sort", "sort by one of " + SORTS.keySet() + ", got '" + sort + "'");
+        }
+        int page = search.page() == null ? 0 : search.page();
+        int size = search.size() == null ? 50 : search.size();
+        if (page < 0 || size < 1 || size > 1000) {
+            throw new InvalidParameterException(page < 0 ? "page" : "size", "page starts at 0 and size is 1 to 1000");
+        }
+        return new Sql(c.clauses.isEmpty() ? "true" : String.join(" AND ", c.clauses), c.args,
+                column + (sort.startsWith("-") ? " DESC" : "") + " NULLS LAST, p.id", page, size);
+    }
+
+    private void area(ParcelSearch search) {
+        double factor = switch (search.areaUnit() == null ? "m2" : search.areaUnit()) {
+            case "m2" -> 1;
+            case "ha" -> 10_000;
+            case "mu" -> SQUARE_METRES_PER_MU;
+            default -> throw new InvalidParameterException("areaUnit", "areaUnit is m2, ha or mu, not '" + search.areaUnit() + "'");
+        };
+        for (var bound : new Object[][] { { "areaMin", search.areaMin(), ">=" }, { "areaMax", search.areaMax(), "<=" } }) {
+            Double value = (Double) bound[1];
+            if (value != null) {
+                if (value < 0) {
+                    throw new InvalidParameterException((String) bound[0], bound[0] + " cannot be negative");
+                }
+                add("p.area_m2 " + bound[2] + " ?", value * factor);
+            }
+        }
+        if (search.areaMin() != null && search.areaMax() != null && search.areaMin() > search.areaMax()) {
+            throw new InvalidParameterException("areaMax", "areaMax is smaller than areaMin");
+        }
+    }
+
+    private void polygon(ParcelSearch search) {
+        Geometry drawn;
+        try {
+            drawn = GeoJsonGeometry.read(search.polygon(), new GeometryFactory());
+        }
+        catch (GeometryProblem e) {
+            throw new InvalidParameterException("polygon", "polygon: " + e.getMessage());
+        }
+        if (!(drawn instanceof Polygonal)) {
+            throw new InvalidParameterException("polygon", "polygon must be a Polygon or MultiPolygon, not a "
+                    + drawn.getGeometryType());
+        }
+        TopologyValidationError error = new IsValidOp(drawn).getValidationError();
+        if (error != null) {
+            Coordinate spot = error.getCoordinate();
+            throw new GeometryProblem("polygon", "The drawn polygon is invalid: " + error.getMessage(),
+                    spot == null ? null : new double[] { spot.x, spot.y });
+        }
+        String relation = search.polygonRelation() == null ? "intersects" : search.polygonRelation();
+        if (!relation.equals("intersects") && !relation.equals("within")) {
+            throw new InvalidParameterException("polygonRelation", "polygonRelation is intersects or within");
+        }
+        add((relation.equals("within") ? "ST_Within" : "ST_Intersects") + "(p.geom, ST_GeomFromWKB(?, 4490))",
+                new WKBWriter().write(drawn));
+    }
+
+    /** Parcels within a true-metre distance of the chosen features. */
+    private void near(ParcelSearch.Near near, LayerAccess access) {
+        if (near.distance() == null || near.distance() < 0 || near.distance() > 50_000) {
+            throw new InvalidParameterException("near.distance", "near.distance is 0 to 50000 metres");
+        }
+        if (near.collection() == null) {
+            throw new InvalidParameterException("near.collection", "near needs a collection");
+        }
+        Layer layer = access.readable(near.collection());
+        List<String> selection = new ArrayList<>();
+        List<Object> selectionArgs = new ArrayList<>();
+        if (near.ids() != null && !near.ids().isEmpty()) {
+            selection.add("n.id = ANY (?)");
+            selectionArgs.add(near.ids().toArray(Long[]::new));
+        }
+        if (near.where() != null) {
+            for (Map.Entry<String, String> property : near.where().entrySet()) {
+                Column column = layer.column(property.getKey())
+                    .filter(c -> c.type().isSimple())
+                    .orElseThrow(() -> new InvalidParameterException("near.where",
+                            layer.id() + " has no property '" + property.getKey() + "'"));
+                selection.add("n." + quote(column.name()) + "::text = ?");
+                selectionArgs.add(property.getValue());
+            }
+        }
+        String table = quote(layer.id());
+        String where = selection.isEmpty() ? "true" : String.join(" AND ", selection);
+        // A buffer polygon only approximates a circle, so a slightly wider one picks the candidates
+        // through the parcel index and the exact geodesic distance decides.
+        double degrees = near.distance() / 85_000.0;
+        clauses.add("ST_Intersects(p.geom, (SELECT ST_SetSRID(ST_Union(ST_Buffer(n.geom::geography, ?)::geometry), 4490)"
+                + " FROM " + table + " n WHERE " + where + ")) AND EXISTS (SELECT 1 FROM " + table + " n WHERE " + where
+                + " AND n.geom && ST_Expand(p.geom, ?, ?) AND ST_DWithin(n.geom::geography, p.geom::geography, ?))");
+        args.add(near.distance() * 1.01 + 1);
+        args.addAll(selectionArgs);
+        args.addAll(selectionArgs);
+        args.addAll(List.of(degrees, degrees, near.distance()));
+    }
+
+    private void anyOf(String field, String column, List<String> values, Set<String> allowed) {
+        if (values == null || values.isEmpty()) {
+            return;
+        }
+        if (allowed != null) {
+            for (String value : values) {
+                if (!allowed.contains(value)) {
+                    throw new InvalidParameterException(field, "'" + value + "' is not one of " + allowed);
+                }
+            }
+        }
+        add(column + " = ANY (?)", values.toArray(String[]::new));
+    }
+
+    private void add(String clause, Object value) {
+        clauses.add(clause);
+        args.add(value);
+    }
+
+}

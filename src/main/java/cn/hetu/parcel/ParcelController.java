@@ -1,0 +1,146 @@
+package cn.hetu.parcel;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import cn.hetu.security.LayerAccess;
+import cn.hetu.system.InvalidParameterException;
+import cn.hetu.system.NotFoundException;
+
+/** The land planners' journey: search idle land, follow each parcel's plan, measure the disposal rate, export. */
+@RestController
+@RequestMapping("/api/v1/parcels")
+class ParcelController {
+
+    record NewSavedQuery(String name, JsonNode query) {
+    }
+
+    record Indicator(BigDecimal gdp100mCny, BigDecimal constructionLandHa) {
+    }
+
+    private final ParcelQueries queries;
+
+    private final ParcelExport export;
+
+    private final DisposalPlans plans;
+
+    private final DisposalRates rates;
+
+    private final SavedQueries saved;
+
+    private final LayerAccess access;
+
+    private final ObjectMapper json;
+
+    ParcelController(ParcelQueries queries, ParcelExport export, DisposalPlans plans, DisposalRates rates,
+            SavedQueries saved, LayerAccess access, ObjectMapper json) {
+        this.queries = queries;
+        this.export = export;
+        this.plans = plans;
+        this.rates = rates;
+        this.saved = saved;
+        this.access = access;
+        this.json = json;
+    }
+
+    /** What a search answer says besides its features. */
+    record SearchSummary(long numberMatched, int numberReturned, int page, int size, ParcelQueries.Totals totals,
+            List<ParcelQueries.Group> byCategory, List<ParcelQueries.Group> byTown) {
+    }
+
+    /** The page of matching parcels as GeoJSON features, with the totals and breakdowns of all matches. */
+    @PostMapping(path = "/search", produces = "application/geo+json")
+    String search(@RequestBody ParcelSearch search) {
+        access.readable("land_parcel");
+        ParcelConditions.Sql sql = ParcelConditions.of(search, access);
+        ParcelQueries.Result result = queries.search(sql);
+        String summary = json.writeValueAsString(new SearchSummary(result.totals().count(), result.features().size(),
+                sql.page(), sql.size(), result.totals(), result.byCategory(), result.byTown()));
+        return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", result.features()) + "],"
+                + summary.substring(1);
+    }
+
+    /** Every matching parcel in a GIS or spreadsheet format, WGS84 (4326) or CGCS2000 (4490). */
+    @PostMapping("/export")
+    ResponseEntity<StreamingResponseBody> export(@RequestBody ParcelSearch search,
+            @RequestParam(defaultValue = "geojson") String format, @RequestParam(defaultValue = "4490") String crs) {
+        access.readable("land_parcel");
+        ParcelExport.Format chosen = ParcelExport.format(format);
+        String srs = ParcelExport.crs(crs);
+        ParcelConditions.Sql sql = ParcelConditions.of(search, access);
+        return ResponseEntity.ok()
+            .contentType(MediaType.parseMediaType(chosen.mediaType()))
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ParcelExport.fileName(chosen) + "\"")
+            .body(out -> export.write(sql, chosen, srs, out));
+    }
+
+    @GetMapping("/{id}/plan")
+    DisposalPlans.Plan plan(@PathVariable long id) {
+        return plans.plan(id).orElseThrow(() -> new NotFoundException("Parcel " + id + " does not exist"));
+    }
+
+    @PutMapping("/{id}/plan")
+    DisposalPlans.Plan changePlan(@PathVariable long id, @RequestBody DisposalPlans.Change change) {
+        plans.change(id, change);
+        return plan(id);
+    }
+
+    @GetMapping("/disposal-rate")
+    DisposalRates.Report disposalRate(@RequestParam int year) {
+        access.readable("land_parcel");
+        return rates.report(year);
+    }
+
+    /** The yearly GDP and construction land figures behind land use per unit of GDP. */
+    @PutMapping("/indicators/{year}")
+    Indicator indicator(@PathVariable int year, @RequestBody Indicator indicator) {
+        access.checkEdit(access.readable("land_parcel"), "natres");
+        if (indicator.gdp100mCny() == null || indicator.constructionLandHa() == null) {
+            throw new InvalidParameterException("gdp100mCny", "Both gdp100mCny and constructionLandHa are needed");
+        }
+        rates.saveIndicator(year, indicator.gdp100mCny(), indicator.constructionLandHa());
+        return indicator;
+    }
+
+    @GetMapping("/queries")
+    List<SavedQueries.Saved> savedQueries() {
+        return saved.list();
+    }
+
+    @GetMapping("/queries/{id}")
+    SavedQueries.Saved savedQuery(@PathVariable long id) {
+        return saved.get(id);
+    }
+
+    @PostMapping("/queries")
+    SavedQueries.Saved saveQuery(@RequestBody NewSavedQuery query) {
+        if (query.query() == null || !query.query().isObject()) {
+            throw new InvalidParameterException("query", "A saved query holds the search as an object");
+        }
+        return saved.save(query.name(), query.query().toString());
+    }
+
+    @DeleteMapping("/queries/{id}")
+    ResponseEntity<Void> deleteQuery(@PathVariable long id) {
+        saved.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+}
