@@ -15,8 +15,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -40,11 +38,6 @@ class SecurityConfig {
             + "object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'";
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
     AuthenticationManager authenticationManager(CredentialsAuthentication credentials) {
         return new ProviderManager(credentials);
     }
@@ -66,7 +59,7 @@ class SecurityConfig {
                 .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                 .requestMatchers("/actuator/**").hasRole("ADMIN")
                 .requestMatchers("/api/v1/auth/**", "/api/v1/config", "/api/v1/basemap/**").permitAll()
-                .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**", "/api/v1/layers", "/api/v1/search",
+                .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**", "/tiles/**", "/api/v1/layers", "/api/v1/search",
                         "/api/v1/stats/counts", "/api/v1/departments").permitAll()
                 .requestMatchers("/api/v1/accounts/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.PATCH, "/api/v1/collections/**").hasRole("ADMIN")

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -37,6 +38,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(duplicate ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
                 firstLine(reason));
         problem.setTitle(duplicate ? "Already exists" : "Refused by a rule of the registry");
+        return problem;
+    }
+
+    /** A query that ran past its statement timeout: the server is busy, the request may be tried again. */
+    @ExceptionHandler
+    ProblemDetail timeout(QueryTimeoutException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database took too long to answer; try again in a moment");
+        problem.setTitle("Busy");
         return problem;
     }
 

@@ -45,11 +45,7 @@ class TileStore {
         args.add(properties.maxFeatures());
         String sql = TileSql.tile(layer, filters.keySet());
         return readOnly.execute(status -> {
-            // SET LOCAL takes no bind parameter; set_config(..., true) is the same setting, ending with the transaction.
-            jdbc.sql("SELECT set_config('statement_timeout', ?, true)")
-                .param(properties.statementTimeout().toMillis() + "ms")
-                .query()
-                .singleValue();
+            jdbc.sql(TileSql.SETTINGS).param(properties.statementTimeout().toMillis() + "ms").query().singleRow();
             return jdbc.sql(sql).params(args).query((rs, n) -> rs.getBytes(1)).single();
         });
     }

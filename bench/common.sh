@@ -1,0 +1,59 @@
+# Shared by the benchmarks: the project's cluster, a Hetu instance on the benchmark database, and timing.
+source "$(dirname "${BASH_SOURCE[0]}")/../hetu"
+
+BENCH_DB="${HETU_BENCH_DB:-hetu_bench}"
+BENCH_PORT="${HETU_BENCH_PORT:-18096}"
+BENCH_BASE="http://127.0.0.1:$BENCH_PORT"
+BENCH_PASSWORD=hetu-bench-admin
+RUNS="${HETU_BENCH_RUNS:-15}"
+
+# Makes sure the benchmark database holds at least 1,000,000 generated parcels.
+bench_database() {
+  start_cluster
+  ensure_database "$BENCH_DB"
+  export HETU_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" HETU_DB_USER=hetu
+  HETU_DB_PASSWORD="$(cat "$PASSWORD_FILE")"; export HETU_DB_PASSWORD
+  [ -f "$ROOT/target/hetu.jar" ] || build_jar
+  local parcels
+  parcels=$(bench_psql -tAc "SELECT count(*) FROM land_parcel WHERE code LIKE 'GEN-%'" 2>/dev/null || echo 0)
+  if [ "$parcels" -lt 1000000 ]; then
+    say "generating $((1000000 - parcels)) parcels into $BENCH_DB"
+    HETU_DEMO=false HETU_ADMIN_PASSWORD="$BENCH_PASSWORD" java -jar "$ROOT/target/hetu.jar" --server.port=0 \
+      --hetu.generate.parcels=$((1000000 - parcels))
+  fi
+}
+
+bench_psql() { local_psql -d "$BENCH_DB" "$@"; }
+
+# Starts Hetu on the benchmark database with the given JVM options; stopped when the script ends.
+bench_app() {
+  HETU_DEMO=false HETU_ADMIN_PASSWORD="$BENCH_PASSWORD" java "$@" -jar "$ROOT/target/hetu.jar" \
+    --server.port="$BENCH_PORT" >"$ROOT/target/bench-app.log" 2>&1 &
+  BENCH_APP=$!
+  trap 'kill $BENCH_APP 2>/dev/null || true' EXIT
+  wait_for_health "$BENCH_BASE" || die "Hetu did not start; see target/bench-app.log"
+  BENCH_TOKEN=$(curl -sf -u "admin:$BENCH_PASSWORD" -H 'Content-Type: application/json' -d '{"name":"bench"}' \
+    "$BENCH_BASE/api/v1/me/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
+}
+
+# Median of the numbers on standard input.
+median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+# Server time of an HTTP request in ms, as curl sees it on loopback (time to the last byte).
+app_ms() {
+  curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $BENCH_TOKEN" "$@" | awk '{printf "%.1f\n", $1 * 1000}'
+}
+
+# Execution time in ms of a SQL statement as PostgreSQL measures it (EXPLAIN ANALYZE, planning included).
+sql_ms() {
+  bench_psql -tA -c "EXPLAIN (ANALYZE, FORMAT JSON) $1" |
+    python3 -c 'import json,sys; p=json.load(sys.stdin)[0]; print(round(p["Planning Time"] + p["Execution Time"], 1))'
+}
+
+# Runs a command RUNS times after two warm-ups and prints the median.
+measure() {
+  "$@" >/dev/null; "$@" >/dev/null
+  for _ in $(seq "$RUNS"); do "$@"; done | median
+}
+
+row() { printf '%-58s %10s %10s %8s\n' "$@"; }
