@@ -44,10 +44,9 @@ app_ms() {
   curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $BENCH_TOKEN" "$@" | awk '{printf "%.1f\n", $1 * 1000}'
 }
 
-# Execution time in ms of a SQL statement as PostgreSQL measures it (EXPLAIN ANALYZE, planning included).
+# Time in ms of a SQL statement run in psql, results fetched and discarded (psql's \timing).
 sql_ms() {
-  bench_psql -tA -c "EXPLAIN (ANALYZE, FORMAT JSON) $1" |
-    python3 -c 'import json,sys; p=json.load(sys.stdin)[0]; print(round(p["Planning Time"] + p["Execution Time"], 1))'
+  printf '\\timing on\n\\o /dev/null\n%s;\n' "$1" | bench_psql | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p'
 }
 
 # Runs a command RUNS times after two warm-ups and prints the median.
