@@ -1,10 +1,5 @@
 package cn.hetu.cql2;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,22 +154,17 @@ public final class Cql2Sql {
     private static Object convert(Object value, ColumnType type) {
         String text = value instanceof Double d && d == Math.rint(d) && !d.isInfinite() ? String.valueOf(d.longValue())
                 : String.valueOf(value);
-        try {
-            return switch (type) {
-                case INTEGER -> Long.valueOf(text);
-                case NUMBER -> new BigDecimal(text);
-                case BOOLEAN -> switch (text) {
-                    case "true" -> true;
-                    case "false" -> false;
-                    default -> throw new NumberFormatException(text);
-                };
-                case DATE -> LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-                case DATETIME -> text.length() == 10 ? LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC)
-                        : OffsetDateTime.parse(text);
-                default -> text;
-            };
+        // Instants compare with date columns by their day, and dates with timestamp columns from midnight UTC.
+        if (type == ColumnType.DATE && text.length() > 10) {
+            text = text.substring(0, 10);
         }
-        catch (NumberFormatException | DateTimeParseException e) {
+        if (type == ColumnType.DATETIME && text.length() == 10) {
+            text = text + "T00:00:00Z";
+        }
+        try {
+            return type.parse(text);
+        }
+        catch (IllegalArgumentException e) {
             throw new Cql2Exception("'" + text + "' is not a valid " + type.name().toLowerCase());
         }
     }

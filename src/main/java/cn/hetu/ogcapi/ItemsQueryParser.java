@@ -1,6 +1,5 @@
 package cn.hetu.ogcapi;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -44,7 +43,7 @@ class ItemsQueryParser {
                 .filter(c -> c.type().isSimple())
                 .orElseThrow(() -> new InvalidParameterException(name, "Unknown query parameter '" + name
                         + "'; see /ogc/collections/" + layer.id() + "/queryables for the properties to filter on"));
-            filters.put(name, value(column, single(params, name)));
+            filters.put(name, column.value(single(params, name)));
         }
         checkFormat(params);
         Crs bboxCrs = Crs.parse("bbox-crs", single(params, "bbox-crs"));
@@ -182,31 +181,6 @@ class ItemsQueryParser {
             throw new InvalidParameterException("datetime",
                     "datetime '" + text + "' is not an RFC 3339 date or date-time (e.g. 2023-05-01 or 2023-05-01T08:00:00Z)");
         }
-    }
-
-    private static Object value(Column column, String text) {
-        try {
-            return switch (column.type()) {
-                case INTEGER -> Long.valueOf(text);
-                case NUMBER -> new BigDecimal(text);
-                case BOOLEAN -> bool(text);
-                case DATE -> LocalDate.parse(text);
-                case DATETIME -> OffsetDateTime.parse(text);
-                default -> text;
-            };
-        }
-        catch (NumberFormatException | DateTimeParseException e) {
-            throw new InvalidParameterException(column.name(),
-                    "'" + text + "' is not a valid " + column.type().name().toLowerCase() + " for " + column.name());
-        }
-    }
-
-    private static boolean bool(String text) {
-        return switch (text) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new NumberFormatException(text);
-        };
     }
 
     private static String single(MultiValueMap<String, String> params, String name) {

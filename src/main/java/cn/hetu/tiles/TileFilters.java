@@ -1,9 +1,5 @@
 package cn.hetu.tiles;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +28,7 @@ final class TileFilters {
                 .filter(c -> c.type().isSimple())
                 .orElseThrow(() -> new InvalidParameterException(name, "Unknown query parameter '" + name
                         + "'; tiles filter on the properties listed at /ogc/collections/" + layer.id() + "/queryables"));
-            filters.put(name, value(column, single(name, values)));
+            filters.put(name, column.value(single(name, values)));
         });
         return filters;
     }
@@ -42,27 +38,6 @@ final class TileFilters {
             throw new InvalidParameterException(name, "Parameter '" + name + "' is given " + values.size() + " times");
         }
         return values.get(0);
-    }
-
-    private static Object value(Column column, String text) {
-        try {
-            return switch (column.type()) {
-                case INTEGER -> Long.valueOf(text);
-                case NUMBER -> new BigDecimal(text);
-                case BOOLEAN -> switch (text) {
-                    case "true" -> true;
-                    case "false" -> false;
-                    default -> throw new NumberFormatException(text);
-                };
-                case DATE -> LocalDate.parse(text);
-                case DATETIME -> OffsetDateTime.parse(text);
-                default -> text;
-            };
-        }
-        catch (NumberFormatException | DateTimeParseException e) {
-            throw new InvalidParameterException(column.name(),
-                    "'" + text + "' is not a valid " + column.type().name().toLowerCase() + " for " + column.name());
-        }
     }
 
 }

@@ -38,6 +38,8 @@ class SecurityTests {
             assertThat(admin.patch("/api/v1/collections/sluice", "{\"publicRead\":true}").status()).isEqualTo(200);
             assertThat(anonymous.get("/ogc/collections/sluice/items").status()).isEqualTo(200);
             assertThat(anonymous.get("/ogc/collections/bridge/items").status()).isEqualTo(401);
+            assertThat(anonymous.get("/tiles/sluice/8/210/102.mvt").status()).isIn(200, 204);
+            assertThat(anonymous.get("/tiles/bridge/8/210/102.mvt").status()).isEqualTo(401);
             assertThat(anonymous.get("/api/v1/search?q=" + encode("朱楼闸")).json().get(0).get("name").asString())
                 .isEqualTo("朱楼闸");
         }
@@ -45,6 +47,7 @@ class SecurityTests {
             admin.patch("/api/v1/collections/sluice", "{\"publicRead\":false}");
         }
         assertThat(anonymous.get("/ogc/collections/sluice/items").status()).isEqualTo(401);
+        assertThat(anonymous.get("/tiles/sluice/8/210/102.mvt").status()).isEqualTo(401);
     }
 
     @Test
