@@ -25,8 +25,8 @@ import static cn.hetu.system.SqlIdentifiers.quote;
 @Component
 class FeatureStore {
 
-    /** What a streamed page contained: how many features, and the cursor of the next page if there is one. */
-    record Page(int returned, Long nextAfter) {
+    /** What a streamed page contained: how many features, and the cursors of the pages after and before it. */
+    record Page(int returned, Long nextAfter, Long previousBefore) {
     }
 
     /** Spatial extent in lon/lat and the temporal extent as ISO text; parts may be null. */
@@ -66,24 +66,38 @@ class FeatureStore {
     /** Writes the features of one page, comma separated, and says whether another page follows. */
     Page writePage(Layer layer, ItemsQuery query, ItemsSql.Where where, Writer out) {
         List<Object> args = new ArrayList<>(where.args());
-        if (query.after() != null) {
-            args.add(query.after());
+        Long cursor = query.before() != null ? query.before() : query.after();
+        if (cursor != null) {
+            args.add(cursor);
         }
         args.add(query.limit() + 1);
         String sql = ItemsSql.page(layer, where, query);
+        boolean backwards = query.before() != null;
         return readOnly.execute(status -> {
-            long[] state = { 0, 0 }; // features written, id of the last one
+            long[] ids = { 0, 0 }; // first and last id written
+            int[] written = { 0 };
+            int[] read = { 0 };
             boolean[] more = { false };
             streaming.query(sql, rs -> {
-                if (state[0] == query.limit()) {
+                // Reading forwards the extra row comes last; reading backwards it is the first, lowest id.
+                boolean extra = backwards ? read[0]++ == 0 && rs.getInt("found") > query.limit()
+                        : written[0] == query.limit();
+                if (extra) {
                     more[0] = true;
                     return;
                 }
-                write(out, state[0] == 0 ? rs.getString(1) : "," + rs.getString(1));
-                state[0]++;
-                state[1] = rs.getLong(2);
+                write(out, written[0] == 0 ? rs.getString(1) : "," + rs.getString(1));
+                if (written[0]++ == 0) {
+                    ids[0] = rs.getLong(2);
+                }
+                ids[1] = rs.getLong(2);
             }, args.toArray());
-            return new Page((int) state[0], more[0] ? state[1] : null);
+            if (written[0] == 0) {
+                return new Page(0, null, null);
+            }
+            Long next = backwards || more[0] ? ids[1] : null;
+            Long previous = backwards ? (more[0] ? ids[0] : null) : (query.after() != null ? ids[0] : null);
+            return new Page(written[0], next, previous);
         });
     }
 

@@ -101,28 +101,29 @@ class ItemsController {
             FeatureStore.Page page) {
         String path = "/ogc/collections/" + layer.id();
         List<Link> result = new ArrayList<>();
-        result.add(links.link(path + "/items" + query(params, null), "self", MediaTypes.GEOJSON, "This page"));
+        result.add(links.link(path + "/items" + query(params, null, null), "self", MediaTypes.GEOJSON, "This page"));
         result.add(links.link(path, "collection", MediaTypes.JSON, layer.titleZh()));
         if (page.nextAfter() != null) {
-            result.add(links.link(path + "/items" + query(params, page.nextAfter()), "next", MediaTypes.GEOJSON,
+            result.add(links.link(path + "/items" + query(params, "after", page.nextAfter()), "next", MediaTypes.GEOJSON,
                     "Next page"));
+        }
+        if (page.previousBefore() != null) {
+            result.add(links.link(path + "/items" + query(params, "before", page.previousBefore()), "prev",
+                    MediaTypes.GEOJSON, "Previous page"));
         }
         return result;
     }
 
-    /** The request's own query string with the keyset cursor replaced. */
-    private static String query(MultiValueMap<String, String> params, Long after) {
+    /** The request's own query string; for next and prev links with its keyset cursor replaced. */
+    private static String query(MultiValueMap<String, String> params, String cursor, Long id) {
         UriComponentsBuilder builder = UriComponentsBuilder.newInstance();
         params.forEach((name, values) -> {
-            if (!name.equals("after")) {
+            if (cursor == null || !(name.equals("after") || name.equals("before"))) {
                 values.forEach(v -> builder.queryParam(name, v));
             }
         });
-        if (after != null) {
-            builder.queryParam("after", after);
-        }
-        else if (params.containsKey("after")) {
-            builder.queryParam("after", params.getFirst("after"));
+        if (cursor != null) {
+            builder.queryParam(cursor, id);
         }
         return builder.encode().build().toUriString();
     }

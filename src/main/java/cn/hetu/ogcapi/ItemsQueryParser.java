@@ -24,7 +24,7 @@ import cn.hetu.system.InvalidParameterException;
 @Component
 class ItemsQueryParser {
 
-    static final Set<String> STANDARD_PARAMETERS = Set.of("limit", "bbox", "bbox-crs", "datetime", "after", "f", "crs",
+    static final Set<String> STANDARD_PARAMETERS = Set.of("limit", "bbox", "bbox-crs", "datetime", "after", "before", "f", "crs",
             "filter", "filter-lang", "filter-crs");
 
     private final OgcProperties properties;
@@ -47,7 +47,10 @@ class ItemsQueryParser {
         }
         checkFormat(params);
         Crs bboxCrs = Crs.parse("bbox-crs", single(params, "bbox-crs"));
-        return new ItemsQuery(limit(params), after(params), bbox(params, bboxCrs), bboxCrs, datetime(params), filters,
+        if (params.containsKey("after") && params.containsKey("before")) {
+            throw new InvalidParameterException("before", "Give after or before, not both");
+        }
+        return new ItemsQuery(limit(params), cursor(params, "after"), cursor(params, "before"), bbox(params, bboxCrs), bboxCrs, datetime(params), filters,
                 filter(layer, params), crs(params));
     }
 
@@ -97,8 +100,8 @@ class ItemsQueryParser {
         }
     }
 
-    private static Long after(MultiValueMap<String, String> params) {
-        String text = single(params, "after");
+    private static Long cursor(MultiValueMap<String, String> params, String name) {
+        String text = single(params, name);
         if (text == null) {
             return null;
         }
@@ -106,7 +109,7 @@ class ItemsQueryParser {
             return Long.valueOf(text);
         }
         catch (NumberFormatException e) {
-            throw new InvalidParameterException("after", "after must be a feature id, got '" + text + "'");
+            throw new InvalidParameterException(name, name + " must be a feature id, got '" + text + "'");
         }
     }
 

@@ -78,11 +78,17 @@ final class ItemsSql {
         clauses.add(start + " IS NOT NULL");
     }
 
-    /** A page in id order after the keyset cursor; one row more than the limit tells whether a next page exists. */
+    /** A page in id order next to a keyset cursor; one row more than the limit tells whether another page follows. */
     static String page(Layer layer, Where where, ItemsQuery query) {
-        Long after = query.after();
-        return "SELECT " + featureJson(layer, query.crs()) + " AS feature, t.id FROM " + quote(layer.id()) + " t WHERE " + where.sql()
-                + (after == null ? "" : " AND t.id > ?") + " ORDER BY t.id LIMIT ?";
+        String select = "SELECT " + featureJson(layer, query.crs()) + " AS feature, t.id FROM " + quote(layer.id())
+                + " t WHERE " + where.sql();
+        if (query.before() != null) {
+            // The page before a cursor: the nearest ids below it, read backwards, served in id order,
+            // with how many were found so the extra one tells whether yet another page lies before.
+            return "SELECT feature, id, count(*) OVER () AS found FROM (" + select
+                    + " AND t.id < ? ORDER BY t.id DESC LIMIT ?) x ORDER BY id";
+        }
+        return select + (query.after() == null ? "" : " AND t.id > ?") + " ORDER BY t.id LIMIT ?";
     }
 
     static String count(Layer layer, Where where) {

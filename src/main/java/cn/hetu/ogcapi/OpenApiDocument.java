@@ -71,6 +71,8 @@ final class OpenApiDocument {
                 false));
         parameters.add(query("after", "Keyset cursor: the id after which the page starts (from the next link)",
                 Map.of("type", "integer"), false));
+        parameters.add(query("before", "Keyset cursor: the id before which the page ends (from the prev link)",
+                Map.of("type", "integer"), false));
         parameters.add(query("f", "Response format", Map.of("type", "string", "enum", List.of("json", "geojson")), false));
         parameters.add(crsParameter("crs", "CRS of the geometries in the response (default CRS84)"));
         parameters.add(crsParameter("bbox-crs", "CRS of bbox, in its axis order (default CRS84)"));

@@ -124,6 +124,37 @@ class OgcApiTests {
     }
 
     @Test
+    void prevLinksWalkBackToTheFirstPage() {
+        String url = "/ogc/collections/ditch/items?limit=50&treated=false";
+        String last = url;
+        for (String next = url; next != null; next = link(http.get(next).json(), "next")) {
+            last = next;
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String previous = last; previous != null;) {
+            JsonNode page = http.get(previous).json();
+            List<Long> onPage = new ArrayList<>();
+            page.get("features").forEach(f -> onPage.add(f.get("id").asLong()));
+            assertThat(onPage).as("each page in id order").isSorted();
+            ids.addAll(0, onPage);
+            assertThat(link(page, "next") != null || previous.equals(last)).isTrue();
+            previous = link(page, "prev");
+        }
+        List<Long> expected = jdbc.sql("SELECT id FROM ditch WHERE NOT treated ORDER BY id").query(Long.class).list();
+        assertThat(ids).isEqualTo(expected);
+        assertThat(http.get(url + "&after=1&before=9").status()).isEqualTo(400);
+    }
+
+    private static String link(JsonNode page, String rel) {
+        for (JsonNode link : page.get("links")) {
+            if (link.get("rel").asString().equals(rel)) {
+                return link.get("href").asString();
+            }
+        }
+        return null;
+    }
+
+    @Test
     void bboxReturnsExactlyTheFeaturesThatIntersectIt() {
         String bbox = "116.2,33.1,116.4,33.3";
         Set<Long> served = new HashSet<>();
