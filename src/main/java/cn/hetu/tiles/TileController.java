@@ -1,6 +1,5 @@
 package cn.hetu.tiles;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,8 +25,11 @@ class TileController {
 
     private static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
 
-    /** Private: tiles follow the reader's rights, so no shared cache may keep them. */
-    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(60)).cachePrivate();
+    /**
+     * Private: tiles follow the reader's rights, so no shared cache may keep them. No-cache: the
+     * browser asks again each time and gets a 304 while the ETag holds, so an edit shows at once.
+     */
+    private static final CacheControl CACHE = CacheControl.noCache().cachePrivate();
 
     private final LayerAccess access;
 

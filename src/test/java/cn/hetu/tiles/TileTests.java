@@ -121,7 +121,7 @@ class TileTests {
         Binary reply = fetch("/tiles/sluice/12/0/0.mvt");
         assertThat(reply.status()).isEqualTo(204);
         assertThat(reply.body()).isEmpty();
-        assertThat(reply.headers().firstValue("Cache-Control")).hasValue("max-age=60, private");
+        assertThat(reply.headers().firstValue("Cache-Control")).hasValue("no-cache, private");
     }
 
     @Test
@@ -154,7 +154,7 @@ class TileTests {
         Binary first = fetch(path("land_parcel", SEAT));
         assertThat(first.status()).isEqualTo(200);
         String etag = first.headers().firstValue("ETag").orElseThrow();
-        assertThat(first.headers().firstValue("Cache-Control")).hasValue("max-age=60, private");
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache, private");
         assertThat(fetch(path("land_parcel", SEAT)).headers().firstValue("ETag")).hasValue(etag);
 
         Binary again = fetch(path("land_parcel", SEAT), "If-None-Match", etag);
