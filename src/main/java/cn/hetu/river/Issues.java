@@ -1,0 +1,187 @@
+package cn.hetu.river;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.hetu.audit.Actor;
+import cn.hetu.security.LayerAccess;
+import cn.hetu.system.EditConflict;
+import cn.hetu.system.InvalidParameterException;
+import cn.hetu.system.NotFoundException;
+
+/**
+ * Issues found on the rivers: the four disorders (四乱: 乱占 occupation, 乱采 mining, 乱堆 dumping,
+ * 乱建 building), pollution and others; reported with the phone's own id (retries are harmless),
+ * tied to the nearest segment, and followed up through a fixed workflow whose every step is kept.
+ */
+@Component
+class Issues {
+
+    static final Set<String> CATEGORIES = Set.of("occupation", "mining", "dumping", "building", "pollution", "other");
+
+    /** How far from a river or ditch an issue may lie and still be that segment's. */
+    static final double SEGMENT_REACH_M = 300;
+
+    record Report(UUID id, UUID patrolId, double lon, double lat, String category, String description,
+            Instant reportedAt) {
+    }
+
+    record Event(String fromStatus, String toStatus, String note, String byUser, Instant at) {
+    }
+
+    record Issue(UUID id, UUID patrolId, double lon, double lat, String category, String description, String status,
+            String segmentCollection, Long segmentId, String segmentName, String assignee, LocalDate deadline,
+            boolean overdue, String reportedBy, Instant reportedAt, int version, List<Event> events) {
+    }
+
+    record Transition(String to, String note, String assignee, LocalDate deadline, int version) {
+    }
+
+    private static final String SELECT = """
+            SELECT i.id, i.patrol_id, ST_X(i.geom), ST_Y(i.geom), i.category, i.description, i.status,
+                   i.segment_collection, i.segment_id, COALESCE(r.name, d.name), i.assignee, i.deadline,
+                   i.deadline < current_date AND i.status NOT IN ('rectified', 'closed'), i.reported_by, i.reported_at,
+                   i.version
+            FROM patrol_issue i
+            LEFT JOIN river_segment r ON i.segment_collection = 'river_segment' AND r.id = i.segment_id
+            LEFT JOIN ditch d ON i.segment_collection = 'ditch' AND d.id = i.segment_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    private final RiverAccess river;
+
+    private final LayerAccess access;
+
+    private final Actor actor;
+
+    Issues(JdbcClient jdbc, RiverAccess river, LayerAccess access, Actor actor) {
+        this.jdbc = jdbc;
+        this.river = river;
+        this.access = access;
+        this.actor = actor;
+    }
+
+    /** Stores the issue unless it is already there; true when it is new. */
+    @Transactional
+    boolean report(Report report) {
+        access.requireUser();
+        if (report.id() == null) {
+            throw new InvalidParameterException("id", "An issue needs the id its phone gave it (a UUID)");
+        }
+        if (!CATEGORIES.contains(report.category())) {
+            throw new InvalidParameterException("category", "category is one of " + CATEGORIES);
+        }
+        if (report.description() == null || report.description().isBlank()) {
+            throw new InvalidParameterException("description", "Describe what was found");
+        }
+        if (report.lon() < 115.9 || report.lon() > 116.7 || report.lat() < 32.9 || report.lat() > 33.6) {
+            throw new InvalidParameterException("lon", "The position lies outside the county");
+        }
+        actor.stamp();
+        int inserted = jdbc.sql("""
+                INSERT INTO patrol_issue (id, patrol_id, geom, category, description, reported_by, reported_at,
+                                          segment_collection, segment_id)
+                SELECT :id, :patrol, pt.g, :category, :description, acting_user(), :at, near.collection, near.id
+                FROM (SELECT ST_SetSRID(ST_MakePoint(:lon, :lat), 4490) AS g) pt
+                LEFT JOIN LATERAL (
+                    SELECT collection, id FROM (
+                        (SELECT 'river_segment' AS collection, id, geom FROM river_segment ORDER BY geom <-> pt.g LIMIT 1)
+                        UNION ALL
+                        (SELECT 'ditch', id, geom FROM ditch ORDER BY geom <-> pt.g LIMIT 1)) n
+                    WHERE ST_DWithin(n.geom::geography, pt.g::geography, :reach)
+                    ORDER BY ST_Distance(n.geom::geography, pt.g::geography) LIMIT 1) near ON true
+                ON CONFLICT (id) DO NOTHING""")
+            .param("id", report.id())
+            .param("patrol", report.patrolId())
+            .param("category", report.category())
+            .param("description", report.description().trim())
+            .param("at", Timestamp.from(report.reportedAt() == null ? Instant.now() : report.reportedAt()))
+            .param("lon", report.lon())
+            .param("lat", report.lat())
+            .param("reach", SEGMENT_REACH_M)
+            .update();
+        if (inserted == 1) {
+            jdbc.sql("INSERT INTO issue_event (issue_id, to_status, by_user) VALUES (?, 'reported', acting_user())")
+                .param(report.id())
+                .update();
+        }
+        return inserted == 1;
+    }
+
+    List<Issue> list(String status, Boolean overdue) {
+        access.readable("river_segment");
+        return jdbc.sql(SELECT + """
+                WHERE (:status::text IS NULL OR i.status = :status)
+                  AND (:overdue::boolean IS NULL OR (i.deadline < current_date AND i.status NOT IN ('rectified', 'closed'))
+                                                    = :overdue)
+                ORDER BY i.reported_at DESC""")
+            .param("status", status)
+            .param("overdue", overdue)
+            .query((rs, n) -> issue(rs, List.of()))
+            .list();
+    }
+
+    Issue issue(UUID id) {
+        access.readable("river_segment");
+        List<Event> events = jdbc.sql("""
+                SELECT from_status, to_status, note, by_user, at FROM issue_event WHERE issue_id = ? ORDER BY id""")
+            .param(id)
+            .query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getTimestamp(5).toInstant()))
+            .list();
+        return jdbc.sql(SELECT + " WHERE i.id = ?")
+            .param(id)
+            .query((rs, n) -> issue(rs, events))
+            .optional()
+            .orElseThrow(() -> new NotFoundException("Issue " + id + " does not exist"));
+    }
+
+    @Transactional
+    void transition(UUID id, Transition transition) {
+        Issue current = issue(id);
+        river.requireIssueFollowUp(current.segmentCollection(), current.segmentId());
+        if (current.version() != transition.version()) {
+            throw new EditConflict("Someone else moved this issue on since you read it", false, null);
+        }
+        if (!jdbc.sql("SELECT issue_transition_allowed(?, ?)").params(current.status(), transition.to())
+            .query(Boolean.class).single()) {
+            throw new EditConflict("An issue cannot go from " + current.status() + " to " + transition.to(), false, null);
+        }
+        if (transition.to().equals("assigned") && (transition.assignee() == null || transition.deadline() == null)) {
+            throw new InvalidParameterException("assignee", "Assigning an issue needs an assignee and a deadline");
+        }
+        actor.stamp();
+        jdbc.sql("""
+                UPDATE patrol_issue SET status = :to, version = version + 1,
+                       assignee = COALESCE(:assignee, assignee), deadline = COALESCE(:deadline, deadline),
+                       closed_at = CASE WHEN :to = 'closed' THEN now() END
+                WHERE id = :id""")
+            .param("to", transition.to())
+            .param("assignee", transition.assignee())
+            .param("deadline", transition.deadline())
+            .param("id", id)
+            .update();
+        jdbc.sql("INSERT INTO issue_event (issue_id, from_status, to_status, note, by_user) VALUES (?, ?, ?, ?, acting_user())")
+            .params(id, current.status(), transition.to(), transition.note())
+            .update();
+    }
+
+    private static Issue issue(ResultSet rs, List<Event> events) throws SQLException {
+        return new Issue(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getDouble(3), rs.getDouble(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9), rs.getString(10),
+                rs.getString(11), rs.getObject(12, LocalDate.class), rs.getBoolean(13), rs.getString(14),
+                rs.getTimestamp(15).toInstant(), rs.getInt(16), events);
+    }
+
+}
