@@ -11,6 +11,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +29,8 @@ class DemoLoader implements ApplicationRunner {
 
     static final String DATA_SET = "demo-county";
 
+    static final String RIVER_CHIEFS = "demo-river-chiefs";
+
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
     private final JdbcClient jdbc;
@@ -36,8 +39,11 @@ class DemoLoader implements ApplicationRunner {
 
     private final GeoJsonTableLoader tables;
 
-    DemoLoader(JdbcClient jdbc, Catalog catalog, GeoJsonTableLoader tables) {
+    private final JdbcTemplate statements;
+
+    DemoLoader(JdbcClient jdbc, Catalog catalog, GeoJsonTableLoader tables, JdbcTemplate statements) {
         this.jdbc = jdbc;
+        this.statements = statements;
         this.catalog = catalog;
         this.tables = tables;
     }
@@ -48,6 +54,7 @@ class DemoLoader implements ApplicationRunner {
         // Serialises concurrent first starts of several instances on one database.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('hetu-seed'))").query().singleRow();
         if (jdbc.sql("SELECT count(*) FROM seed_load WHERE name = ?").param(DATA_SET).query(Long.class).single() > 0) {
+            loadRiverChiefs();
             return;
         }
         int total = 0;
@@ -60,6 +67,18 @@ class DemoLoader implements ApplicationRunner {
         tables.loadProjectDetails(read("geodata/project.geojson"));
         jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(DATA_SET, total).update();
         log.info("Demo county loaded: {} features", total);
+        loadRiverChiefs();
+    }
+
+    /** Chiefs, patrols and issues made in SQL from the county's own segments (seed/river-chiefs.sql). */
+    private void loadRiverChiefs() {
+        if (jdbc.sql("SELECT count(*) FROM seed_load WHERE name = ?").param(RIVER_CHIEFS).query(Long.class).single() > 0) {
+            return;
+        }
+        statements.execute(read("seed/river-chiefs.sql"));
+        long patrols = jdbc.sql("SELECT count(*) FROM patrol WHERE created_by = 'demo'").query(Long.class).single();
+        jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(RIVER_CHIEFS, patrols).update();
+        log.info("Demo river chiefs loaded: {} patrols", patrols);
     }
 
     private static String read(String path) {

@@ -125,6 +125,29 @@ class RiverChiefTests {
         assertThat(admin.get("/api/v1/bulletins/March").status()).isEqualTo(400);
     }
 
+    @Test
+    void theDemoCountyHasChiefsPatrolsAndAMeaningfulBulletin() {
+        assertThat(jdbc.sql("SELECT count(*) FROM river_chief WHERE phone IS NOT NULL").query(Long.class).single())
+            .isEqualTo(27);
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM river_segment s WHERE NOT EXISTS (SELECT 1 FROM chief_assignment a
+                WHERE a.collection = 'river_segment' AND a.asset_id = s.id)""").query(Long.class).single())
+            .as("every demo segment has a chief").isZero();
+        JsonNode bulletin = admin.get("/api/v1/bulletins/2026-10").json();
+        int required = 0;
+        int done = 0;
+        for (JsonNode town : bulletin.get("towns")) {
+            required += town.get("required").asInt();
+            done += town.get("done").asInt();
+        }
+        assertThat(done).isPositive().isLessThan(required);
+        int found = 0;
+        for (JsonNode category : bulletin.get("issues")) {
+            found += category.get("found").asInt();
+        }
+        assertThat(found).isPositive();
+    }
+
     private long chief(String name, String level) {
         jdbc.sql("DELETE FROM patrol WHERE chief_id IN (SELECT id FROM river_chief WHERE name = ?)").param(name).update();
         jdbc.sql("DELETE FROM river_chief WHERE name = ?").param(name).update();
