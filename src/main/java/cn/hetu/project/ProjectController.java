@@ -138,13 +138,14 @@ class ProjectController {
     ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "csv") String format,
             @RequestParam(required = false) List<String> department, @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) List<String> category, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String q, @RequestParam(required = false) Boolean overdue) {
+            @RequestParam(required = false) String q, @RequestParam(required = false) double[] bbox,
+            @RequestParam(required = false) Boolean overdue) {
         access.readable("project");
         if (!format.equals("csv") && !format.equals("xlsx")) {
             throw new InvalidParameterException("format", "format is csv or xlsx, not '" + format + "'");
         }
         List<ProjectQueries.Summary> rows = queries
-            .list(new ProjectFilter(department, status, category, year, q, null, overdue, null, 0, 500))
+            .list(new ProjectFilter(department, status, category, year, q, bbox, overdue, null, 0, 500))
             .items();
         List<List<Object>> table = rows.stream().map(ProjectController::row).toList();
         StreamingResponseBody body = out -> {

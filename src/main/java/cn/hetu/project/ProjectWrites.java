@@ -17,6 +17,7 @@ import cn.hetu.catalog.Layer;
 import cn.hetu.edit.FeatureEdits;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.EditConflict;
+import cn.hetu.system.IllegalTransitionException;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
 
@@ -101,9 +102,8 @@ class ProjectWrites {
             List<String> allowed = jdbc.sql("""
                     SELECT s FROM unnest(ARRAY['planned','approved','under_construction','completed','suspended']) s
                     WHERE project_transition_allowed(?, s)""").param(current.status()).query(String.class).list();
-            throw new EditConflict("A project cannot go from " + current.status() + " to " + to + "; from "
-                    + current.status() + " it can go to " + (allowed.isEmpty() ? "nothing: it is finished" : allowed), false,
-                    null);
+            throw new IllegalTransitionException("A project cannot go from " + current.status() + " to " + to + "; from "
+                    + current.status() + " it can go to " + (allowed.isEmpty() ? "nothing: it is finished" : allowed));
         }
         actor.stamp();
         jdbc.sql("SELECT set_config('hetu.reason', ?, true)").param(reason.trim()).query().singleRow();

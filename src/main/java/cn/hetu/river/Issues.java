@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.hetu.audit.Actor;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.EditConflict;
+import cn.hetu.system.IllegalTransitionException;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
 
@@ -156,7 +157,7 @@ class Issues {
         }
         if (!jdbc.sql("SELECT issue_transition_allowed(?, ?)").params(current.status(), transition.to())
             .query(Boolean.class).single()) {
-            throw new EditConflict("An issue cannot go from " + current.status() + " to " + transition.to(), false, null);
+            throw new IllegalTransitionException("An issue cannot go from " + current.status() + " to " + transition.to());
         }
         if (transition.to().equals("assigned") && (transition.assignee() == null || transition.deadline() == null)) {
             throw new InvalidParameterException("assignee", "Assigning an issue needs an assignee and a deadline");

@@ -51,6 +51,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail illegalTransition(IllegalTransitionException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("Not allowed from the current status");
+        return problem;
+    }
+
+    @ExceptionHandler
     ProblemDetail staleVersion(OptimisticLockingFailureException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Someone else changed this record since you read it; reload it and apply your change again");

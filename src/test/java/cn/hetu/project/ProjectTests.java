@@ -112,7 +112,7 @@ class ProjectTests {
         int version = version(id);
         Http.Reply skipped = admin.post("/api/v1/projects/" + id + "/transitions",
                 "{\"to\":\"completed\",\"reason\":\"想跳过\",\"version\":" + version + "}");
-        assertThat(skipped.status()).isEqualTo(409);
+        assertThat(skipped.status()).isEqualTo(422);
         assertThat(skipped.json().get("detail").asString()).contains("planned", "completed", "approved", "suspended");
         assertThat(admin.post("/api/v1/projects/" + id + "/transitions", "{\"to\":\"approved\",\"version\":" + version + "}")
             .status()).as("a reason is required").isEqualTo(400);

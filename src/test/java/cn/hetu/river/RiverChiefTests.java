@@ -83,7 +83,7 @@ class RiverChiefTests {
         assertThat(reported.json().get("segmentId").asLong()).isEqualTo(((Number) segment.get("id")).longValue());
         assertThat(admin.post("/api/v1/issues", report).status()).as("retried upload").isEqualTo(200);
         String url = "/api/v1/issues/" + id + "/transitions";
-        assertThat(admin.post(url, "{\"to\":\"closed\",\"version\":0}").status()).isEqualTo(409);
+        assertThat(admin.post(url, "{\"to\":\"closed\",\"version\":0}").status()).isEqualTo(422);
         assertThat(admin.post(url, "{\"to\":\"assigned\",\"version\":0}").json().get("parameter").asString())
             .isEqualTo("assignee");
         assertThat(TestAccounts.viewer(admin).post(url, "{\"to\":\"assigned\",\"assignee\":\"石弓镇\",\"deadline\":\"2026-10-20\","
