@@ -1,23 +1,31 @@
 /*
- * Leaflet 1.x plugins such as leaflet.markercluster are written against a global `L`.
- * The ES module build of Leaflet defines no global, and this application defines none
- * either. This Vite plugin gives each listed plugin file its own module-scoped `L`: a
+ * Leaflet 1.x plugins such as leaflet.markercluster and Leaflet-Geoman are written against a
+ * global `L`. The ES module build of Leaflet defines no global, and this application defines
+ * none either. This Vite plugin gives each listed plugin file its own module-scoped `L`: a
  * mutable copy of Leaflet's exports. The plugin still extends Leaflet's real classes
- * (Marker, FeatureGroup, ...) and its own exports become named ES exports.
+ * (Marker, FeatureGroup, Map, ...) and what it makes becomes named ES exports.
  */
+
+/** Each package, and the named exports taken from what its code leaves behind (an expression each). */
+export const LEAFLET_PLUGINS = [
+	{name: 'leaflet.markercluster', exports: {MarkerClusterGroup: 'exports.MarkerClusterGroup', MarkerCluster: 'exports.MarkerCluster'}},
+	{name: '@geoman-io/leaflet-geoman-free', exports: {PM: 'L.PM'}}
+];
+
 export function leafletPluginScope(options = {}) {
-	const {packages = ['leaflet.markercluster'], exportNames = ['MarkerClusterGroup', 'MarkerCluster']} = options;
-	const matches = (id) => packages.some((name) => id.includes(`/node_modules/${name}/`) && id.endsWith('.js'));
+	const {plugins = LEAFLET_PLUGINS} = options;
+	const pluginOf = (id) => plugins.find(({name}) => id.includes(`/node_modules/${name}/`) && id.endsWith('.js'));
 
 	return {
 		name: 'hetu:leaflet-plugin-scope',
 		enforce: 'pre',
 		config() {
 			// Served as source in dev so that the transform below applies there too.
-			return {optimizeDeps: {exclude: packages}};
+			return {optimizeDeps: {exclude: plugins.map(({name}) => name)}};
 		},
 		transform(code, id) {
-			if (!matches(id.split('?')[0])) {
+			const plugin = pluginOf(id.split('?')[0]);
+			if (!plugin) {
 				return null;
 			}
 			const head = [
@@ -26,7 +34,7 @@ export function leafletPluginScope(options = {}) {
 				'const exports = {};',
 				'const module = {exports};'
 			].join(' ');
-			const tail = exportNames.map((name) => `export const ${name} = exports.${name};`).join('\n');
+			const tail = Object.entries(plugin.exports).map(([name, expression]) => `export const ${name} = ${expression};`).join('\n');
 			// The head stays on the first line so that the package's source map still lines up.
 			return {code: `${head} ${code}\n${tail}\n`, map: null};
 		}

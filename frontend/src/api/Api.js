@@ -10,15 +10,38 @@ export const CSRF_HEADER = 'X-XSRF-TOKEN';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function query(params) {
+function query(params, options = {}) {
+	const {repeat = false} = options;
 	const search = new URLSearchParams();
 	for (const [name, value] of Object.entries(params)) {
-		if (value !== undefined && value !== null && value !== '') {
+		if (value === undefined || value === null || value === '') {
+			continue;
+		}
+		if (Array.isArray(value) && repeat) {
+			value.filter((v) => v !== undefined && v !== null && v !== '').forEach((v) => search.append(name, String(v)));
+		} else {
 			search.set(name, Array.isArray(value) ? value.join(',') : String(value));
 		}
 	}
 	const text = search.toString();
 	return text ? `?${text}` : '';
+}
+
+/** The version in an ETag header ("3", W/"3"), or null. */
+export function versionOfEtag(etag) {
+	const match = /^(?:W\/)?"?(\d+)"?$/.exec(String(etag || '').trim());
+	return match ? Number(match[1]) : null;
+}
+
+/** The filters of a project list as query parameters: several values repeat the parameter. */
+export function projectQuery(filters = {}) {
+	const {department, status, category, year, q, bbox, overdue, sort, page, size} = filters;
+	return query({
+		department, status, category, year, q,
+		bbox: bbox ? bbox.map((v) => Number(v).toFixed(6)).join(',') : undefined,
+		overdue: overdue === true || overdue === false ? String(overdue) : undefined,
+		sort, page, size
+	}, {repeat: true});
 }
 
 const part = (value) => encodeURIComponent(value);
@@ -61,16 +84,17 @@ export class Api {
 	}
 
 	/**
-	 * One request. `body` is sent as JSON; `signIn` marks the sign-in call, whose 401 means
-	 * wrong credentials rather than an expired session. Answers the parsed JSON, or null
-	 * for an empty answer (204).
+	 * One request. `body` is sent as JSON (as `contentType`, application/json unless told);
+	 * `headers` adds headers (such as If-Match); `signIn` marks the sign-in call, whose 401
+	 * means wrong credentials rather than an expired session. Answers the parsed JSON, or
+	 * null for an empty answer (204); with `full`, {body, etag}; with `blob`, {blob, filename}.
 	 */
 	async request(method, path, options = {}) {
-		const {signal, accept = 'application/json', body, signIn = false} = options;
+		const {signal, accept = 'application/json', body, signIn = false, contentType = 'application/json', headers: extra = {}, full = false, blob = false} = options;
 		const url = `${this.baseUrl}${path}`;
-		const headers = {Accept: accept, 'X-Requested-With': 'XMLHttpRequest'};
+		const headers = {Accept: accept, 'X-Requested-With': 'XMLHttpRequest', ...extra};
 		if (body !== undefined) {
-			headers['Content-Type'] = 'application/json';
+			headers['Content-Type'] = contentType;
 		}
 		if (!SAFE_METHODS.has(method)) {
 			let token = this.csrfToken();
@@ -103,7 +127,8 @@ export class Api {
 				// Not a problem document; the status alone will do.
 			}
 			const error = new ApiError({
-				status: response.status, title: problem?.title, detail: problem?.detail, parameter: problem?.parameter, url
+				status: response.status, title: problem?.title, detail: problem?.detail, parameter: problem?.parameter,
+				location: problem?.location, current: problem?.current, url
 			});
 			if (response.status === 401 && !signIn) {
 				for (const listener of [...this._unauthorizedListeners]) {
@@ -112,14 +137,20 @@ export class Api {
 			}
 			throw error;
 		}
+		if (blob) {
+			const disposition = response.headers?.get?.('Content-Disposition') || '';
+			const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+			const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+			return {blob: await response.blob(), filename: encoded ? decodeURIComponent(encoded) : plain || null};
+		}
+		let parsed;
 		if (response.status === 204) {
-			return null;
+			parsed = null;
+		} else {
+			const text = typeof response.text === 'function' ? await response.text() : null;
+			parsed = text === null ? await response.json() : text ? JSON.parse(text) : null;
 		}
-		const text = typeof response.text === 'function' ? await response.text() : null;
-		if (text === null) {
-			return response.json();
-		}
-		return text ? JSON.parse(text) : null;
+		return full ? {body: parsed, etag: response.headers?.get?.('ETag') || null} : parsed;
 	}
 
 	get(path, options = {}) {
@@ -190,6 +221,108 @@ export class Api {
 	basemap(name, options) {
 		return this.get(`/api/v1/basemap/${part(name)}.geojson`,
 			{...options, accept: 'application/geo+json, application/json'});
+	}
+
+	/** What a collection's properties are and their JSON types (OGC API - Features queryables). */
+	queryables(collection, options) {
+		return this.get(`/ogc/collections/${part(collection)}/queryables`, {...options, accept: 'application/schema+json, application/json'});
+	}
+
+	// ---- editing features (OGC API - Features Part 4)
+
+	/** One feature with its ETag: {feature, etag}. */
+	async itemForEdit(collection, id, options) {
+		const {body, etag} = await this.get(`/ogc/collections/${part(collection)}/items/${part(id)}`,
+			{...options, accept: 'application/geo+json, application/json', full: true});
+		return {feature: body, etag};
+	}
+
+	/** A new feature (a GeoJSON Feature in lon/lat); answers {feature, etag}. */
+	async createItem(collection, feature, options) {
+		const {body, etag} = await this.request('POST', `/ogc/collections/${part(collection)}/items`,
+			{...options, body: feature, contentType: 'application/geo+json', accept: 'application/geo+json, application/json', full: true});
+		return {feature: body, etag};
+	}
+
+	/** A JSON merge patch of {properties, geometry}, based on the version in `etag`; answers {feature, etag}. */
+	async patchItem(collection, id, patch, etag, options) {
+		const {body, etag: next} = await this.request('PATCH', `/ogc/collections/${part(collection)}/items/${part(id)}`, {
+			...options, body: patch, contentType: 'application/merge-patch+json', accept: 'application/geo+json, application/json',
+			headers: etag ? {'If-Match': etag} : {}, full: true
+		});
+		return {feature: body, etag: next};
+	}
+
+	deleteItem(collection, id, etag, options) {
+		return this.request('DELETE', `/ogc/collections/${part(collection)}/items/${part(id)}`,
+			{...options, headers: etag ? {'If-Match': etag} : {}});
+	}
+
+	// ---- key projects
+
+	/** A page of projects: {items, total, page, size}. See `projectQuery` for the filters. */
+	projects(filters = {}, options) {
+		return this.get(`/api/v1/projects${projectQuery(filters)}`, options);
+	}
+
+	/** The address of the list as a spreadsheet (csv or xlsx), under the same filters. */
+	projectExportPath(format, filters = {}) {
+		const {page, size, sort, ...rest} = filters;
+		const text = projectQuery(rest);
+		return `/api/v1/projects/export?format=${part(format)}${text ? `&${text.slice(1)}` : ''}`;
+	}
+
+	/** The list as a file: {blob, filename}. */
+	exportProjects(format, filters = {}, options) {
+		return this.request('GET', this.projectExportPath(format, filters), {...options, accept: '*/*', blob: true});
+	}
+
+	/** One project: {summary, leadUnit, footprint, progress, milestones, history, links, ...}. */
+	project(id, options) {
+		return this.get(`/api/v1/projects/${part(id)}`, options);
+	}
+
+	/** A new project: {properties, footprint}; answers its detail. */
+	createProject(project, options) {
+		return this.send('POST', '/api/v1/projects', project, options);
+	}
+
+	/** A merge patch {properties: {..., version}, geometry}; answers the detail. */
+	updateProject(id, patch, options) {
+		return this.send('PATCH', `/api/v1/projects/${part(id)}`, patch, options);
+	}
+
+	deleteProject(id, version, options) {
+		return this.send('DELETE', `/api/v1/projects/${part(id)}?version=${part(version)}`, undefined, options);
+	}
+
+	/** Moves a project to status `to`, saying why; answers the detail. */
+	transitionProject(id, transition, options) {
+		const {to, reason, version} = transition;
+		return this.send('POST', `/api/v1/projects/${part(id)}/transitions`, {to, reason, version}, options);
+	}
+
+	updateMilestone(id, milestoneId, change, options) {
+		const {dueOn = null, doneOn = null, remarks = null, version} = change;
+		return this.send('PUT', `/api/v1/projects/${part(id)}/milestones/${part(milestoneId)}`, {dueOn, doneOn, remarks, version}, options);
+	}
+
+	linkAsset(id, collection, assetId, options) {
+		return this.send('POST', `/api/v1/projects/${part(id)}/links`, {collection, assetId: Number(assetId)}, options);
+	}
+
+	unlinkAsset(id, collection, assetId, options) {
+		return this.send('DELETE', `/api/v1/projects/${part(id)}/links/${part(collection)}/${part(assetId)}`, undefined, options);
+	}
+
+	/** Makes the footprint the union of the linked assets' shapes; answers the detail. */
+	deriveFootprint(id, options) {
+		return this.send('POST', `/api/v1/projects/${part(id)}/footprint/derive`, undefined, options);
+	}
+
+	/** The dashboard's figures: projects by status and department, investment, overdue milestones, the plans' tiles. */
+	overview(options) {
+		return this.get('/api/v1/stats/overview', options);
 	}
 
 	// ---- history

@@ -1,17 +1,25 @@
 /**
  * A failed API call: the HTTP status (0 when the network failed), the problem document's
- * title and detail, and for a bad parameter its name.
+ * title and detail, for a bad parameter its name, for a refused geometry the spot
+ * ([lon, lat]) where it fails, and for a stale edit the record as it is now (`current`).
  */
 export class ApiError extends Error {
 	constructor(options) {
-		const {status = 0, title = '', detail = '', parameter = null, url = ''} = options;
+		const {status = 0, title = '', detail = '', parameter = null, location = null, current = null, url = ''} = options;
 		super(detail || title || `HTTP ${status}`);
 		this.name = 'ApiError';
 		this.status = status;
 		this.title = title;
 		this.detail = detail;
 		this.parameter = parameter;
+		this.location = Array.isArray(location) && location.length >= 2 && location.every(Number.isFinite) ? location : null;
+		this.current = current && typeof current === 'object' ? current : null;
 		this.url = url;
+	}
+
+	/** True for an edit based on a version that someone else has replaced (409 or 412 with the current record). */
+	get isStale() {
+		return (this.status === 409 || this.status === 412) && this.current !== null;
 	}
 }
 

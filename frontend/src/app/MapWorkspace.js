@@ -1,21 +1,23 @@
-import {CircleMarker, Control, GeoJSON, Map as LeafletMap} from 'leaflet';
+import {CircleMarker, Control, DomEvent, GeoJSON, Map as LeafletMap} from 'leaflet';
 import {isAbort} from '../api/ApiError.js';
-import {THEMES} from '../catalog/Schema.js';
+import {THEMES, fieldsOf} from '../catalog/Schema.js';
+import {AttributeFormatter} from '../format/AttributeFormatter.js';
 import {ExtentLayer} from '../layers/ExtentLayer.js';
 import {FeatureFilter} from '../layers/FeatureFilter.js';
 import {Highlight} from '../layers/Highlight.js';
 import {HistoryOverlay} from '../layers/HistoryOverlay.js';
 import {PointLayer} from '../layers/PointLayer.js';
+import {ProjectLayer} from '../layers/ProjectLayer.js';
 import {DEFAULT_BASEMAP, createBasemaps} from '../map/Basemaps.js';
 import {CountyOutline} from '../map/CountyOutline.js';
+import {EditControl} from '../map/EditControl.js';
 import {formatHash, parseHash} from '../map/HashState.js';
+import {formatLayerView, parseLayerView} from '../map/LayerView.js';
 import {MapButtons} from '../map/MapButtons.js';
-import {AccountsPage} from '../ui/AccountsPage.js';
-import {ChangesPage} from '../ui/ChangesPage.js';
 import {DetailPanel} from '../ui/DetailPanel.js';
 import {LayerPanel} from '../ui/LayerPanel.js';
 import {LOGO_SVG} from '../ui/logo.js';
-import {MyAccountPage} from '../ui/MyAccountPage.js';
+import {MapHint} from '../ui/MapHint.js';
 import {problemText} from '../ui/problemText.js';
 import {SearchBox} from '../ui/SearchBox.js';
 import {UserMenu} from '../ui/UserMenu.js';
@@ -27,18 +29,39 @@ import {formatPage, parsePage} from './PageRoute.js';
 const PANES = {
 	'hetu-base': 150,
 	'hetu-boundary': 395,
+	'hetu-overdue': 405,
 	'hetu-polygons': 410,
 	'hetu-lines': 420,
 	'hetu-base-labels': 440,
 	'hetu-project-points': 590,
-	'hetu-highlight': 640
+	'hetu-highlight': 640,
+	'hetu-edit': 645,
+	'hetu-edit-vertices': 660
 };
+
+/**
+ * The pages beside the map: the title of each, and its module, loaded when the page first
+ * opens so that the map itself loads no more than it needs.
+ */
+const PAGE_VIEWS = {
+	changes: {titleKey: 'changes.title', load: () => import('../ui/ChangesPage.js')},
+	account: {titleKey: 'account.title', load: () => import('../ui/MyAccountPage.js')},
+	accounts: {titleKey: 'accounts.title', load: () => import('../ui/AccountsPage.js')},
+	projects: {titleKey: 'projects.title', load: () => import('../ui/ProjectsPage.js')},
+	project: {titleKey: 'project.title', load: () => import('../ui/ProjectPage.js')},
+	dashboard: {titleKey: 'dashboard.title', load: () => import('../ui/DashboardPage.js')},
+	parcels: {titleKey: 'parcels.title', load: () => import('../parcels/ParcelsPage.js')}
+};
+
+/** The header's links: the map and the pages leaders use most. */
+const NAV = [['map', 'nav.map'], ['projects', 'nav.projects'], ['parcels', 'nav.parcels'], ['dashboard', 'nav.dashboard']];
 
 const FALLBACK_CONFIG = {center: [116.3, 33.25], zoom: 10, tiandituKey: ''};
 const PHONE = '(max-width: 720px)';
 
 /** Classes and data attributes the workspace puts on the root, taken off again when it goes. */
-const ROOT_CLASSES = ['is-starting', 'is-loading', 'is-panel-open', 'is-panel-collapsed', 'has-detail', 'is-filtered', 'has-page', 'is-anonymous'];
+const ROOT_CLASSES = ['is-starting', 'is-loading', 'is-panel-open', 'is-panel-collapsed', 'has-detail', 'is-filtered', 'has-page', 'is-anonymous',
+	'is-editing', 'is-picking', 'has-layer-view'];
 const ROOT_DATA = ['ready', 'loading', 'basemap', 'page'];
 
 /**
@@ -64,8 +87,12 @@ export class MapWorkspace {
 			counts: null,
 			drawn: new Map(),
 			loading: new Set(),
-			basemap: DEFAULT_BASEMAP
+			basemap: DEFAULT_BASEMAP,
+			// Layers narrowed by a property filter (a dashboard tile's map view); their counts are what is drawn.
+			narrowed: new Set()
 		};
+		this.layerView = null;
+		this.picking = null;
 		this._lastHash = null;
 		this._mapHash = '';
 		this._destroyed = false;
@@ -102,16 +129,21 @@ export class MapWorkspace {
 
 		const hash = this.window.location.hash;
 		const page = parsePage(hash);
-		const {feature, view} = page ? {feature: null, view: null} : parseHash(hash);
+		const layerView = page ? null : parseLayerView(hash);
+		const {feature, view} = page ? {feature: null, view: null} : layerView ? {feature: null, view: layerView.view} : parseHash(hash);
 		this._fitCountyWhenLoaded = !feature && !view;
 		this._createMap(view);
 		this._createLayers();
 		this._createPanels();
+		this._createEditing();
 		this._setBasemap(this._initialBasemap(), {remember: false});
 		this.root.classList.remove('is-starting');
 		if (page) {
 			this._mapHash = formatHash(this._hashState());
 			this._openPage(page.name, page.params);
+		} else if (layerView) {
+			this._applyLayerView(layerView);
+			this._writeHash({push: false});
 		} else if (feature) {
 			this.openFeature(feature.collection, feature.id, {fit: !view, push: false});
 		} else {
@@ -121,6 +153,7 @@ export class MapWorkspace {
 		this.window.addEventListener('hashchange', onHashChange);
 		this._cleanups.push(() => this.window.removeEventListener('hashchange', onHashChange));
 		this._refreshCounts();
+		this._refreshOverdue();
 		this.root.dataset.ready = 'true';
 	}
 
@@ -129,9 +162,12 @@ export class MapWorkspace {
 		this._destroyed = true;
 		this._openController?.abort();
 		this._countsController?.abort();
+		this._overdueController?.abort();
 		for (const cleanup of this._cleanups.splice(0)) {
 			cleanup();
 		}
+		this.editor?.destroy();
+		this.mapHint?.destroy();
 		for (const view of [this.panel, this.detail, this.search, this.userMenu, ...this.pages.values()]) {
 			view?.destroy?.();
 		}
@@ -178,6 +214,18 @@ export class MapWorkspace {
 		});
 		this.brandTitle = el('h1', {class: 'hetu-brand__title'});
 		this.brandSubtitle = el('p', {class: 'hetu-brand__subtitle'});
+		this.navLinks = new Map(NAV.map(([page]) => [page, el('a', {
+			class: 'hetu-nav__link', href: page === 'map' ? '#' : `#/${page}`, 'data-nav': page,
+			onclick: (e) => {
+				e.preventDefault();
+				if (page === 'map') {
+					this._closePage();
+				} else {
+					this.navigate(page);
+				}
+			}
+		})]));
+		this.nav = el('nav', {class: 'hetu-nav'}, [...this.navLinks.values()]);
 		this.searchSlot = el('div', {class: 'hetu-header__search'});
 		this.langButton = el('button', {type: 'button', class: 'hetu-lang', 'data-action': 'language', onclick: () => this.callbacks.onToggleLocale()});
 		this.userSlot = el('div', {class: 'hetu-header__user'});
@@ -187,10 +235,13 @@ export class MapWorkspace {
 				e.preventDefault();
 				this._closePage();
 			}}, el('div', {class: 'hetu-brand__text'}, this.brandTitle, this.brandSubtitle)),
+			this.session.authenticated ? this.nav : null,
 			this.searchSlot, this.langButton, this.userSlot);
 		this.panelElement = el('aside', {class: 'hetu-panel', id: 'hetu-panel'});
 		this.mapElement = el('div', {class: 'hetu-map', id: 'hetu-map', role: 'region'});
 		this.detailElement = el('aside', {class: 'hetu-detail', id: 'hetu-detail'});
+		this.editorElement = el('aside', {class: 'hetu-editor', id: 'hetu-editor', hidden: true, 'aria-label': ''});
+		this.layerViewBar = el('div', {class: 'hetu-layer-view', hidden: true, role: 'status'});
 		this.pageTitle = el('h2', {class: 'hetu-page__title', id: 'hetu-page-title'});
 		this.pageBack = el('button', {type: 'button', class: 'hetu-button hetu-button--secondary hetu-page__back', 'data-action': 'back-to-map',
 			onclick: () => this._closePage()});
@@ -203,7 +254,7 @@ export class MapWorkspace {
 		this.loadbar = el('div', {class: 'hetu-loadbar', 'aria-hidden': 'true'});
 		this.message = el('div', {class: 'hetu-startup', role: 'status'});
 		replaceChildren(this.container, this.header,
-			el('div', {class: 'hetu-body'}, this.panelElement, this.mapElement, this.detailElement, this.pageElement, this.scrim, this.loadbar, this.message));
+			el('div', {class: 'hetu-body'}, this.panelElement, this.mapElement, this.detailElement, this.editorElement, this.pageElement, this.scrim, this.loadbar, this.message));
 		this.root.classList.add('hetu', 'is-starting');
 		this.root.classList.toggle('is-anonymous', !this.session.authenticated);
 		const onKey = (e) => {
@@ -237,8 +288,14 @@ export class MapWorkspace {
 		this.menuButton.setAttribute('aria-label', t('panel.open'));
 		this.mapElement.setAttribute('aria-label', t('map.label'));
 		this.pageBack.textContent = t('page.backToMap');
+		this.nav.setAttribute('aria-label', t('nav.label'));
+		for (const [page, key] of NAV) {
+			this.navLinks.get(page).textContent = t(key);
+		}
+		this.editorElement.setAttribute('aria-label', t('edit.panel'));
+		this._drawLayerViewBar();
 		if (this.page) {
-			this.pageTitle.textContent = t(this.pages.get(this.page.name).titleKey);
+			this.pageTitle.textContent = t(PAGE_VIEWS[this.page.name].titleKey);
 		}
 		if (this.root.classList.contains('is-starting')) {
 			this.message.textContent = t('app.loading');
@@ -297,12 +354,23 @@ export class MapWorkspace {
 		this._openPage(name, params);
 	}
 
-	_pageView(name) {
+	/** The view of a page, made (and its module loaded) the first time it opens. */
+	async _pageView(name) {
 		if (!this.pages.has(name)) {
-			const common = {container: this.pageBody, i18n: this.i18n, api: this.api, session: this.session};
+			const module = await PAGE_VIEWS[name].load();
+			if (this._destroyed) {
+				return null;
+			}
+			if (this.pages.has(name)) {
+				return this.pages.get(name);
+			}
+			// Each page draws into its own element, so that an answer arriving after the user moved
+			// on draws into a page that is no longer on show, never over the one that is.
+			const container = el('div', {class: 'hetu-page__view', 'data-view': name});
+			const common = {container, i18n: this.i18n, api: this.api, session: this.session};
 			let view;
 			if (name === 'changes') {
-				view = new ChangesPage({
+				view = new module.ChangesPage({
 					...common,
 					layers: this.layerInfo,
 					collectionTitle: (id) => this._collectionTitle(id),
@@ -314,15 +382,69 @@ export class MapWorkspace {
 					},
 					onFilter: (params) => this.navigate('changes', params, {push: false})
 				});
+			} else if (name === 'projects') {
+				view = new module.ProjectsPage({
+					...common,
+					departments: this.departments,
+					departmentName: (code) => this._departmentName(code),
+					mapBbox: () => this._mapBbox(),
+					onParams: (params) => this.navigate('projects', params, {push: false}),
+					onOpen: (id) => this.navigate('project', {id: String(id)})
+				});
+			} else if (name === 'project') {
+				view = new module.ProjectPage({
+					...common,
+					departments: this.departments,
+					departmentName: (code) => this._departmentName(code),
+					collectionTitle: (id) => this._collectionTitle(id),
+					formatter: this.formatter,
+					county: this.county,
+					onOpenFeature: (collection, id) => {
+						this._closePage({restoreHash: false});
+						this._onSearchSelect({collection, id});
+					},
+					onShowOnMap: (id) => {
+						this._closePage({restoreHash: false});
+						this._onSearchSelect({collection: 'project', id});
+					},
+					onEditFootprint: (id) => this._editFootprint(id),
+					onPickAsset: (project) => this._startPick(project),
+					onList: () => this.navigate('projects', this._projectsParams || {}),
+					onChanged: () => this._projectChanged(),
+					onDeleted: () => {
+						this._projectChanged();
+						this.toast.show(this.i18n.t('project.deleted'), {kind: 'ok'});
+						this.navigate('projects', this._projectsParams || {}, {push: false});
+					}
+				});
+			} else if (name === 'dashboard') {
+				view = new module.DashboardPage({
+					...common,
+					collectionTitle: (id) => this._collectionTitle(id),
+					departmentName: (code) => this._departmentName(code),
+					onNavigate: (hash) => this._goTo(hash)
+				});
+			} else if (name === 'parcels') {
+				view = new module.ParcelsPage({
+					...common,
+					layers: this.layerInfo,
+					collectionTitle: (id) => this._collectionTitle(id),
+					userName: (username) => this._userName(username),
+					county: this.county,
+					toast: this.toast,
+					window: this.window,
+					onParams: (params, options = {}) => this.navigate('parcels', params, {push: Boolean(options.push)}),
+					onBack: () => this._closePage()
+				});
 			} else if (name === 'account') {
-				view = new MyAccountPage({
+				view = new module.MyAccountPage({
 					...common,
 					roleName: (role) => this._roleName(role),
 					departmentName: (code) => this._departmentName(code),
 					ogcUrl: `${this.window.location.origin}/ogc`
 				});
 			} else {
-				view = new AccountsPage({
+				view = new module.AccountsPage({
 					...common,
 					departments: this.departments,
 					roleName: (role) => this._roleName(role),
@@ -335,30 +457,82 @@ export class MapWorkspace {
 		return this.pages.get(name);
 	}
 
-	_openPage(name, params = {}) {
+	_openPage(name, params = {}, options = {}) {
 		if (!this.session.authenticated) {
 			this.callbacks.onSignIn();
 			return;
 		}
-		const view = this._pageView(name);
-		const changed = this.page?.name !== name;
+		if (this.editor?.active) {
+			this.editor.cancel();
+		}
+		this._stopPick();
+		const changed = this.page?.name !== name || (name === 'project' && this.page?.params.id !== params.id);
+		if (name === 'projects') {
+			this._projectsParams = params;
+		}
 		this.page = {name, params};
+		this._markNav(name);
 		this.root.classList.add('has-page');
 		this.root.dataset.page = name;
 		this.pageElement.hidden = false;
 		this.pageElement.dataset.page = name;
-		this.pageTitle.textContent = this.i18n.t(view.titleKey);
+		this.pageTitle.textContent = this.i18n.t(PAGE_VIEWS[name].titleKey);
 		if (this._isPhone()) {
 			this._togglePanel(false);
 		}
 		if (changed) {
-			this.pageBody.replaceChildren();
+			this.pageBody.replaceChildren(el('p', {class: 'hetu-hint hetu-page__status'}, this.i18n.t('common.loading')));
 			this.pageElement.scrollTop = 0;
 		}
-		view.show(params, {reload: changed});
-		if (changed) {
-			this.pageElement.focus({preventScroll: true});
+		const token = this._pageToken = {};
+		this._pageView(name).then((view) => {
+			if (!view || this._destroyed || token !== this._pageToken) {
+				return;
+			}
+			if (this.pageBody.firstChild !== view.container || this.pageBody.childNodes.length !== 1) {
+				this.pageBody.replaceChildren(view.container);
+			}
+			view.show(params, {reload: changed, ...options});
+			if (changed) {
+				this.pageElement.focus({preventScroll: true});
+			}
+		}, (error) => {
+			if (!this._destroyed && token === this._pageToken) {
+				this.pageBody.replaceChildren(el('p', {class: 'hetu-page__status hetu-page__status--error', role: 'alert'}, this._errorText(error)),
+					el('button', {type: 'button', class: 'hetu-button', onclick: () => this.window.location.reload()}, this.i18n.t('app.reload')));
+			}
+		});
+	}
+
+	/** Marks the header link of what is on show (the map, or a page and its relatives). */
+	_markNav(name) {
+		const current = name === 'project' ? 'projects' : name || 'map';
+		for (const [page, link] of this.navLinks) {
+			if (page === current) {
+				link.setAttribute('aria-current', 'page');
+			} else {
+				link.removeAttribute('aria-current');
+			}
 		}
+	}
+
+	/** Follows an application link (a page, a layer view or a feature), as the hash would. */
+	_goTo(hash) {
+		if (hash === this.window.location.hash) {
+			this._lastHash = null;
+			this._onHashChange();
+			return;
+		}
+		this.window.location.hash = hash;
+	}
+
+	/** The map's view as [minLon, minLat, maxLon, maxLat]. */
+	_mapBbox() {
+		if (!this.map) {
+			return null;
+		}
+		const b = this.map.getBounds();
+		return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
 	}
 
 	/** Back to the map, at the view it had before the page opened. */
@@ -368,6 +542,8 @@ export class MapWorkspace {
 			return;
 		}
 		this.page = null;
+		this._pageToken = null;
+		this._markNav('map');
 		this.root.classList.remove('has-page');
 		delete this.root.dataset.page;
 		this.pageElement.hidden = true;
@@ -490,15 +666,21 @@ export class MapWorkspace {
 	_createLayers() {
 		for (const info of this.layerInfo) {
 			const common = {collection: info.id, api: this.api, featureFilter: this.state.filter};
-			const layer = info.geometryType === 'Point'
-				? new PointLayer(common)
-				: new ExtentLayer({
-					...common, geometryType: info.geometryType,
-					pane: /Polygon|Geometry/.test(info.geometryType) ? 'hetu-polygons' : 'hetu-lines',
-					// Project points sit under the asset markers, a size larger: an asset with a project
-					// at the same place shows the project's star around it and stays clickable.
-					...(info.geometryType === 'Geometry' ? {markerPane: 'hetu-project-points', markerSize: 36} : {})
-				});
+			const extent = {
+				...common, geometryType: info.geometryType,
+				pane: /Polygon|Geometry/.test(info.geometryType) ? 'hetu-polygons' : 'hetu-lines',
+				// Project points sit under the asset markers, a size larger: an asset with a project
+				// at the same place shows the project's star around it and stays clickable.
+				...(info.geometryType === 'Geometry' ? {markerPane: 'hetu-project-points', markerSize: 36} : {})
+			};
+			let layer;
+			if (info.geometryType === 'Point') {
+				layer = new PointLayer(common);
+			} else if (info.id === 'project') {
+				layer = new ProjectLayer(extent);
+			} else {
+				layer = new ExtentLayer(extent);
+			}
 			layer.on('loading', () => this._setLoading(info.id, true));
 			layer.on('load', (e) => {
 				if (this._destroyed) {
@@ -522,8 +704,18 @@ export class MapWorkspace {
 			layer.on('drawn', (e) => {
 				this.state.drawn.set(info.id, e.count);
 				this._schedulePanelUpdate();
+				if (this.layerView?.collection === info.id) {
+					this._drawLayerViewBar();
+				}
 			});
 			layer.on('featureclick', (e) => {
+				if (this.editor?.active) {
+					return;
+				}
+				if (this.picking) {
+					this._picked(e.collection, e.feature);
+					return;
+				}
 				this.select(e.collection, e.feature, {fit: false, push: true});
 				this._reveal(e.latlng);
 			});
@@ -643,6 +835,9 @@ export class MapWorkspace {
 			onClose: () => this.closeDetail(),
 			onZoom: (feature) => this._fitFeature(feature),
 			onOpenFeature: (collection, id) => this.openFeature(collection, id, {fit: true, push: true}),
+			canEdit: (collection) => this.session.canEdit(collection),
+			onEdit: this.session.authenticated ? (collection, feature) => this._edit(collection, feature) : null,
+			onOpenProject: this.session.authenticated ? (id) => this.navigate('project', {id: String(id)}) : null,
 			history: this.session.authenticated ? {
 				load: (collection, id, options) => this.api.history(collection, id, options),
 				canRestore: (collection) => this.session.canEdit(collection),
@@ -658,6 +853,333 @@ export class MapWorkspace {
 			collectionTitle: (id) => this._collectionTitle(id),
 			onSelect: (result) => this._onSearchSelect(result)
 		});
+	}
+
+	// ---- editing on the map
+
+	_createEditing() {
+		this.formatter = this.formatter || new AttributeFormatter({i18n: this.i18n, departmentName: (code) => this._departmentName(code)});
+		this.mapHint = new MapHint({container: this.mapElement});
+		this.mapElement.append(this.layerViewBar);
+		DomEvent.disableClickPropagation(this.layerViewBar);
+		this._drawLayerViewBar();
+		if (!this.session.authenticated) {
+			return;
+		}
+		const creatable = this.layerInfo.filter((l) => l.id !== 'project' && this.session.canEdit(l.id));
+		if (creatable.length) {
+			this.editControl = new EditControl({
+				i18n: this.i18n,
+				collections: creatable.map((l) => ({id: l.id, geometryType: l.geometryType, title: () => this._collectionTitle(l.id)})),
+				onCreate: (id) => this._create(id)
+			}).addTo(this.map);
+		}
+	}
+
+	/** The editor, loaded and made the first time someone edits. */
+	async _editor() {
+		if (this.editor) {
+			return this.editor;
+		}
+		const {MapEditor} = await import('../edit/MapEditor.js');
+		if (this._destroyed) {
+			throw Object.assign(new Error('gone'), {name: 'AbortError'});
+		}
+		this.editor = this.editor || new MapEditor({
+			map: this.map, api: this.api, i18n: this.i18n, session: this.session, container: this.editorElement, hint: this.mapHint,
+			toast: this.toast, departments: this.departments, departmentName: (code) => this._departmentName(code),
+			collectionTitle: (id) => this._collectionTitle(id), formatter: this.formatter,
+			geometryTypeOf: (id) => this.layerInfo.find((l) => l.id === id)?.geometryType || 'Geometry',
+			onEditing: (collection, id) => this._onEditing(collection, id),
+			onSaved: (collection, feature) => this._onSaved(collection, feature),
+			onDeleted: (collection, id) => this._onDeleted(collection, id),
+			onClosed: (collection, id) => this._onEditClosed(collection, id),
+			onReveal: (bounds) => this._revealBounds(bounds)
+		});
+		return this.editor;
+	}
+
+	/** Starts editing a feature shown in the details (a project: its footprint). */
+	async _edit(collection, feature) {
+		try {
+			if (collection === 'project') {
+				await (await this._editor()).editFootprint(feature.id);
+			} else {
+				await (await this._editor()).edit(collection, feature.id);
+			}
+		} catch (error) {
+			this._reportEditError(error);
+		}
+	}
+
+	async _create(collection) {
+		if (!this.state.visible.has(collection)) {
+			this.setLayerVisible(collection, true);
+		}
+		if (this._isPhone()) {
+			this._togglePanel(false);
+		}
+		try {
+			await (await this._editor()).create(collection);
+		} catch (error) {
+			this._reportEditError(error);
+		}
+	}
+
+	/** From a project's page: its footprint, drawn or changed on the map. */
+	async _editFootprint(id) {
+		this._closePage({restoreHash: false});
+		if (!this.state.visible.has('project') && this.layers.has('project')) {
+			this.setLayerVisible('project', true);
+		}
+		try {
+			await (await this._editor()).editFootprint(id);
+			this._setHash(formatHash({feature: {collection: 'project', id: String(id)}, view: this._hashState().view}), {push: true});
+		} catch (error) {
+			this._reportEditError(error);
+		}
+	}
+
+	_reportEditError(error) {
+		if (this._destroyed || isAbort(error)) {
+			return;
+		}
+		const text = error?.status === 404 ? this.i18n.t('error.notFound') : error?.status === 403 ? this.i18n.t('edit.forbidden') : this._errorText(error);
+		this.toast.show(text, {kind: 'error'});
+	}
+
+	/** While a feature is edited its own symbol gives way to the editor's, and the details step aside. */
+	_onEditing(collection, id) {
+		if (this._editingFeature) {
+			this.layers.get(this._editingFeature.collection)?.setHidden(null);
+		}
+		this._editingFeature = collection ? {collection, id} : null;
+		this.root.classList.toggle('is-editing', Boolean(collection));
+		if (collection) {
+			this.layers.get(collection)?.setHidden(id);
+			this.highlight.clearLayers();
+			this.detailElement.hidden = true;
+			this.root.classList.remove('has-detail');
+			if (this._isPhone()) {
+				this._togglePanel(false);
+			}
+		} else if (this.selection?.feature) {
+			// Back to what was selected before: its details and its highlight.
+			this.detailElement.hidden = false;
+			this.root.classList.add('has-detail');
+			this.highlight.show(this.selection.feature);
+		}
+	}
+
+	_onSaved(collection, feature) {
+		this.layers.get(collection)?.upsertFeature(feature);
+		this._refreshCounts();
+		if (collection === 'project') {
+			this._projectChanged();
+		}
+		this.select(collection, feature, {fit: false, push: false});
+	}
+
+	_onDeleted(collection, id) {
+		this.layers.get(collection)?.removeFeature(id);
+		this._refreshCounts();
+		this.selection = null;
+		this.closeDetail();
+	}
+
+	_onEditClosed(collection, id) {
+		if (!id) {
+			return;
+		}
+		const feature = this.layers.get(collection)?.featureById(id);
+		if (feature) {
+			this.select(collection, feature, {fit: false, push: false});
+		} else {
+			this.openFeature(collection, id, {fit: false, push: false});
+		}
+	}
+
+	/** A project changed (status, footprint, milestones): the map's symbols and overdue rings follow. */
+	_projectChanged() {
+		this.layers.get('project')?.reload();
+		this._refreshCounts();
+		this._refreshOverdue();
+		this.pages.get('dashboard')?.invalidate?.();
+	}
+
+	/** Which projects have overdue milestones, from the project list, for the map's red rings. */
+	async _refreshOverdue() {
+		const layer = this.layers.get('project');
+		if (!layer?.setOverdue || !this.session.authenticated) {
+			return;
+		}
+		this._overdueController?.abort();
+		const controller = this._overdueController = new AbortController();
+		try {
+			const page = await this.api.projects({overdue: true, size: 500}, {signal: controller.signal});
+			if (!this._destroyed && controller === this._overdueController) {
+				layer.setOverdue(new Map((page?.items || []).map((p) => [p.id, p.overdueMilestones])));
+			}
+		} catch {
+			// The rings are extra; the map works without them.
+		}
+	}
+
+	// ---- picking an asset for a project
+
+	_startPick(project) {
+		this._closePage({restoreHash: true});
+		this.picking = project;
+		this.root.classList.add('is-picking');
+		if (this.selection) {
+			this.closeDetail();
+		}
+		this._pickHint();
+	}
+
+	_pickHint(candidate = null) {
+		const t = (key, params) => this.i18n.t(key, params);
+		const back = {label: t('pick.cancel'), kind: 'secondary', action: 'cancel-pick', onClick: () => this._endPick()};
+		if (!candidate) {
+			this.mapHint.show(t('pick.hint', {project: this.picking.name}), [back], {mode: 'picking'});
+			return;
+		}
+		const name = candidate.feature.properties?.name || candidate.feature.properties?.code || `#${candidate.feature.id}`;
+		this.mapHint.show(t('pick.confirm', {asset: `${this._collectionTitle(candidate.collection)} ${name}`, project: this.picking.name}), [
+			{label: t('pick.link'), action: 'confirm-pick', onClick: () => this._linkPicked(candidate)},
+			{label: t('pick.again'), kind: 'secondary', action: 'pick-again', onClick: () => {
+				this.highlight.clearLayers();
+				this._pickHint();
+			}},
+			back
+		], {mode: 'picking'});
+	}
+
+	_picked(collection, feature) {
+		if (collection === 'project') {
+			this.toast.show(this.i18n.t('pick.notProject'));
+			return;
+		}
+		this.highlight.show(feature);
+		this._pickHint({collection, feature});
+	}
+
+	async _linkPicked(candidate) {
+		const project = this.picking;
+		try {
+			await this.api.linkAsset(project.id, candidate.collection, candidate.feature.id);
+			this.toast.show(this.i18n.t('project.linked'), {kind: 'ok'});
+			this._stopPick();
+			this._projectChanged();
+			this.navigate('project', {id: String(project.id)});
+		} catch (error) {
+			this.toast.show(error?.status === 403 ? this.i18n.t('edit.forbidden') : this._errorText(error), {kind: 'error'});
+		}
+	}
+
+	/** Back to the project, linking nothing. */
+	_endPick() {
+		const project = this.picking;
+		this._stopPick();
+		if (project) {
+			this.navigate('project', {id: String(project.id)});
+		}
+	}
+
+	_stopPick() {
+		if (!this.picking) {
+			return;
+		}
+		this.picking = null;
+		this.root.classList.remove('is-picking');
+		this.highlight?.clearLayers();
+		this.mapHint?.hide();
+	}
+
+	// ---- a layer narrowed by properties (the dashboard's map views)
+
+	/** Shows one layer only, narrowed to features with the given property values. */
+	_applyLayerView(layerView) {
+		if (!this.layers.has(layerView.collection)) {
+			this.toast.show(this.i18n.t('layerView.unknown'), {kind: 'error'});
+			return;
+		}
+		if (!this.layerView) {
+			this._visibleBefore = new Set(this.state.visible);
+		}
+		const previous = this.layerView;
+		this.layerView = {collection: layerView.collection, filter: {...layerView.filter}};
+		if (previous && previous.collection !== layerView.collection) {
+			this.layers.get(previous.collection)?.setPropertyFilter(null);
+		}
+		this.state.narrowed = new Set(Object.keys(layerView.filter).length ? [layerView.collection] : []);
+		for (const info of this.layerInfo) {
+			this.setLayerVisible(info.id, info.id === layerView.collection);
+		}
+		this.layers.get(layerView.collection).setPropertyFilter(layerView.filter);
+		this.root.classList.add('has-layer-view');
+		this._drawLayerViewBar();
+		if (!layerView.view && this.countyBounds?.isValid()) {
+			this.map.fitBounds(this.countyBounds, {padding: [16, 16], animate: false});
+		} else if (!layerView.view) {
+			this._fitCountyWhenLoaded = true;
+		}
+	}
+
+	/** Back to all the layers that were on before, unfiltered. */
+	_clearLayerView(options = {}) {
+		const {writeHash = true} = options;
+		if (!this.layerView) {
+			return;
+		}
+		const {collection} = this.layerView;
+		this.layerView = null;
+		this.state.narrowed = new Set();
+		this.layers.get(collection)?.setPropertyFilter(null);
+		const before = this._visibleBefore || new Set(this.layerInfo.map((l) => l.id));
+		for (const info of this.layerInfo) {
+			this.setLayerVisible(info.id, before.has(info.id));
+		}
+		this._visibleBefore = null;
+		this.root.classList.remove('has-layer-view');
+		this._drawLayerViewBar();
+		if (writeHash) {
+			this._writeHash({push: true});
+		}
+	}
+
+	/** The bar over the map that says which layer view is on, with the way back to all layers. */
+	_drawLayerViewBar() {
+		const bar = this.layerViewBar;
+		if (!bar) {
+			return;
+		}
+		if (!this.layerView || !this.layerInfo) {
+			bar.hidden = true;
+			bar.replaceChildren();
+			return;
+		}
+		const t = (key, params) => this.i18n.t(key, params);
+		const {collection, filter} = this.layerView;
+		const fields = fieldsOf(collection);
+		const separator = this.i18n.isChinese ? '，' : ', ';
+		const conditions = Object.entries(filter).map(([key, value]) => {
+			const field = fields.find((f) => f.key === key) || {key, kind: 'text'};
+			const labelKey = `field.${collection}.${key}` in this.i18n.messages ? `field.${collection}.${key}` : `field.${key}`;
+			const label = this.i18n.has(labelKey) ? t(labelKey) : key;
+			return `${label}${this.i18n.isChinese ? '：' : ': '}${this.formatter.format(field, value) ?? value}`;
+		}).join(separator);
+		const drawn = this.state.drawn.get(collection);
+		replaceChildren(bar,
+			el('span', {class: 'hetu-layer-view__icon', 'aria-hidden': 'true',
+				html: '<svg width="16" height="16" viewBox="0 0 24 24"><path d="M3 5h18l-7 8.5V19l-4 2v-7.5z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/></svg>'}),
+			el('span', {class: 'hetu-layer-view__text'},
+				el('strong', {}, this._collectionTitle(collection)),
+				conditions ? el('span', {}, ` · ${conditions}`) : null,
+				drawn !== undefined ? el('span', {class: 'hetu-layer-view__count', 'data-count': String(drawn)}, ` · ${t('layerView.count', {n: drawn})}`) : null),
+			el('button', {type: 'button', class: 'hetu-button hetu-button--small hetu-button--secondary', 'data-action': 'clear-layer-view',
+				onclick: () => this._clearLayerView()}, t('layerView.clear')));
+		bar.hidden = false;
 	}
 
 	// ---- selection
@@ -786,19 +1308,39 @@ export class MapWorkspace {
 	}
 
 	_viewPadding() {
-		if (!this.detail?.isOpen) {
+		const panel = this.editor?.active ? this.editorElement : this.detail?.isOpen ? this.detailElement : null;
+		if (!panel) {
 			return {paddingTopLeft: [24, 24], paddingBottomRight: [24, 24]};
 		}
+		// Room at the top for the hint over the map while editing.
+		const top = this.editor?.active ? 64 : 24;
 		if (this._isPhone()) {
-			const sheet = this.detailElement.getBoundingClientRect().height || this.window.innerHeight * 0.5;
-			return {paddingTopLeft: [24, 24], paddingBottomRight: [24, sheet + 16]};
+			const sheet = panel.getBoundingClientRect().height || this.window.innerHeight * 0.5;
+			return {paddingTopLeft: [24, top], paddingBottomRight: [24, sheet + 16]};
 		}
-		const width = this.detailElement.getBoundingClientRect().width || 400;
-		return {paddingTopLeft: [24, 24], paddingBottomRight: [width + 24, 24]};
+		const width = panel.getBoundingClientRect().width || 400;
+		return {paddingTopLeft: [24, top], paddingBottomRight: [width + 24, 24]};
+	}
+
+	/** Brings `bounds` into the part of the map that no panel covers, moving as little as needed. */
+	_revealBounds(bounds) {
+		const size = this.map.getSize();
+		const {paddingTopLeft: [left, top], paddingBottomRight: [right, bottom]} = this._viewPadding();
+		const nw = this.map.latLngToContainerPoint(bounds.getNorthWest());
+		const se = this.map.latLngToContainerPoint(bounds.getSouthEast());
+		if (nw.x >= left && nw.y >= top && se.x <= size.x - right && se.y <= size.y - bottom) {
+			return;
+		}
+		if (se.x - nw.x < 40 && se.y - nw.y < 40 && se.x - nw.x < size.x - left - right) {
+			this._reveal(bounds.getCenter(), {animate: false});
+		} else {
+			this.map.fitBounds(bounds, {paddingTopLeft: [left, top], paddingBottomRight: [right, bottom], maxZoom: 17, animate: false});
+		}
 	}
 
 	/** Pans the map just enough that `latlng` is not hidden under the details. */
-	_reveal(latlng) {
+	_reveal(latlng, options = {}) {
+		const {animate = true} = options;
 		if (!latlng) {
 			return;
 		}
@@ -809,7 +1351,7 @@ export class MapWorkspace {
 		if (point.x >= box.minX && point.x <= box.maxX && point.y >= box.minY && point.y <= box.maxY) {
 			return;
 		}
-		this.map.panBy([point.x - (box.minX + box.maxX) / 2, point.y - (box.minY + box.maxY) / 2]);
+		this.map.panBy([point.x - (box.minX + box.maxX) / 2, point.y - (box.minY + box.maxY) / 2], {animate});
 	}
 
 	_flyTo(corners) {
@@ -845,7 +1387,8 @@ export class MapWorkspace {
 			return;
 		}
 		const {push = false} = options;
-		const hash = formatHash(this._hashState());
+		const state = this._hashState();
+		const hash = this.layerView && !state.feature ? formatLayerView(this.layerView, state.view) : formatHash(state);
 		this._setHash(hash, {push});
 		this._mapHash = hash;
 	}
@@ -865,6 +1408,23 @@ export class MapWorkspace {
 			this._closePage({restoreHash: false});
 		}
 		this._mapHash = hash;
+		const layerView = parseLayerView(hash);
+		if (layerView) {
+			if (this.editor?.active) {
+				this.editor.cancel();
+			}
+			this._applyLayerView(layerView);
+			if (layerView.view) {
+				this.map.setView([layerView.view.lat, layerView.view.lon], layerView.view.zoom);
+			}
+			if (this.selection) {
+				this.closeDetail();
+			}
+			return;
+		}
+		if (this.layerView && !parseHash(hash).feature) {
+			this._clearLayerView({writeHash: false});
+		}
 		const {feature, view} = parseHash(hash);
 		if (view) {
 			this.map.setView([view.lat, view.lon], view.zoom);

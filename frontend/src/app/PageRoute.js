@@ -3,13 +3,28 @@
  *   #/changes?user=admin&collection=sluice   recent changes, filtered
  *   #/account                                my account: password and API tokens
  *   #/accounts                               account administration (administrators)
- * A feature's path has two parts (#/sluice/12), a page's one, so they cannot be confused.
+ *   #/projects?status=approved&page=2        the key projects, filtered, sorted and paged
+ *   #/projects/12                            one project
+ *   #/dashboard                              figures and charts
+ *   #/parcels?q=…&parcel=7&view=kpi          idle land: query, plans, disposal rate
+ * A feature's path is a collection and a number (#/sluice/12); pages use names no collection
+ * has, so they cannot be confused.
  */
 
-export const PAGES = ['changes', 'account', 'accounts'];
+export const PAGES = ['changes', 'account', 'accounts', 'projects', 'project', 'dashboard', 'parcels'];
 
 /** The parameters each page keeps in the hash. */
-const PARAMS = {changes: ['user', 'collection'], account: [], accounts: []};
+const PARAMS = {
+	changes: ['user', 'collection'],
+	account: [],
+	accounts: [],
+	projects: ['q', 'department', 'status', 'category', 'year', 'overdue', 'inView', 'sort', 'page'],
+	project: [],
+	dashboard: [],
+	parcels: ['saved', 'q', 'parcel', 'view', 'year']
+};
+
+const ID = /^[1-9][0-9]{0,17}$/;
 
 /** Reads a hash into {name, params}, or null when it names no page. */
 export function parsePage(hash) {
@@ -19,12 +34,22 @@ export function parsePage(hash) {
 	}
 	const cut = text.search(/[?&]/);
 	const path = (cut < 0 ? text : text.slice(0, cut)).replace(/\/+$/, '');
-	const name = path.slice(1);
+	const parts = path.slice(1).split('/');
+	let name = parts[0];
+	const params = {};
+	if (name === 'projects' && parts.length === 2) {
+		if (!ID.test(parts[1])) {
+			return null;
+		}
+		name = 'project';
+		params.id = parts[1];
+	} else if (parts.length !== 1 || name === 'project') {
+		return null;
+	}
 	if (!PAGES.includes(name)) {
 		return null;
 	}
 	const search = new URLSearchParams(cut < 0 ? '' : text.slice(cut + 1));
-	const params = {};
 	for (const key of PARAMS[name]) {
 		const value = search.get(key)?.trim();
 		if (value) {
@@ -38,10 +63,12 @@ export function parsePage(hash) {
 export function formatPage(name, params = {}) {
 	const search = new URLSearchParams();
 	for (const key of PARAMS[name] || []) {
-		if (params[key]) {
-			search.set(key, params[key]);
+		const value = params[key];
+		if (value !== undefined && value !== null && value !== '' && value !== false) {
+			search.set(key, String(value));
 		}
 	}
 	const text = search.toString();
-	return `#/${name}${text ? `?${text}` : ''}`;
+	const path = name === 'project' ? `projects/${encodeURIComponent(params.id)}` : name;
+	return `#/${path}${text ? `?${text}` : ''}`;
 }

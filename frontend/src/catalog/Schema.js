@@ -26,6 +26,7 @@ export const ENUMS = {
 	dike_grade: ['1', '2', '3', '4', '5'],
 	station_type: ['rain', 'water_level', 'video', 'broadcast'],
 	pipeline_role: ['ring', 'branch'],
+	target_measure: ['manual', 'treated_ditches', 'completed_assets', 'completed_length'],
 	project_category: ['water_conservancy', 'water_supply', 'river_chief', 'land', 'transport', 'real_estate',
 		'public_utility', 'rural', 'industry', 'service']
 };
@@ -36,9 +37,9 @@ export const ENUMS = {
  * capacity (m³ per day), money10k (万元), percent, count (gate openings), json.
  */
 const HEAD = [
-	{key: 'code', kind: 'text'},
-	{key: 'status', kind: 'enum', enum: 'work_status'},
-	{key: 'department', kind: 'department'},
+	{key: 'code', kind: 'text', required: true},
+	{key: 'status', kind: 'enum', enum: 'work_status', required: true, default: 'none'},
+	{key: 'department', kind: 'department', required: true},
 	{key: 'town', kind: 'text'}
 ];
 
@@ -54,45 +55,45 @@ const TAIL = [
 
 export const COLLECTION_FIELDS = {
 	river_segment: [
-		{key: 'river', kind: 'text'},
-		{key: 'level', kind: 'enum', enum: 'river_level'},
+		{key: 'river', kind: 'text', required: true},
+		{key: 'level', kind: 'enum', enum: 'river_level', required: true},
 		{key: 'length_m', kind: 'length'}
 	],
 	ditch: [
-		{key: 'class', kind: 'enum', enum: 'ditch_class'},
+		{key: 'class', kind: 'enum', enum: 'ditch_class', required: true},
 		{key: 'river', kind: 'text'},
 		{key: 'length_m', kind: 'length'},
-		{key: 'treated', kind: 'bool'},
+		{key: 'treated', kind: 'bool', required: true, default: false},
 		{key: 'treated_year', kind: 'year'},
 		{key: 'planned_year', kind: 'year'},
 		{key: 'funding', kind: 'text'}
 	],
 	sluice: [
 		{key: 'river', kind: 'text'},
-		{key: 'scale', kind: 'enum', enum: 'sluice_scale'},
+		{key: 'scale', kind: 'enum', enum: 'sluice_scale', required: true},
 		{key: 'gate_type', kind: 'text'},
 		{key: 'gate_count', kind: 'count'},
 		{key: 'safety_class', kind: 'enum', enum: 'safety_class'},
 		{key: 'appraised_on', kind: 'date'},
-		{key: 'appraisal', kind: 'enum', enum: 'appraisal'},
-		{key: 'standardization', kind: 'enum', enum: 'standardization'},
-		{key: 'maintenance_planned', kind: 'bool'}
+		{key: 'appraisal', kind: 'enum', enum: 'appraisal', required: true, default: 'none'},
+		{key: 'standardization', kind: 'enum', enum: 'standardization', required: true, default: 'none'},
+		{key: 'maintenance_planned', kind: 'bool', required: true, default: false}
 	],
 	bridge: [
 		{key: 'river', kind: 'text'},
 		{key: 'road', kind: 'text'},
 		{key: 'span_m', kind: 'metres'},
-		{key: 'condition', kind: 'enum', enum: 'bridge_condition'},
+		{key: 'condition', kind: 'enum', enum: 'bridge_condition', required: true},
 		{key: 'rebuild_year', kind: 'year'}
 	],
 	road_node: [
-		{key: 'road', kind: 'text'},
-		{key: 'node_type', kind: 'enum', enum: 'node_type'},
+		{key: 'road', kind: 'text', required: true},
+		{key: 'node_type', kind: 'enum', enum: 'node_type', required: true},
 		{key: 'improvement', kind: 'text'}
 	],
 	land_parcel: [
-		{key: 'parcel_no', kind: 'text'},
-		{key: 'category', kind: 'enum', enum: 'parcel_category'},
+		{key: 'parcel_no', kind: 'text', required: true},
+		{key: 'category', kind: 'enum', enum: 'parcel_category', required: true},
 		{key: 'area_m2', kind: 'area'},
 		{key: 'land_use', kind: 'text'},
 		{key: 'holder', kind: 'text'},
@@ -101,11 +102,13 @@ export const COLLECTION_FIELDS = {
 		{key: 'idle_since', kind: 'date'},
 		{key: 'idle_cause', kind: 'text'},
 		{key: 'disposal_method', kind: 'enum', enum: 'disposal_method'},
-		{key: 'disposal_status', kind: 'enum', enum: 'disposal_status'},
-		{key: 'disposed_on', kind: 'date'}
+		{key: 'disposal_status', kind: 'enum', enum: 'disposal_status', required: true, default: 'pending'},
+		{key: 'disposed_on', kind: 'date'},
+		{key: 'responsible_unit', kind: 'text'},
+		{key: 'target_date', kind: 'date'}
 	],
 	water_plant: [
-		{key: 'source', kind: 'enum', enum: 'water_source'},
+		{key: 'source', kind: 'enum', enum: 'water_source', required: true},
 		{key: 'capacity_m3_d', kind: 'capacity'},
 		{key: 'planned_start', kind: 'date'},
 		{key: 'planned_end', kind: 'date'}
@@ -123,13 +126,13 @@ export const COLLECTION_FIELDS = {
 		{key: 'length_m', kind: 'length'}
 	],
 	warning_station: [
-		{key: 'station_type', kind: 'enum', enum: 'station_type'},
+		{key: 'station_type', kind: 'enum', enum: 'station_type', required: true},
 		{key: 'village', kind: 'text'},
 		{key: 'last_maintained_on', kind: 'date'}
 	],
 	project: [
-		{key: 'category', kind: 'enum', enum: 'project_category'},
-		{key: 'year', kind: 'year'},
+		{key: 'category', kind: 'enum', enum: 'project_category', required: true},
+		{key: 'year', kind: 'year', required: true},
 		{key: 'lead_unit', kind: 'text'},
 		{key: 'progress_pct', kind: 'percent'},
 		{key: 'planned_start', kind: 'date'},
@@ -139,7 +142,8 @@ export const COLLECTION_FIELDS = {
 		{key: 'investment_planned', kind: 'money10k'},
 		{key: 'investment_done', kind: 'money10k'},
 		{key: 'target_value', kind: 'target'},
-		{key: 'target_description', kind: 'text'}
+		{key: 'target_description', kind: 'text'},
+		{key: 'target_measure', kind: 'enum', enum: 'target_measure', required: true, default: 'manual'}
 	]
 };
 
@@ -179,3 +183,28 @@ export function fieldLabelKey(collection, key, messages) {
 
 /** Columns the panel never lists as plain rows (title, geometry helpers, extras shown separately). */
 export const HIDDEN_PROPERTIES = new Set(['id', 'name', 'attributes', 'target_unit', 'milestones']);
+
+/** Columns the registry computes or keeps itself; forms never offer them. */
+export const READ_ONLY_FIELDS = new Set(['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version', 'length_m', 'area_m2']);
+
+/** Fields whose values are numbers in the database, by kind. */
+export const NUMERIC_KINDS = new Set(['int', 'year', 'count', 'metres', 'millimetres', 'capacity', 'money10k', 'percent', 'decimal', 'target', 'length', 'area']);
+
+/**
+ * The fields an attribute form offers for a collection, in order: the name first, then the
+ * columns shown in the details that users may write. A project's status changes only through
+ * its lifecycle, so its form leaves it out; its target has a unit beside the value.
+ */
+export function editableFieldsOf(collection) {
+	const fields = [{key: 'name', kind: 'text', required: true}];
+	for (const field of fieldsOf(collection)) {
+		if (READ_ONLY_FIELDS.has(field.key) || (collection === 'project' && field.key === 'status')) {
+			continue;
+		}
+		fields.push(field);
+		if (collection === 'project' && field.key === 'target_value') {
+			fields.push({key: 'target_unit', kind: 'text'});
+		}
+	}
+	return fields;
+}

@@ -1,5 +1,5 @@
 import {
-	formatArea, formatCapacity, formatDate, formatDateTime, formatLength, formatMetres,
+	formatAmount, formatArea, formatCapacity, formatDate, formatDateTime, formatLength, formatMetres,
 	formatMillimetres, formatMoney10k, formatMoney10kPerMu, formatNumber, formatPercent
 } from './Units.js';
 
@@ -68,10 +68,8 @@ export class AttributeFormatter {
 			return formatMoney10k(Number(value), i18n);
 		case 'percent':
 			return formatPercent(Number(value), i18n);
-		case 'target': {
-			const amount = formatNumber(Number(value), i18n, {digits: 2});
-			return properties.target_unit ? `${amount} ${properties.target_unit}` : amount;
-		}
+		case 'target':
+			return formatAmount(value, properties.target_unit, i18n);
 		case 'json':
 			return typeof value === 'object' ? JSON.stringify(value) : String(value);
 		default:

@@ -86,3 +86,38 @@ export function formatDateTime(value) {
 	}).formatToParts(date).map((p) => [p.type, p.value]));
 	return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
+
+/** Chinese counting words (量词) that data use as units: the English screen leaves them out, the number says enough. */
+const CLASSIFIERS = new Set(['座', '条', '个', '期', '处', '宗', '项', '家', '户', '台', '套', '孔', '块']);
+
+/** A unit from the data in the user's language: 亩 as such, counting words only in Chinese, others as they are. */
+export function unitText(unit, i18n) {
+	const text = String(unit ?? '').trim();
+	if (!text) {
+		return '';
+	}
+	if (text === '亩') {
+		return i18n.t('unit.mu');
+	}
+	if (text === '公里') {
+		return 'km';
+	}
+	if (text === '米') {
+		return 'm';
+	}
+	if (CLASSIFIERS.has(text)) {
+		return i18n.isChinese ? text : '';
+	}
+	return text;
+}
+
+/** An amount with its unit from the data: "12 座" in Chinese, "12" in English, "3.5 km", "16.1%". */
+export function formatAmount(value, unit, i18n, options = {}) {
+	const {digits = 2} = options;
+	const number = formatNumber(Number(value), i18n, {digits});
+	const word = unitText(unit, i18n);
+	if (!word) {
+		return number;
+	}
+	return word === '%' ? `${number}%` : `${number} ${word}`;
+}

@@ -1,3 +1,5 @@
 export {I18n, MESSAGES, LOCALES, DEFAULT_LOCALE} from './I18n.js';
 export {zh} from './zh.js';
 export {en} from './en.js';
+export {parcelsZh} from './parcels.zh.js';
+export {parcelsEn} from './parcels.en.js';

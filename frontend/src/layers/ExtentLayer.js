@@ -17,6 +17,8 @@ export const ExtentLayer = GeoJSON.extend({
 		collection: '',
 		api: null,
 		featureFilter: new FeatureFilter(),
+		// Equality filters on properties that the server applies (a dashboard tile's map view).
+		propertyFilter: null,
 		geometryType: 'LineString',
 		debounceMs: 300,
 		padding: 0.3,
@@ -40,6 +42,7 @@ export const ExtentLayer = GeoJSON.extend({
 		this._drawn = 0;
 		this._loadedBounds = null;
 		this._complete = false;
+		this._hidden = null;
 		this._scheduleLoad = debounce(() => this._load(), this.options.debounceMs);
 	},
 
@@ -78,6 +81,42 @@ export const ExtentLayer = GeoJSON.extend({
 		}
 	},
 
+	/** Shows a feature as the server now has it (after an edit), at once, without loading again. */
+	upsertFeature(feature) {
+		const id = String(feature.id);
+		const index = this._features.findIndex((f) => String(f.id) === id);
+		if (index >= 0) {
+			this._features[index] = feature;
+		} else {
+			this._features.push(feature);
+		}
+		this._redraw();
+	},
+
+	removeFeature(id) {
+		this._features = this._features.filter((f) => String(f.id) !== String(id));
+		this._redraw();
+	},
+
+	/** The loaded feature with this id, or null. */
+	featureById(id) {
+		return this._features.find((f) => String(f.id) === String(id)) || null;
+	},
+
+	/** Leaves one feature out of the drawing (the one being edited, drawn by the editor instead); null shows all. */
+	setHidden(id) {
+		this._hidden = id === null || id === undefined ? null : String(id);
+		this._redraw();
+	},
+
+	/** Narrows the layer to features with these property values (null for all), and loads again. */
+	setPropertyFilter(filter) {
+		this.options.propertyFilter = filter && Object.keys(filter).length ? {...filter} : null;
+		this._features = [];
+		this._complete = false;
+		this.reload();
+	},
+
 	async _load() {
 		const map = this._map;
 		if (!map) {
@@ -94,7 +133,7 @@ export const ExtentLayer = GeoJSON.extend({
 		this.fire('loading');
 		try {
 			const {api, collection} = this.options;
-			const collectionJson = await api.items(collection, {bbox}, {signal: controller.signal});
+			const collectionJson = await api.items(collection, {...this.options.propertyFilter, bbox}, {signal: controller.signal});
 			if (controller !== this._controller) {
 				return;
 			}
@@ -119,7 +158,7 @@ export const ExtentLayer = GeoJSON.extend({
 	_redraw() {
 		const {featureFilter} = this.options;
 		// Larger shapes first, so that smaller ones are drawn on top of them and stay clickable.
-		const shown = this._features.filter((f) => f.geometry && featureFilter.accepts(f.properties))
+		const shown = this._features.filter((f) => f.geometry && featureFilter.accepts(f.properties) && String(f.id) !== this._hidden)
 			.map((f) => [bboxArea(f.geometry), f]).sort((a, b) => b[0] - a[0]).map(([, f]) => f);
 		this.clearLayers();
 		this.addData({type: 'FeatureCollection', features: shown});

@@ -10,11 +10,11 @@ export const MARKER_SIZE = 28;
 
 /** A marker for a GeoJSON point feature of `collection`, drawn by the symbology. */
 export function featureMarker(collection, feature, latlng, options = {}) {
-	const {size = MARKER_SIZE, pane} = options;
+	const {size = MARKER_SIZE, pane, overdue = false} = options;
 	const marker = new Marker(latlng, {
 		icon: new DivIcon({
 			className: 'hetu-marker-icon',
-			html: markerHtml(collection, feature, size),
+			html: markerHtml(collection, feature, size, {overdue}),
 			iconSize: [size, size],
 			iconAnchor: [size / 2, size / 2]
 		}),
@@ -52,6 +52,8 @@ export const PointLayer = MarkerClusterGroup.extend({
 		collection: '',
 		api: null,
 		featureFilter: new FeatureFilter(),
+		// Equality filters on properties that the server applies (a dashboard tile's map view).
+		propertyFilter: null,
 		maxClusterRadius: 48,
 		disableClusteringAtZoom: 15,
 		showCoverageOnHover: false,
@@ -65,6 +67,7 @@ export const PointLayer = MarkerClusterGroup.extend({
 		this._markers = [];
 		this._drawn = 0;
 		this._state = 'idle';
+		this._hidden = null;
 	},
 
 	onAdd(map) {
@@ -98,14 +101,9 @@ export const PointLayer = MarkerClusterGroup.extend({
 		this._state = 'loading';
 		this.fire('loading');
 		try {
-			const collectionJson = await api.items(collection, {}, {signal: controller.signal});
+			const collectionJson = await api.items(collection, {...this.options.propertyFilter}, {signal: controller.signal});
 			const features = collectionJson.features || [];
-			this._markers = features.filter((f) => f.geometry?.type === 'Point').map((feature) => {
-				const [lon, lat] = feature.geometry.coordinates;
-				const marker = featureMarker(collection, feature, [lat, lon]);
-				marker.on('click', () => this.fire('featureclick', {collection, feature, layer: marker, latlng: marker.getLatLng()}));
-				return marker;
-			});
+			this._markers = features.filter((f) => f.geometry?.type === 'Point').map((feature) => this._marker(feature));
 			this._state = 'loaded';
 			this._redraw();
 			this.fire('load', {
@@ -118,6 +116,50 @@ export const PointLayer = MarkerClusterGroup.extend({
 				this.fire('error', {error});
 			}
 		}
+	},
+
+	_marker(feature) {
+		const {collection} = this.options;
+		const [lon, lat] = feature.geometry.coordinates;
+		const marker = featureMarker(collection, feature, [lat, lon]);
+		marker.on('click', () => this.fire('featureclick', {collection, feature, layer: marker, latlng: marker.getLatLng()}));
+		return marker;
+	},
+
+	/** Shows a feature as the server now has it (after an edit), at once, without loading again. */
+	upsertFeature(feature) {
+		const id = String(feature.id);
+		const rest = this._markers.filter((m) => String(m.feature.id) !== id);
+		this._markers = feature.geometry?.type === 'Point' ? [...rest, this._marker(feature)] : rest;
+		if (this._state === 'loaded') {
+			this._redraw();
+		}
+	},
+
+	removeFeature(id) {
+		this._markers = this._markers.filter((m) => String(m.feature.id) !== String(id));
+		if (this._state === 'loaded') {
+			this._redraw();
+		}
+	},
+
+	/** The loaded feature with this id, or null. */
+	featureById(id) {
+		return this._markers.find((m) => String(m.feature.id) === String(id))?.feature || null;
+	},
+
+	/** Leaves one feature out of the drawing (the one being edited, drawn by the editor instead); null shows all. */
+	setHidden(id) {
+		this._hidden = id === null || id === undefined ? null : String(id);
+		if (this._state === 'loaded') {
+			this._redraw();
+		}
+	},
+
+	/** Narrows the layer to features with these property values (null for all), and loads again. */
+	setPropertyFilter(filter) {
+		this.options.propertyFilter = filter && Object.keys(filter).length ? {...filter} : null;
+		this.reload();
 	},
 
 	setFeatureFilter(featureFilter) {
@@ -138,7 +180,7 @@ export const PointLayer = MarkerClusterGroup.extend({
 
 	_redraw() {
 		const {featureFilter} = this.options;
-		const shown = this._markers.filter((m) => featureFilter.accepts(m.feature.properties));
+		const shown = this._markers.filter((m) => featureFilter.accepts(m.feature.properties) && String(m.feature.id) !== this._hidden);
 		this.clearLayers();
 		this.addLayers(shown);
 		this._drawn = shown.length;

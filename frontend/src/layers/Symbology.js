@@ -22,6 +22,8 @@ export const PARCEL_CATEGORY_COLORS = {
 };
 
 export const UNSAFE_COLOR = '#111111';
+/** The ring around a project with overdue milestones, and the casing of its line or area. */
+export const OVERDUE_COLOR = '#C8102E';
 const HALO = '#FFFFFF';
 const NEUTRAL = '#4A5560';
 
@@ -134,17 +136,21 @@ export function shapeSvg(shape, attrs) {
 	}
 }
 
-/** A marker as an SVG document of `size` pixels. */
+/** A marker as an SVG document of `size` pixels; an overdue project gets a red ring around its shape. */
 export function markerSvg(spec, size = 28) {
-	const layers = spec.unsafe
+	const ring = spec.overdue
+		? `<circle cx="16" cy="16" r="18.5" fill="${HALO}" fill-opacity="0.9" stroke="${OVERDUE_COLOR}" stroke-width="3.5"/>`
+		: '';
+	const layers = ring + (spec.unsafe
 		? shapeSvg(spec.shape, `fill="${HALO}" stroke="${HALO}" stroke-width="6" stroke-linejoin="round"`)
 			+ shapeSvg(spec.shape, `fill="${spec.fill}" stroke="${UNSAFE_COLOR}" stroke-width="3" stroke-linejoin="round"`)
-		: shapeSvg(spec.shape, `fill="${spec.fill}" stroke="${HALO}" stroke-width="2" stroke-linejoin="round"`);
+		: shapeSvg(spec.shape, `fill="${spec.fill}" stroke="${HALO}" stroke-width="2" stroke-linejoin="round"`));
 	const textY = spec.shape === 'triangle' ? 23 : spec.shape === 'drop' ? 23 : 20.5;
 	const text = spec.label
 		? `<text x="16" y="${textY}" text-anchor="middle" font-size="12" font-weight="700" fill="${spec.labelColor}" font-family="Arial, sans-serif">${spec.label}</text>`
 		: '';
-	return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 32 32" aria-hidden="true">${layers}${text}</svg>`;
+	const viewBox = spec.overdue ? '-6 -6 44 44' : '0 0 32 32';
+	return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="${viewBox}" aria-hidden="true">${layers}${text}</svg>`;
 }
 
 function escapeAttr(text) {
@@ -152,10 +158,11 @@ function escapeAttr(text) {
 }
 
 /** The HTML of a point marker; data attributes name the feature for tests and styling. */
-export function markerHtml(collection, feature, size = 28) {
+export function markerHtml(collection, feature, size = 28, options = {}) {
+	const {overdue = false} = options;
 	const props = feature.properties || {};
-	const spec = markerSpec(collection, props);
-	return `<div class="hetu-marker" data-key="${escapeAttr(`${collection}/${feature.id}`)}" data-status="${escapeAttr(props.status || '')}">${markerSvg(spec, size)}</div>`;
+	const spec = {...markerSpec(collection, props), overdue};
+	return `<div class="hetu-marker${overdue ? ' is-overdue' : ''}" data-key="${escapeAttr(`${collection}/${feature.id}`)}" data-status="${escapeAttr(props.status || '')}"${overdue ? ' data-overdue="true"' : ''}>${markerSvg(spec, size)}</div>`;
 }
 
 /**

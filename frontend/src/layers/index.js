@@ -5,3 +5,4 @@ export {ExtentLayer} from './ExtentLayer.js';
 export {Highlight} from './Highlight.js';
 export {HISTORY_COLOR, HistoryOverlay} from './HistoryOverlay.js';
 export {textContent} from './textContent.js';
+export {ProjectLayer} from './ProjectLayer.js';

@@ -5,3 +5,6 @@ export {TiandituLayer} from './TiandituLayer.js';
 export {tiandituUrl} from './tiandituUrl.js';
 export {MapButtons} from './MapButtons.js';
 export {createBasemaps, DEFAULT_BASEMAP} from './Basemaps.js';
+export {parseLayerView, formatLayerView} from './LayerView.js';
+export {EditControl} from './EditControl.js';
+export {MiniMap} from './MiniMap.js';

@@ -132,7 +132,9 @@ export class ChangesPage {
 	_row(change) {
 		const t = (key, params) => this.i18n.t(key, params);
 		const action = HISTORY_ACTIONS.includes(change.action) ? change.action : 'update';
-		const label = `${this.collectionTitle(change.collection)} #${change.featureId}`;
+		const title = change.name || change.code || `#${change.featureId}`;
+		const kind = el('span', {class: 'hetu-change-row__kind'}, this.collectionTitle(change.collection),
+			change.name && change.code ? el('span', {class: 'hetu-mono'}, ` ${change.code}`) : null);
 		let fields;
 		if (action === 'create') {
 			fields = t('history.created');
@@ -150,15 +152,16 @@ export class ChangesPage {
 			el('td', {'data-label': t('changes.when')}, el('time', {datetime: change.at}, formatDateTime(change.at))),
 			el('td', {'data-label': t('changes.who')}, this.userName(change.username)),
 			el('td', {'data-label': t('changes.action')}, el('span', {class: `hetu-tag hetu-tag--${action}`}, t(`history.action.${action}`))),
-			el('td', {'data-label': t('changes.feature')}, action === 'delete'
-				? label
+			el('td', {'data-label': t('changes.feature'), class: 'hetu-change-row__feature'}, action === 'delete'
+				? el('span', {class: 'hetu-change-row__name'}, title)
 				: el('a', {
 					href: this.featureHref(change.collection, change.featureId), 'data-feature': `${change.collection}/${change.featureId}`,
+					class: 'hetu-change-row__name',
 					onclick: (e) => {
 						e.preventDefault();
 						this.onOpenFeature(change.collection, change.featureId);
 					}
-				}, label)),
+				}, title), kind),
 			el('td', {'data-label': t('changes.fields'), class: 'hetu-table__fields'}, fields));
 	}
 

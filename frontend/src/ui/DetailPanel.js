@@ -16,10 +16,10 @@ export class DetailPanel {
 	constructor(options) {
 		const {
 			container, i18n, collectionTitle, departmentName, shareUrl, onClose, onZoom, onOpenFeature,
-			history = null
+			history = null, canEdit = () => false, onEdit = null, onOpenProject = null
 		} = options;
-		Object.assign(this, {container, i18n, collectionTitle, departmentName, shareUrl});
-		this.callbacks = {onClose, onZoom, onOpenFeature};
+		Object.assign(this, {container, i18n, collectionTitle, departmentName, shareUrl, canEdit});
+		this.callbacks = {onClose, onZoom, onOpenFeature, onEdit, onOpenProject};
 		// {load, canRestore, onRestore, onShowVersion, userName}, or null when nobody is signed in.
 		this.historyOptions = history;
 		this.formatter = new AttributeFormatter({i18n, departmentName});
@@ -150,6 +150,14 @@ export class DetailPanel {
 			feature.geometry
 				? el('button', {type: 'button', class: 'hetu-button', onclick: () => this.callbacks.onZoom(feature)}, t('detail.zoomTo'))
 				: el('span', {class: 'hetu-hint'}, t('detail.noGeometry')),
+			collection === 'project' && this.callbacks.onOpenProject
+				? el('button', {type: 'button', class: 'hetu-button hetu-button--secondary', 'data-action': 'open-project',
+					onclick: () => this.callbacks.onOpenProject(feature.id)}, t('detail.openProject'))
+				: null,
+			this.callbacks.onEdit && this.canEdit(collection)
+				? el('button', {type: 'button', class: 'hetu-button hetu-button--secondary', 'data-action': 'edit-feature',
+					onclick: () => this.callbacks.onEdit(collection, feature)}, t(collection === 'project' ? 'detail.editFootprint' : 'detail.edit'))
+				: null,
 			...this._shareControls(collection, feature));
 
 		const tabs = this._history ? this._tabs() : null;

@@ -101,7 +101,10 @@ export class LayerPanel {
 			el('ul', {class: 'hetu-legend__list'},
 				el('li', {}, el('span', {class: 'hetu-legend__sample', html: clusterSvg({planned: 3, under_construction: 4, completed: 5, none: 6})}), t('legend.cluster')),
 				el('li', {}, el('span', {class: 'hetu-legend__sample', html: markerSvg({shape: 'square', fill: STATUS_COLORS.completed, label: '2', labelColor: '#FFFFFF', unsafe: false}, 24)}), t('legend.sluice')),
-				el('li', {}, el('span', {class: 'hetu-legend__sample', html: markerSvg({shape: 'diamond', fill: STATUS_COLORS.planned, label: '!', labelColor: UNSAFE_COLOR, unsafe: true}, 24)}), t('legend.unsafe'))));
+				el('li', {}, el('span', {class: 'hetu-legend__sample', html: markerSvg({shape: 'diamond', fill: STATUS_COLORS.planned, label: '!', labelColor: UNSAFE_COLOR, unsafe: true}, 24)}), t('legend.unsafe')),
+				this.layers.some((l) => l.id === 'project')
+					? el('li', {}, el('span', {class: 'hetu-legend__sample', html: markerSvg({shape: 'star', fill: STATUS_COLORS.under_construction, label: '', unsafe: false, overdue: true}, 30)}), t('legend.overdue'))
+					: null));
 
 		replaceChildren(this.container, header,
 			el('div', {class: 'hetu-panel__body'}, filters, layersSection, basemapSection, legendSection));
@@ -171,7 +174,7 @@ export class LayerPanel {
 			box.checked = on;
 			row.classList.toggle('is-off', !on);
 			row.classList.toggle('is-loading', Boolean(loading.has(layer.id)));
-			const n = counts?.[layer.id] ? filter.countOf(counts[layer.id]) : (drawn.get(layer.id) ?? null);
+			const n = counts?.[layer.id] && !state.narrowed?.has(layer.id) ? filter.countOf(counts[layer.id]) : (drawn.get(layer.id) ?? null);
 			count.textContent = n === null ? '' : String(n);
 			row.dataset.drawn = String(drawn.get(layer.id) ?? 0);
 			if (on && n !== null) {

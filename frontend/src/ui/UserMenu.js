@@ -4,7 +4,7 @@ const USER_ICON = '<svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="
 
 /**
  * The header's account control. Signed in: a button with the user's name that opens a menu
- * (map, recent changes, my account, account administration for administrators, sign out).
+ * (map, key projects, dashboard, recent changes, my account, account administration for administrators, sign out).
  * Anonymous (public layers only): a sign-in button.
  */
 export class UserMenu {
@@ -69,6 +69,9 @@ export class UserMenu {
 			el('span', {class: 'hetu-menu__meta'}, [roles, department].filter(Boolean).join(' · '))),
 		el('div', {class: 'hetu-menu__group', role: 'none'},
 			item('map', 'user.map'),
+			item('projects', 'user.projects'),
+			item('parcels', 'user.parcels'),
+			item('dashboard', 'user.dashboard'),
 			item('changes', 'user.changes'),
 			item('account', 'user.account'),
 			session.isAdmin ? item('accounts', 'user.accounts') : null),

@@ -7,7 +7,7 @@ import {after, before, describe, it} from 'node:test';
 import {en} from '../../src/i18n/en.js';
 import {zh} from '../../src/i18n/zh.js';
 import {
-	BASE_URL, CREDENTIALS, apiGet, launchBrowser, newSession, openMap, openUserMenu, pageRequest, screenshot, signIn,
+	BASE_URL, CREDENTIALS, apiGet, apiSend, launchBrowser, newSession, openMap, openUserMenu, pageRequest, screenshot, signIn,
 	unexpectedErrors, waitForIdle
 } from './browser.js';
 
@@ -27,6 +27,15 @@ async function findFeature(q, match) {
 
 function uniqueName(prefix, profile) {
 	return `${prefix}_${profile.name}_${Date.now().toString(36)}`;
+}
+
+/** Deletes the account a test made, if it was made. */
+async function deleteAccount(username) {
+	const accounts = await apiGet('/api/v1/accounts');
+	for (const account of accounts.filter((a) => a.username === username)) {
+		const {status} = await apiSend('DELETE', `/api/v1/accounts/${account.id}`);
+		assert.equal(status, 204, `the test account ${username} is deleted`);
+	}
 }
 
 export function authSuite(profile) {
@@ -207,25 +216,36 @@ export function authSuite(profile) {
 		});
 
 		it('lists recent changes, filtered by layer, and opens one on the map', {timeout: 60000}, async () => {
+			// A change of its own, so that it is on the first page whatever other tests changed.
+			const suffix = `${profile.name}-${Date.now().toString(36)}`;
+			const made = await apiSend('POST', '/ogc/collections/sluice/items', {
+				type: 'Feature', geometry: {type: 'Point', coordinates: [116.31, 33.24]},
+				properties: {code: `E2E-CH-${suffix}`, name: `变更测试闸-${suffix}`, department: 'water', scale: 'small'}
+			}, {contentType: 'application/geo+json'});
+			assert.equal(made.status, 201, JSON.stringify(made.body));
+			const target = {id: String(made.body.id), name: made.body.properties.name};
 			const session = await newSession(browser, profile);
-			const page = await openMap(session);
-			await openUserMenu(page);
-			await page.click('.hetu-menu__item[data-page="changes"]');
-			await page.waitForSelector('#app[data-page="changes"] .hetu-change-row');
-			assert.equal(await page.evaluate(() => location.hash), '#/changes');
-			await page.selectOption('#hetu-changes-collection', 'sluice');
-			await page.waitForFunction(() => location.hash === '#/changes?collection=sluice');
-			await page.waitForFunction(() => document.querySelectorAll('.hetu-change-row').length > 0
-				&& [...document.querySelectorAll('.hetu-change-row a[data-feature]')].every((a) => a.dataset.feature.startsWith('sluice/')));
-			await screenshot(page, `${profile.name}-changes`);
-			const link = page.locator(`.hetu-change-row a[data-feature="sluice/${xss.id}"]`).first();
-			await link.click();
-			await page.waitForFunction((name) => document.querySelector('.hetu-detail__name')?.textContent === name, xss.name);
-			assert.equal(await page.locator('#hetu-page').isHidden(), true, 'back on the map');
-			assert.match(await page.evaluate(() => location.hash), new RegExp(`^#/sluice/${xss.id}`));
-			assert.deepEqual(session.errors, []);
-			assert.deepEqual(session.blocked, []);
-			await session.context.close();
+			try {
+				const page = await openMap(session);
+				await openUserMenu(page);
+				await page.click('.hetu-menu__item[data-page="changes"]');
+				await page.waitForSelector('#app[data-page="changes"] .hetu-change-row');
+				assert.equal(await page.evaluate(() => location.hash), '#/changes');
+				await page.selectOption('#hetu-changes-collection', 'sluice');
+				await page.waitForFunction(() => location.hash === '#/changes?collection=sluice');
+				await page.waitForFunction(() => document.querySelectorAll('.hetu-change-row').length > 0
+					&& [...document.querySelectorAll('.hetu-change-row a[data-feature]')].every((a) => a.dataset.feature.startsWith('sluice/')));
+				await screenshot(page, `${profile.name}-changes`);
+				await page.locator(`.hetu-change-row a[data-feature="sluice/${target.id}"]`).first().click();
+				await page.waitForFunction((name) => document.querySelector('.hetu-detail__name')?.textContent === name, target.name);
+				assert.equal(await page.locator('#hetu-page').isHidden(), true, 'back on the map');
+				assert.match(await page.evaluate(() => location.hash), new RegExp(`^#/sluice/${target.id}`));
+				assert.deepEqual(session.errors, []);
+				assert.deepEqual(session.blocked, []);
+			} finally {
+				await session.context.close();
+				await apiSend('DELETE', `/ogc/collections/sluice/items/${target.id}`);
+			}
 		});
 
 		it('lets the administrator create an account and shows its password once', {timeout: 60000}, async () => {
@@ -237,34 +257,38 @@ export function authSuite(profile) {
 			assert.equal(await page.evaluate(() => location.hash), '#/accounts');
 			assert.ok(await page.locator(`tr[data-account="${CREDENTIALS.username}"]`).count(), 'the administrator is listed');
 			const username = uniqueName('e2e', profile);
-			await page.click('[data-action="new-account"]');
-			await page.fill('#hetu-new-username', 'x');
-			await page.click('[data-action="create-account"]');
-			assert.equal((await page.textContent('#hetu-new-username-error')).trim(), zh['accounts.usernameRule'], 'a bad user name is refused before sending');
-			await page.fill('#hetu-new-username', username);
-			await page.fill('#hetu-new-display-name', '测试用户');
-			await page.check('input[name="hetu-new-roles"][value="editor"]');
-			await page.click('[data-action="create-account"]');
-			assert.equal((await page.textContent('#hetu-new-department-error')).trim(), zh['accounts.editorNeedsDepartment']);
-			await page.selectOption('#hetu-new-department', 'water');
-			await page.click('[data-action="create-account"]');
-			const secret = page.locator('.hetu-secret [data-secret="password"]');
-			await secret.waitFor();
-			assert.ok((await secret.textContent()).trim().length >= 10, 'a generated password is shown');
-			const row = page.locator(`tr[data-account="${username}"]`);
-			await row.waitFor();
-			assert.ok((await row.textContent()).includes(zh['role.editor']));
-			await screenshot(page, `${profile.name}-accounts`);
-			const accounts = await apiGet('/api/v1/accounts');
-			const created = accounts.find((a) => a.username === username);
-			assert.ok(created.roles.includes('editor'), `roles ${created.roles}`);
-			assert.deepEqual([created.department, created.displayName, created.enabled], ['water', '测试用户', true]);
-			await page.click('.hetu-page__back');
-			await page.waitForSelector('#hetu-page', {state: 'hidden'});
-			assert.match(await page.evaluate(() => location.hash), /^#map=/, 'back on the map');
-			assert.deepEqual(session.errors, []);
-			assert.deepEqual(session.blocked, []);
-			await session.context.close();
+			try {
+				await page.click('[data-action="new-account"]');
+				await page.fill('#hetu-new-username', 'x');
+				await page.click('[data-action="create-account"]');
+				assert.equal((await page.textContent('#hetu-new-username-error')).trim(), zh['accounts.usernameRule'], 'a bad user name is refused before sending');
+				await page.fill('#hetu-new-username', username);
+				await page.fill('#hetu-new-display-name', '测试用户');
+				await page.check('input[name="hetu-new-roles"][value="editor"]');
+				await page.click('[data-action="create-account"]');
+				assert.equal((await page.textContent('#hetu-new-department-error')).trim(), zh['accounts.editorNeedsDepartment']);
+				await page.selectOption('#hetu-new-department', 'water');
+				await page.click('[data-action="create-account"]');
+				const secret = page.locator('.hetu-secret [data-secret="password"]');
+				await secret.waitFor();
+				assert.ok((await secret.textContent()).trim().length >= 10, 'a generated password is shown');
+				const row = page.locator(`tr[data-account="${username}"]`);
+				await row.waitFor();
+				assert.ok((await row.textContent()).includes(zh['role.editor']));
+				await screenshot(page, `${profile.name}-accounts`);
+				const accounts = await apiGet('/api/v1/accounts');
+				const created = accounts.find((a) => a.username === username);
+				assert.ok(created.roles.includes('editor'), `roles ${created.roles}`);
+				assert.deepEqual([created.department, created.displayName, created.enabled], ['water', '测试用户', true]);
+				await page.click('.hetu-page__back');
+				await page.waitForSelector('#hetu-page', {state: 'hidden'});
+				assert.match(await page.evaluate(() => location.hash), /^#map=/, 'back on the map');
+				assert.deepEqual(session.errors, []);
+				assert.deepEqual(session.blocked, []);
+			} finally {
+				await session.context.close();
+				await deleteAccount(username);
+			}
 		});
 
 		it('gives a viewer no account administration', {timeout: 90000}, async () => {
@@ -277,24 +301,31 @@ export function authSuite(profile) {
 			await admin.context.close();
 
 			const session = await newSession(browser, profile);
-			const page = await openMap(session, '', viewer);
-			await openUserMenu(page);
-			assert.equal(await page.locator('.hetu-menu__item[data-page="accounts"]').count(), 0, 'no account administration in the menu');
-			assert.equal(await page.locator('.hetu-menu__item[data-page="account"]').count(), 1, 'but their own account');
-			await page.click('.hetu-menu__item[data-page="account"]');
-			await page.waitForSelector('.hetu-facts');
-			assert.ok((await page.textContent('.hetu-facts')).includes(viewer.username));
-			await page.evaluate(() => {
-				location.hash = '#/accounts';
-			});
-			await page.waitForSelector('[data-state="forbidden"]');
-			assert.equal((await page.textContent('[data-state="forbidden"]')).trim(), zh['accounts.forbidden']);
-			assert.equal(await page.locator('.hetu-table--accounts').count(), 0, 'no account list');
-			const listed = await pageRequest(page, 'GET', '/api/v1/accounts');
-			assert.equal(listed.status, 403, 'and the server agrees');
-			assert.deepEqual(unexpectedErrors(session.errors, [403]), []);
-			assert.deepEqual(session.blocked, []);
-			await session.context.close();
+			try {
+				const page = await openMap(session, `#/sluice/${sluice.id}`, viewer);
+				await page.waitForSelector('.hetu-detail__name');
+				assert.equal(await page.locator('[data-action="add-feature"]').count(), 0, 'no drawing tools for a viewer');
+				assert.equal(await page.locator('.hetu-detail [data-action="edit-feature"]').count(), 0, 'and no edit button');
+				await openUserMenu(page);
+				assert.equal(await page.locator('.hetu-menu__item[data-page="accounts"]').count(), 0, 'no account administration in the menu');
+				assert.equal(await page.locator('.hetu-menu__item[data-page="account"]').count(), 1, 'but their own account');
+				await page.click('.hetu-menu__item[data-page="account"]');
+				await page.waitForSelector('.hetu-facts');
+				assert.ok((await page.textContent('.hetu-facts')).includes(viewer.username));
+				await page.evaluate(() => {
+					location.hash = '#/accounts';
+				});
+				await page.waitForSelector('[data-state="forbidden"]');
+				assert.equal((await page.textContent('[data-state="forbidden"]')).trim(), zh['accounts.forbidden']);
+				assert.equal(await page.locator('.hetu-table--accounts').count(), 0, 'no account list');
+				const listed = await pageRequest(page, 'GET', '/api/v1/accounts');
+				assert.equal(listed.status, 403, 'and the server agrees');
+				assert.deepEqual(unexpectedErrors(session.errors, [403]), []);
+				assert.deepEqual(session.blocked, []);
+			} finally {
+				await session.context.close();
+				await deleteAccount(viewer.username);
+			}
 		});
 
 		it('lets any user create and revoke an API token, shown once with the QGIS hint', {timeout: 60000}, async () => {

@@ -118,6 +118,69 @@ export async function apiGet(path, credentials = CREDENTIALS) {
 }
 
 /**
+ * A request to the back end made directly (not through the page) with the test account's
+ * credentials, for setting up and cleaning up what a test needs: answers {status, body, etag}.
+ */
+export async function apiSend(method, path, body, options = {}) {
+	const {contentType = 'application/json', headers = {}, credentials = CREDENTIALS} = options;
+	const basic = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
+	const response = await fetch(`${BASE_URL}${path}`, {
+		method,
+		headers: {
+			Authorization: `Basic ${basic}`, Accept: 'application/json, application/geo+json', 'X-Requested-With': 'XMLHttpRequest',
+			...(body === undefined ? {} : {'Content-Type': contentType}), ...headers
+		},
+		body: body === undefined ? undefined : JSON.stringify(body)
+	});
+	const text = await response.text();
+	let parsed = null;
+	try {
+		parsed = text ? JSON.parse(text) : null;
+	} catch {
+		parsed = text;
+	}
+	return {status: response.status, body: parsed, etag: response.headers.get('ETag')};
+}
+
+/** A unique suffix for what a test creates, so that runs and profiles never collide. */
+export function uniqueSuffix(profile) {
+	return `${profile.name}-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}
+
+/** The part of the map that no panel covers: {left, top, right, bottom} in page pixels, for drawing. */
+export function openMapArea(page) {
+	return page.evaluate(() => {
+		const map = document.getElementById('hetu-map').getBoundingClientRect();
+		const editor = document.getElementById('hetu-editor');
+		const panel = editor && !editor.hidden ? editor.getBoundingClientRect() : null;
+		const phone = window.matchMedia('(max-width: 720px)').matches;
+		return {
+			left: map.left + 40,
+			top: map.top + 70,
+			right: panel && !phone ? panel.left - 40 : map.right - 60,
+			bottom: panel && phone ? panel.top - 30 : map.bottom - 60
+		};
+	});
+}
+
+/** Opens a page (projects, dashboard, ...) the way a user does: the header's links, or the account menu on a phone. */
+export async function goToPage(page, profile, name) {
+	if (profile.isMobile) {
+		await openUserMenu(page);
+		await page.click(`.hetu-menu__item[data-page="${name}"]`);
+	} else {
+		await page.click(`.hetu-nav__link[data-nav="${name}"]`);
+	}
+	await page.waitForSelector(`#app[data-page="${name}"]`);
+}
+
+/** Waits until the map has stopped moving and its hash carries the view. */
+export async function waitForMapIdle(page) {
+	await page.waitForTimeout(350);
+	await waitForIdle(page);
+}
+
+/**
  * A request made by the page itself, with its session cookie and CSRF token, as the
  * application would: answers {status, body}.
  */

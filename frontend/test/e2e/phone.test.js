@@ -1,6 +1,10 @@
 import {PROFILES} from './browser.js';
 import {authSuite} from './authSuite.js';
+import {editSuite} from './editSuite.js';
 import {mapSuite} from './mapSuite.js';
+import {projectSuite} from './projectSuite.js';
 
 authSuite(PROFILES.phone);
 mapSuite(PROFILES.phone);
+projectSuite(PROFILES.phone);
+editSuite(PROFILES.phone);

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {Api} from '../../../src/api/Api.js';
+import {Api, versionOfEtag} from '../../../src/api/Api.js';
 import {ApiError, isAbort} from '../../../src/api/ApiError.js';
 
 function recordingApi(respond = () => ({status: 200, body: []}), options = {}) {
@@ -175,5 +175,116 @@ describe('Api and 401', () => {
 			'POST /api/v1/accounts/5/password-reset',
 			'PATCH /api/v1/collections/sluice {"publicRead":true}'
 		]);
+	});
+});
+
+describe('Api for key projects and editing', () => {
+	/** A fake back end that also answers headers, such as the ETag of a feature. */
+	function fullApi(respond) {
+		const calls = [];
+		const api = new Api({
+			cookies: () => 'XSRF-TOKEN=t',
+			fetch: async (url, init) => {
+				calls.push({url, init});
+				const {status = 200, body = {}, headers = {}} = respond(url, init);
+				return {
+					ok: status < 400, status,
+					json: async () => body,
+					blob: async () => ({size: 3}),
+					headers: {get: (name) => headers[name] ?? headers[name.toLowerCase()] ?? null}
+				};
+			}
+		});
+		return {api, calls};
+	}
+
+	it('repeats a project filter for several values and sends the view as a bbox', async () => {
+		const {api, calls} = fullApi(() => ({body: {items: [], total: 0}}));
+		await api.projects({department: ['water', 'natres'], status: ['approved'], category: [], year: 2023, q: '闸',
+			bbox: [116, 33, 116.5, 33.5], overdue: true, sort: '-progress', page: 1, size: 20});
+		const url = new URL(calls[0].url, 'http://x');
+		expect(url.pathname).toBe('/api/v1/projects');
+		expect(url.searchParams.getAll('department')).toEqual(['water', 'natres']);
+		expect(url.searchParams.getAll('status')).toEqual(['approved']);
+		expect(url.searchParams.has('category')).toBe(false);
+		expect(Object.fromEntries([...url.searchParams].filter(([k]) => !['department', 'status'].includes(k)))).toEqual({
+			year: '2023', q: '闸', bbox: '116.000000,33.000000,116.500000,33.500000', overdue: 'true', sort: '-progress', page: '1', size: '20'
+		});
+	});
+
+	it('exports the same filters, without sort and paging', async () => {
+		const {api, calls} = fullApi(() => ({headers: {'Content-Disposition': 'attachment; filename="projects.csv"; filename*=UTF-8\'\'%E9%87%8D%E7%82%B9%E9%A1%B9%E7%9B%AE.csv'}}));
+		expect(api.projectExportPath('xlsx', {status: ['approved', 'planned'], overdue: true, page: 3, size: 20, sort: 'year'}))
+			.toBe('/api/v1/projects/export?format=xlsx&status=approved&status=planned&overdue=true');
+		const file = await api.exportProjects('csv', {});
+		expect(calls[0].url).toBe('/api/v1/projects/export?format=csv');
+		expect(file.filename).toBe('重点项目.csv');
+		expect(file.blob.size).toBe(3);
+	});
+
+	it('sends a feature’s changes as a merge patch against the version it read', async () => {
+		const {api, calls} = fullApi((url, init) => ({body: {type: 'Feature', id: 7}, headers: {ETag: init.method === 'GET' ? '"3"' : '"4"'}}));
+		const read = await api.itemForEdit('sluice', 7);
+		expect(read.etag).toBe('"3"');
+		const saved = await api.patchItem('sluice', 7, {properties: {gate_count: 6}}, read.etag);
+		expect(saved).toEqual({feature: {type: 'Feature', id: 7}, etag: '"4"'});
+		const {init} = calls[1];
+		expect([init.method, calls[1].url]).toEqual(['PATCH', '/ogc/collections/sluice/items/7']);
+		expect(init.headers['Content-Type']).toBe('application/merge-patch+json');
+		expect(init.headers['If-Match']).toBe('"3"');
+		expect(init.headers['X-XSRF-TOKEN']).toBe('t');
+		expect(JSON.parse(init.body)).toEqual({properties: {gate_count: 6}});
+	});
+
+	it('creates features as GeoJSON and deletes them with If-Match', async () => {
+		const {api, calls} = fullApi(() => ({status: 201, body: {type: 'Feature', id: 9}, headers: {ETag: '"0"'}}));
+		const created = await api.createItem('land_parcel', {type: 'Feature', properties: {}, geometry: null});
+		expect(created.etag).toBe('"0"');
+		expect(calls[0].init.headers['Content-Type']).toBe('application/geo+json');
+		await api.deleteItem('land_parcel', 9, '"0"');
+		expect([calls[1].init.method, calls[1].init.headers['If-Match']]).toEqual(['DELETE', '"0"']);
+	});
+
+	it('keeps the spot of a refused shape and the current version of a stale edit', async () => {
+		const refused = fullApi(() => ({status: 400, body: {title: 'Invalid geometry', detail: 'Self-intersection at (116.2, 33.2)', parameter: 'geometry', location: [116.2, 33.2]}}));
+		const error = await refused.api.createItem('land_parcel', {}).catch((e) => e);
+		expect([error.status, error.parameter, error.location, error.isStale]).toEqual([400, 'geometry', [116.2, 33.2], false]);
+		const current = {type: 'Feature', properties: {version: 5}};
+		const stale = fullApi(() => ({status: 412, body: {title: 'Edit conflict', current}}));
+		const conflict = await stale.api.patchItem('sluice', 7, {}, '"3"').catch((e) => e);
+		expect([conflict.status, conflict.isStale, conflict.current]).toEqual([412, true, current]);
+	});
+
+	it('names the calls of a project’s lifecycle, milestones, links and footprint', async () => {
+		const {api, calls} = fullApi(() => ({body: {}}));
+		await api.project(12);
+		await api.createProject({properties: {code: 'X'}, footprint: null});
+		await api.updateProject(12, {properties: {version: 2, town: '城关镇'}});
+		await api.transitionProject(12, {to: 'approved', reason: '已批复', version: 2});
+		await api.updateMilestone(12, 51, {doneOn: '2026-11-27', version: 0});
+		await api.linkAsset(12, 'sluice', '18');
+		await api.unlinkAsset(12, 'sluice', 18);
+		await api.deriveFootprint(12);
+		await api.deleteProject(12, 4);
+		await api.overview();
+		expect(calls.map((c) => `${c.init.method} ${c.url}${c.init.body ? ` ${c.init.body}` : ''}`)).toEqual([
+			'GET /api/v1/projects/12',
+			'POST /api/v1/projects {"properties":{"code":"X"},"footprint":null}',
+			'PATCH /api/v1/projects/12 {"properties":{"version":2,"town":"城关镇"}}',
+			'POST /api/v1/projects/12/transitions {"to":"approved","reason":"已批复","version":2}',
+			'PUT /api/v1/projects/12/milestones/51 {"dueOn":null,"doneOn":"2026-11-27","remarks":null,"version":0}',
+			'POST /api/v1/projects/12/links {"collection":"sluice","assetId":18}',
+			'DELETE /api/v1/projects/12/links/sluice/18',
+			'POST /api/v1/projects/12/footprint/derive',
+			'DELETE /api/v1/projects/12?version=4',
+			'GET /api/v1/stats/overview'
+		]);
+	});
+
+	it('reads versions from ETags', () => {
+		expect(versionOfEtag('"3"')).toBe(3);
+		expect(versionOfEtag('W/"12"')).toBe(12);
+		expect(versionOfEtag(null)).toBeNull();
+		expect(versionOfEtag('"abc"')).toBeNull();
 	});
 });

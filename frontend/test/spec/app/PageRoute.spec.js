@@ -23,4 +23,19 @@ describe('PageRoute', () => {
 		expect(formatPage('changes', {})).toBe('#/changes');
 		expect(parseHash(hash)).toEqual({feature: null, view: null});
 	});
+
+	it('reads and writes the project pages and the dashboard', () => {
+		expect(parsePage('#/projects?status=approved,planned&overdue=true&page=2&junk=1'))
+			.toEqual({name: 'projects', params: {status: 'approved,planned', overdue: 'true', page: '2'}});
+		expect(parsePage('#/projects/12')).toEqual({name: 'project', params: {id: '12'}});
+		expect(parsePage('#/dashboard')).toEqual({name: 'dashboard', params: {}});
+		expect(formatPage('project', {id: 12})).toBe('#/projects/12');
+		expect(formatPage('projects', {q: '闸', inView: 'true', page: ''})).toBe(`#/projects?q=${encodeURIComponent('闸')}&inView=true`);
+	});
+
+	it('takes neither a project page for a feature nor a bad project id for a page', () => {
+		for (const hash of ['#/projects/0', '#/projects/abc', '#/projects/12/milestones', '#/project', '#/project/12']) {
+			expect(parsePage(hash), hash).toBeNull();
+		}
+	});
 });

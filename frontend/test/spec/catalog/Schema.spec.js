@@ -1,9 +1,11 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {COLLECTIONS, ENUMS, THEMES, WORK_STATUSES, fieldsOf} from '../../../src/catalog/Schema.js';
+import {COLLECTIONS, ENUMS, READ_ONLY_FIELDS, THEMES, WORK_STATUSES, editableFieldsOf, fieldsOf} from '../../../src/catalog/Schema.js';
 
 const migration = fileURLToPath(new URL('../../../../src/main/resources/db/migration/V1__registry.sql', import.meta.url));
+const laterMigrations = ['V5__project_lifecycle.sql', 'V6__parcel_disposal.sql']
+	.map((name) => fileURLToPath(new URL(`../../../../src/main/resources/db/migration/${name}`, import.meta.url)));
 const COMMON = ['code', 'name', 'geom', 'status', 'department', 'town', 'remarks', 'attributes',
 	'created_at', 'created_by', 'updated_at', 'updated_by', 'version', 'id'];
 
@@ -59,4 +61,28 @@ describe('Schema', () => {
 			expect(known, `${column}: ${values.join(', ')}`).toBe(true);
 		}
 	});
+
+	it.runIf(laterMigrations.every(existsSync))('shows the columns that later migrations add to parcels and projects', () => {
+		const sql = laterMigrations.map((path) => readFileSync(path, 'utf8')).join('\n');
+		const added = [...sql.matchAll(/ALTER TABLE (land_parcel|project)\s+([\s\S]*?);/g)]
+			.flatMap((m) => [...m[2].matchAll(/ADD COLUMN\s+(\w+)/g)].map((c) => [m[1], c[1]]));
+		expect(added.length).toBeGreaterThan(0);
+		for (const [table, column] of added) {
+			expect(fieldsOf(table).some((f) => f.key === column), `${table}.${column}`).toBe(true);
+		}
+		expect(ENUMS.target_measure).toEqual(['manual', 'treated_ditches', 'completed_assets', 'completed_length']);
+	});
+
+	it('offers in forms what users may write: the name first, nothing the registry keeps', () => {
+		for (const collection of COLLECTIONS) {
+			const keys = editableFieldsOf(collection).map((f) => f.key);
+			expect(keys[0]).toBe('name');
+			expect(keys.filter((k) => READ_ONLY_FIELDS.has(k)), collection).toEqual([]);
+			expect(new Set(keys).size).toBe(keys.length);
+		}
+		expect(editableFieldsOf('project').map((f) => f.key)).not.toContain('status');
+		expect(editableFieldsOf('project').map((f) => f.key)).toContain('target_unit');
+		expect(editableFieldsOf('sluice').find((f) => f.key === 'scale').required).toBe(true);
+	});
 });
+

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {I18n} from '../../../src/i18n/I18n.js';
 import {
-	MU_M2, formatArea, formatCapacity, formatDate, formatDateTime, formatLength, formatMetres, formatMoney10k, formatPercent
+	MU_M2, formatAmount, formatArea, formatCapacity, formatDate, formatDateTime, formatLength, formatMetres, formatMoney10k, formatPercent, unitText
 } from '../../../src/format/Units.js';
 
 const zh = new I18n({locale: 'zh-CN'});
@@ -43,4 +43,17 @@ describe('units', () => {
 		expect(formatDateTime('2023-12-31T16:30:00Z')).toBe('2024-01-01 00:30');
 		expect(formatDateTime('not a date')).toBe('not a date');
 	});
+
+	it('writes units from the data in the reader’s language', () => {
+		expect(unitText('座', zh)).toBe('座');
+		expect(unitText('座', en)).toBe('');
+		expect(unitText('亩', en)).toBe(en.t('unit.mu'));
+		expect(unitText('公里', en)).toBe('km');
+		expect(unitText('km', zh)).toBe('km');
+		expect(formatAmount(12, '座', zh)).toBe('12 座');
+		expect(formatAmount(12, '座', en)).toBe('12');
+		expect(formatAmount(16.1, '%', en)).toBe('16.1%');
+		expect(formatAmount(3.5, 'km', en)).toBe('3.5 km');
+	});
 });
+

@@ -8,6 +8,10 @@ import {fileURLToPath} from 'node:url';
 import {ATTRIBUTE_FIELDS, COLLECTIONS, ENUMS, THEMES, fieldLabelKey, fieldsOf} from '../../../src/catalog/Schema.js';
 import {ROLES} from '../../../src/auth/Session.js';
 import {HISTORY_ACTIONS} from '../../../src/ui/HistoryView.js';
+import {SHAPES} from '../../../src/ui/EditorPanel.js';
+import {TILE_STATUSES} from '../../../src/dashboard/TileStatus.js';
+import {LIFECYCLE, allowedTransitions} from '../../../src/project/Lifecycle.js';
+import {SORT_KEYS} from '../../../src/project/ProjectQuery.js';
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const HAN = /[\u3400-\u9FFF]/;
@@ -70,7 +74,7 @@ describe('messages', () => {
 			return statSync(path).isDirectory() ? files(path) : path.endsWith('.js') && !path.includes('/i18n/') ? [path] : [];
 		});
 		// t('key'), t(cond ? 'a' : 'b'), {notice: 'key'}, titleKey = 'key', and key lists such as ['changes.when', ...]
-		const family = /^(app|lang|search|panel|filter|theme|layer|legend|basemap|map|detail|value|unit|error|signin|auth|user|role|page|common|form|history|changes|account|accounts|tokens|public|field|attr|enum)\./;
+		const family = /^(app|lang|search|panel|filter|theme|layer|legend|basemap|map|detail|value|unit|error|signin|auth|user|role|page|common|form|history|changes|account|accounts|tokens|public|field|attr|enum|nav|edit|pick|layerView|projects|project|dashboard)\./;
 		const used = new Set();
 		for (const file of files(root)) {
 			for (const [, key] of readFileSync(file, 'utf8').matchAll(/'([a-z]+\.[a-zA-Z0-9_.]+)'/g)) {
@@ -96,6 +100,25 @@ describe('messages', () => {
 		for (const key of keys) {
 			expect(key in zh, key).toBe(true);
 			expect(key in en, key).toBe(true);
+		}
+	});
+
+	it('have the messages the editor, the projects and the dashboard put together from parts', () => {
+		const shapes = [...new Set(Object.values(SHAPES).flat())];
+		const statuses = [...new Set([...LIFECYCLE, 'suspended'].flatMap((s) => allowedTransitions(s)))];
+		const keys = [
+			...shapes.flatMap((shape) => [`edit.draw.${shape}`, `edit.redraw.${shape}`, `edit.drawing.${shape}`, `edit.hint.${shape}`]),
+			...['point', 'line', 'area'].map((shape) => `edit.shape.${shape}`),
+			...statuses.map((status) => `project.to.${status}`),
+			...TILE_STATUSES.map((status) => `dashboard.tileStatus.${status}`),
+			...['edit.geometry.selfIntersection', 'edit.geometry.outside', 'edit.geometry.wrongType', 'edit.geometry.tooManyVertices',
+				'edit.geometry.tooFew', 'edit.geometry.rings', 'edit.geometry.coordinates', 'edit.geometry.invalid'],
+			...['nav.map', 'nav.projects', 'nav.dashboard', 'user.projects', 'user.dashboard', 'layerView.clear', 'layerView.count', 'layerView.unknown']
+		];
+		expect(SORT_KEYS.length).toBeGreaterThan(5);
+		for (const key of keys) {
+			expect(key in zh, `zh: ${key}`).toBe(true);
+			expect(key in en, `en: ${key}`).toBe(true);
 		}
 	});
 

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {WORK_STATUSES} from '../../../src/catalog/Schema.js';
 import {
 	LINE_STYLES, MARKER_SHAPES, bboxArea, PARCEL_CATEGORY_COLORS, STATUS_COLORS, clusterSvg, isUnsafe, legendSampleSvg,
-	luminance, markerHtml, markerSpec, markerSvg, pathStyle, statusColor, textColorOn
+	OVERDUE_COLOR, luminance, markerHtml, markerSpec, markerSvg, pathStyle, statusColor, textColorOn
 } from '../../../src/layers/Symbology.js';
 
 const contrast = (a, b) => {
@@ -127,4 +127,14 @@ describe('legendSampleSvg', () => {
 		expect(legendSampleSvg('dike', 'LineString')).toContain(`stroke-dasharray="${LINE_STYLES.dike.dashArray}"`);
 		expect(legendSampleSvg('land_parcel', 'MultiPolygon')).toContain('fill-opacity');
 	});
+
+	it('rings a project with overdue milestones in red, and no other', () => {
+		const overdue = markerHtml('project', {id: 4, properties: {status: 'under_construction'}}, 36, {overdue: true});
+		expect(overdue).toContain('data-overdue="true"');
+		expect(overdue).toContain(`stroke="${OVERDUE_COLOR}"`);
+		const plain = markerHtml('project', {id: 4, properties: {status: 'under_construction'}}, 36);
+		expect(plain).not.toContain(OVERDUE_COLOR);
+		expect(plain).not.toContain('data-overdue');
+	});
 });
+

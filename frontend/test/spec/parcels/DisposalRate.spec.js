@@ -1,0 +1,32 @@
+import {describe, expect, it} from 'vitest';
+import {I18n} from '../../../src/i18n/I18n.js';
+import {defaultKpiYear, groupLabel, kpiYears, rateAxisMax, rateState} from '../../../src/parcels/DisposalRate.js';
+
+describe('DisposalRate', () => {
+	it('names the plans’ groups in both languages', () => {
+		const zh = new I18n({locale: 'zh-CN'});
+		const en = new I18n({locale: 'en'});
+		expect(groupLabel('批而未供和闲置土地', zh)).toBe('批而未供和闲置土地');
+		expect(groupLabel('工业低效用地', en)).toBe('Inefficient industrial land');
+		expect(groupLabel('其他', en)).toBe('其他');
+	});
+
+	it('offers this year back to 2020 and opens on last year', () => {
+		const years = kpiYears(new Date(2026, 5, 1));
+		expect(years[0]).toBe(2026);
+		expect(years.at(-1)).toBe(2020);
+		expect(defaultKpiYear(new Date(2026, 5, 1))).toBe(2025);
+	});
+
+	it('leaves room on the axis for the highest rate and the target', () => {
+		expect(rateAxisMax([5, 8], 20)).toBe(30);
+		expect(rateAxisMax([37.1], 20)).toBe(50);
+		expect(rateAxisMax([100], 20)).toBe(100);
+	});
+
+	it('tells met, close and behind', () => {
+		expect(rateState(20, 20)).toBe('met');
+		expect(rateState(17.3, 20)).toBe('close');
+		expect(rateState(9, 20)).toBe('behind');
+	});
+});
