@@ -8,12 +8,17 @@ import org.springframework.stereotype.Component;
 
 import cn.hetu.system.NotFoundException;
 
+import static cn.hetu.system.SqlIdentifiers.quote;
+
 /**
  * The collections Hetu serves, read from the {@code collection} table and the columns of each
  * table. It is the whitelist every SQL identifier built from a request is checked against.
  */
 @Component
 public class Catalog {
+
+    /** From this many rows (by the planner's estimate) a table is counted and measured by estimates. */
+    public static final long LARGE_TABLE_ROWS = 100_000;
 
     private final JdbcClient jdbc;
 
@@ -42,6 +47,15 @@ public class Catalog {
             .param(layer.id())
             .query(Long.class)
             .single();
+    }
+
+    /** Exact for small tables; the planner's estimate for big ones, where counting would be slow. */
+    public long rowCount(Layer layer) {
+        long estimate = estimatedRows(layer);
+        if (estimate >= LARGE_TABLE_ROWS) {
+            return estimate;
+        }
+        return jdbc.sql("SELECT count(*) FROM " + quote(layer.id())).query(Long.class).single();
     }
 
     /** Reads the catalogue again, after a migration or an import added a collection. */

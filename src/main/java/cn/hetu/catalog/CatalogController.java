@@ -16,8 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.NotFoundException;
 
-import static cn.hetu.system.SqlIdentifiers.quote;
-
 /** What the map needs to set itself up: layers, departments, basemap data and client settings. */
 @RestController
 @RequestMapping("/api/v1")
@@ -54,7 +52,7 @@ class CatalogController {
     List<LayerInfo> layers() {
         return access.readableLayers()
             .stream()
-            .map(l -> new LayerInfo(l.id(), l.titleZh(), l.titleEn(), l.theme(), l.geometryType(), count(l),
+            .map(l -> new LayerInfo(l.id(), l.titleZh(), l.titleEn(), l.theme(), l.geometryType(), catalog.rowCount(l),
                     l.publicRead()))
             .toList();
     }
@@ -80,15 +78,6 @@ class CatalogController {
         return ResponseEntity.ok()
             .contentType(MediaType.parseMediaType("application/geo+json"))
             .body(new ClassPathResource("geodata/basemap/" + name + ".geojson"));
-    }
-
-    /** Exact for small tables; the planner's estimate for big ones, where counting would be slow. */
-    private long count(Layer layer) {
-        long estimate = catalog.estimatedRows(layer);
-        if (estimate >= 100_000) {
-            return estimate;
-        }
-        return jdbc.sql("SELECT count(*) FROM " + quote(layer.id())).query(Long.class).single();
     }
 
 }

@@ -102,8 +102,7 @@ class StatsController {
             .single();
         Map<String, Long> assets = new LinkedHashMap<>();
         for (Layer layer : access.readableLayers()) {
-            assets.put(layer.id(), catalog.estimatedRows(layer) >= 100_000 ? catalog.estimatedRows(layer)
-                    : jdbc.sql("SELECT count(*) FROM " + quote(layer.id())).query(Long.class).single());
+            assets.put(layer.id(), catalog.rowCount(layer));
         }
         return new Overview(byStatus.stream().mapToLong(StatusFigure::count).sum(),
                 byStatus.stream().mapToDouble(StatusFigure::investmentPlanned).sum(),

@@ -17,9 +17,6 @@ import cn.hetu.catalog.Layer;
 @Component
 class TileStore {
 
-    /** Tables with fewer rows (by the planner's estimate) get an exact extent; bigger ones the estimated one. */
-    private static final long EXACT_BOUNDS_BELOW = 100_000;
-
     private final JdbcClient jdbc;
 
     private final TransactionTemplate readOnly;
@@ -52,7 +49,7 @@ class TileStore {
 
     /** Longitude and latitude bounds (west, south, east, north); empty for an empty collection. */
     Optional<double[]> bounds(Layer layer) {
-        JdbcClient.StatementSpec query = catalog.estimatedRows(layer) < EXACT_BOUNDS_BELOW
+        JdbcClient.StatementSpec query = catalog.estimatedRows(layer) < Catalog.LARGE_TABLE_ROWS
                 ? jdbc.sql(TileSql.exactBounds(layer)) : jdbc.sql(TileSql.ESTIMATED_BOUNDS).param(layer.id());
         return query
             .query((rs, n) -> rs.getObject(1) == null ? null
