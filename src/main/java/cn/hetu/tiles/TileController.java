@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.DigestUtils;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +26,8 @@ class TileController {
 
     /**
      * Private: tiles follow the reader's rights, so no shared cache may keep them. No-cache: the
-     * browser asks again each time and gets a 304 while the ETag holds, so an edit shows at once.
+     * browser asks again each time and gets a 304 while the ETag holds, so an edit shows at once
+     * (the server's own cache drops the tiles a change touches before anyone reads them again).
      */
     private static final CacheControl CACHE = CacheControl.noCache().cachePrivate();
 
@@ -47,15 +47,11 @@ class TileController {
         TileLayer layer = TileLayer.of(access.readable(collection));
         Tile tile = Tile.parse(z, x, y);
         Map<String, Object> filters = TileFilters.parse(layer.layer(), params);
-        byte[] mvt = store.tile(layer, tile, filters);
-        if (mvt.length == 0) {
+        TileCache.Entry entry = store.tile(layer, tile, filters);
+        if (entry.mvt().length == 0) {
             return ResponseEntity.noContent().cacheControl(CACHE).build();
         }
-        return ResponseEntity.ok()
-            .contentType(MVT)
-            .cacheControl(CACHE)
-            .eTag(DigestUtils.md5DigestAsHex(mvt))
-            .body(mvt);
+        return ResponseEntity.ok().contentType(MVT).cacheControl(CACHE).eTag(entry.etag()).body(entry.mvt());
     }
 
     /** The tiles URL keeps the request's filters, so a map given this document draws the filtered features. */

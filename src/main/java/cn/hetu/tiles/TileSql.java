@@ -15,19 +15,10 @@ import static cn.hetu.system.SqlIdentifiers.quote;
 final class TileSql {
 
     /** Tile units per side. */
-    private static final int EXTENT = 4096;
+    static final int EXTENT = 4096;
 
     /** Tile units kept beyond each edge, so that symbols and strokes join across tiles. */
-    private static final int BUFFER = 64;
-
-    /**
-     * Settings of a tile's read-only transaction, like SET LOCAL but with a bind parameter: the
-     * statement timeout, and no parallel workers, whose start-up costs a zoom 14 tile more than
-     * it saves (measured: 12-25 ms alone, 50-85 ms with two workers) while a map asks for a dozen
-     * tiles at once.
-     */
-    static final String SETTINGS = """
-            SELECT set_config('statement_timeout', ?, true), set_config('max_parallel_workers_per_gather', '0', true)""";
+    static final int BUFFER = 64;
 
     /** The extent from the planner's statistics, for big tables; binds the table name. */
     static final String ESTIMATED_BOUNDS = """

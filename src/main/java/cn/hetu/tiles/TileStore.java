@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
 
-/** Reads tiles from PostGIS as finished MVT bytes, and the extent a TileJSON document announces. */
+/** Tiles as finished MVT bytes, from the cache or PostGIS, and the extent a TileJSON document announces. */
 @Component
 class TileStore {
 
@@ -25,26 +25,42 @@ class TileStore {
 
     private final Catalog catalog;
 
-    TileStore(JdbcClient jdbc, PlatformTransactionManager transactions, TileProperties properties, Catalog catalog) {
+    private final TileCache cache;
+
+    private final TileChanges changes;
+
+    TileStore(JdbcClient jdbc, PlatformTransactionManager transactions, TileProperties properties, Catalog catalog,
+            TileCache cache, TileChanges changes) {
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.properties = properties;
         this.catalog = catalog;
+        this.cache = cache;
+        this.changes = changes;
     }
 
-    /** The encoded tile; no bytes at all when no feature touches it. */
-    byte[] tile(TileLayer layer, Tile tile, Map<String, Object> filters) {
+    /** The tile from the cache, or rendered and cached; its bytes are empty when no feature touches it. */
+    TileCache.Entry tile(TileLayer layer, Tile tile, Map<String, Object> filters) {
+        TileCache.Key key = new TileCache.Key(layer.id(), tile, filters);
+        long generation = cache.generation(layer.id());
+        return readOnly.execute(status -> {
+            changes.catchUp(properties.statementTimeout());
+            return cache.get(key).orElseGet(() -> {
+                TileCache.Entry rendered = TileCache.Entry.of(render(layer, tile, filters));
+                cache.put(key, rendered, generation);
+                return rendered;
+            });
+        });
+    }
+
+    private byte[] render(TileLayer layer, Tile tile, Map<String, Object> filters) {
         List<Object> args = new ArrayList<>();
         args.add(layer.id());
         args.addAll(List.of(tile.z(), tile.x(), tile.y(), tile.z(), tile.x(), tile.y()));
         args.addAll(filters.values());
         args.add(properties.maxFeatures());
-        String sql = TileSql.tile(layer, filters.keySet());
-        return readOnly.execute(status -> {
-            jdbc.sql(TileSql.SETTINGS).param(properties.statementTimeout().toMillis() + "ms").query().singleRow();
-            return jdbc.sql(sql).params(args).query((rs, n) -> rs.getBytes(1)).single();
-        });
+        return jdbc.sql(TileSql.tile(layer, filters.keySet())).params(args).query((rs, n) -> rs.getBytes(1)).single();
     }
 
     /** Longitude and latitude bounds (west, south, east, north); empty for an empty collection. */

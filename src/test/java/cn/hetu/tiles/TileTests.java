@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -14,12 +16,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.unit.DataSize;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import cn.hetu.Http;
 import cn.hetu.RegistryTest;
@@ -57,6 +63,12 @@ class TileTests {
 
     @Autowired
     Catalog catalog;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    ObjectMapper json;
 
     @Test
     void tileOverTheCountySeatHoldsEverySluiceInItsEnvelope() {
@@ -167,13 +179,76 @@ class TileTests {
 
     @Test
     void featureCapKeepsTheLowestIds() {
-        TileStore capped = new TileStore(jdbc, transactions, new TileProperties(5, Duration.ofSeconds(5)), catalog);
+        TileProperties properties = new TileProperties(5, Duration.ofSeconds(5), DataSize.ofMegabytes(1));
+        TileCache cache = new TileCache(properties);
+        TileStore capped = new TileStore(jdbc, transactions, properties, catalog, cache, new TileChanges(jdbc, json, cache));
         TileLayer parcels = TileLayer.of(catalog.get("land_parcel"));
         List<Long> all = idsInTile("land_parcel", COUNTY, "true");
         assertThat(all).hasSizeGreaterThan(5);
-        byte[] tile = capped.tile(parcels, COUNTY, Map.of());
+        byte[] tile = capped.tile(parcels, COUNTY, Map.of()).mvt();
         assertThat(MvtReader.layers(tile).get(0).ids()).containsExactlyElementsOf(all.subList(0, 5));
-        assertThat(capped.tile(parcels, COUNTY, Map.of())).isEqualTo(tile);
+        assertThat(capped.tile(parcels, COUNTY, Map.of()).mvt()).isEqualTo(tile);
+    }
+
+    @Test
+    void changeMadeStraightInTheDatabaseShowsInTheNextTile() {
+        long id = idsInTile("sluice", SEAT, "status <> 'completed'").get(0);
+        String before = jdbc.sql("SELECT status FROM sluice WHERE id = ?").param(id).query(String.class).single();
+        assertThat(feature(fetch(path("sluice", SEAT)).layer(), id).properties()).containsEntry("status", before);
+        try {
+            jdbc.sql("UPDATE sluice SET status = 'completed' WHERE id = ?").param(id).update();
+            assertThat(feature(fetch(path("sluice", SEAT)).layer(), id).properties()).containsEntry("status", "completed");
+        }
+        finally {
+            jdbc.sql("UPDATE sluice SET status = ? WHERE id = ?").params(before, id).update();
+        }
+        assertThat(feature(fetch(path("sluice", SEAT)).layer(), id).properties()).containsEntry("status", before);
+    }
+
+    @Test
+    void featureMovedThroughTheApiLeavesItsOldTileAndReachesItsNewOne() {
+        long id = idsInTile("sluice", SEAT, "true").get(0);
+        Tile elsewhere = new Tile(12, 3373, 1645);
+        assertThat(fetch(path("sluice", SEAT)).layer().ids()).contains(id);
+        int before = fetch(path("sluice", elsewhere)).status();
+        String geometry = jdbc.sql("SELECT ST_AsGeoJSON(geom) FROM sluice WHERE id = ?").param(id).query(String.class).single();
+        try {
+            moveSluice(id, "{\"type\":\"Point\",\"coordinates\":[116.50,33.30]}");
+            assertThat(fetch(path("sluice", SEAT)).layer().ids()).doesNotContain(id);
+            assertThat(fetch(path("sluice", elsewhere)).layer().ids()).contains(id);
+        }
+        finally {
+            moveSluice(id, geometry);
+        }
+        assertThat(fetch(path("sluice", SEAT)).layer().ids()).contains(id);
+        assertThat(fetch(path("sluice", elsewhere)).status()).isEqualTo(before);
+    }
+
+    /**
+     * A transaction that began before a tile was drawn and commits after later ones must still
+     * reach the tile: the changes are found by transaction age, not by the order of their ids.
+     */
+    @Test
+    void changeOfATransactionThatCommitsLateStillReachesTheTile() throws Exception {
+        String code = "LATE-" + System.nanoTime();
+        try (Connection late = dataSource.getConnection()) {
+            late.setAutoCommit(false);
+            try (PreparedStatement insert = late.prepareStatement("""
+                    INSERT INTO sluice (code, name, geom, status, department, town, scale)
+                    VALUES (?, '迟提交闸', ST_SetSRID(ST_MakePoint(116.30, 33.255), 4490), 'planned', 'water', '城关镇', 'small')""")) {
+                insert.setString(1, code);
+                insert.executeUpdate();
+            }
+            int before = fetch(path("sluice", SEAT)).layer().ids().size();
+            jdbc.sql("UPDATE sluice SET name = name WHERE id = (SELECT min(id) FROM sluice)").update();
+            assertThat(fetch(path("sluice", SEAT)).layer().ids()).hasSize(before);
+            late.commit();
+            long id = jdbc.sql("SELECT id FROM sluice WHERE code = ?").param(code).query(Long.class).single();
+            assertThat(fetch(path("sluice", SEAT)).layer().ids()).hasSize(before + 1).contains(id);
+        }
+        finally {
+            jdbc.sql("DELETE FROM sluice WHERE code = ?").param(code).update();
+        }
     }
 
     @Test
@@ -217,6 +292,15 @@ class TileTests {
         assertThat(reply.status()).as(path).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.json().get("parameter").asString()).as(path).isEqualTo(parameter);
+    }
+
+    private void moveSluice(long id, String geometry) {
+        Http.Reply reply = http.patch("/ogc/collections/sluice/items/" + id, "{\"geometry\":" + geometry + "}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    }
+
+    private static MvtReader.Feature feature(MvtReader.Layer layer, long id) {
+        return layer.features().stream().filter(f -> f.id() == id).findFirst().orElseThrow();
     }
 
     private static String path(String collection, Tile tile) {
