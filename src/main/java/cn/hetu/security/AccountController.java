@@ -56,12 +56,15 @@ class AccountController {
 
     private final PasswordEncoder passwords;
 
+    private final ApiTokens tokens;
+
     private final LayerAccess access;
 
-    AccountController(AccountRepository accounts, PasswordEncoder passwords, LayerAccess access) {
+    AccountController(AccountRepository accounts, PasswordEncoder passwords, LayerAccess access, ApiTokens tokens) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.access = access;
+        this.tokens = tokens;
     }
 
     @GetMapping
@@ -104,6 +107,7 @@ class AccountController {
         if (change.enabled() != null) {
             account.setEnabled(change.enabled());
         }
+        tokens.forgetRecent();
         return AccountView.of(accounts.saveAndFlush(account));
     }
 
@@ -116,6 +120,7 @@ class AccountController {
             throw new InvalidParameterException("id", "You cannot delete your own account");
         }
         accounts.delete(account);
+        tokens.forgetRecent();
         return ResponseEntity.noContent().build();
     }
 

@@ -5,14 +5,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Personal API tokens for scripts and desktop GIS. A token is {@code hetu_} and 43 random
@@ -30,7 +36,11 @@ class ApiTokens {
     record TokenInfo(long id, String name, Instant createdAt, Instant lastUsedAt, Instant expiresAt, Instant revokedAt) {
     }
 
+    private static final Duration RECHECK = Duration.ofSeconds(30);
+
     private final SecureRandom random = new SecureRandom();
+
+    private final Cache<String, HetuUser> recent = Caffeine.newBuilder().expireAfterWrite(RECHECK).maximumSize(10_000).build();
 
     private final JdbcClient jdbc;
 
@@ -52,12 +62,45 @@ class ApiTokens {
         return new Created(id, name, token);
     }
 
+    /**
+     * The user of a valid token. Tokens checked in the last {@link #RECHECK} are taken on trust,
+     * so a map's burst of tile requests is not a burst of writes to {@code last_used_at}; a
+     * revocation or an account change made here forgets them at once (on other instances of Hetu
+     * it takes effect within that time).
+     */
     Optional<HetuUser> authenticate(String token) {
+        String hash = hash(token);
+        HetuUser trusted = recent.getIfPresent(hash);
+        if (trusted != null) {
+            return Optional.of(trusted);
+        }
+        Optional<HetuUser> user = check(hash);
+        user.ifPresent(u -> recent.put(hash, u));
+        return user;
+    }
+
+    /**
+     * After a revocation or a change to an account: every token is checked again on its next use.
+     * Within a transaction also once it commits, lest a request in between trust the old rows again.
+     */
+    void forgetRecent() {
+        recent.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    recent.invalidateAll();
+                }
+            });
+        }
+    }
+
+    private Optional<HetuUser> check(String hash) {
         Optional<Long> accountId = jdbc.sql("""
                 UPDATE api_token SET last_used_at = now()
                 WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
                 RETURNING account_id""")
-            .param(hash(token))
+            .param(hash)
             .query(Long.class)
             .optional();
         return accountId.flatMap(accounts::findById).filter(Account::isEnabled).map(Account::toUser);
@@ -74,9 +117,11 @@ class ApiTokens {
     }
 
     boolean revoke(long accountId, long tokenId) {
-        return jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE id = ? AND account_id = ? AND revoked_at IS NULL")
+        boolean revoked = jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE id = ? AND account_id = ? AND revoked_at IS NULL")
             .params(tokenId, accountId)
             .update() == 1;
+        forgetRecent();
+        return revoked;
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -64,9 +64,13 @@ class SecurityTests {
         Http viewer = TestAccounts.ensure(admin, "leaver", List.of("viewer"), null);
         long id = jdbc.sql("SELECT id FROM account WHERE username = 'leaver'").query(Long.class).single();
         int version = jdbc.sql("SELECT version FROM account WHERE id = ?").param(id).query(Integer.class).single();
+        Http script = admin.withToken(viewer.post("/api/v1/me/tokens", "{\"name\":\"script\"}").json().get("token").asString());
+        assertThat(script.get("/ogc/collections/sluice/items?limit=1").status()).isEqualTo(200);
         assertThat(admin.patch("/api/v1/accounts/" + id, "{\"enabled\":false,\"version\":" + version + "}").status())
             .isEqualTo(200);
         assertThat(viewer.get("/ogc/collections/sluice/items").status()).isEqualTo(401);
+        assertThat(script.get("/ogc/collections/sluice/items?limit=1").status())
+            .as("a token just used is not trusted after its account is disabled").isEqualTo(401);
         assertThat(admin.patch("/api/v1/accounts/" + id, "{\"enabled\":true,\"version\":" + version + "}").status())
             .as("a stale version is refused").isEqualTo(409);
         admin.patch("/api/v1/accounts/" + id, "{\"enabled\":true,\"version\":" + (version + 1) + "}");
