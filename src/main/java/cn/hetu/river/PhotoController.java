@@ -64,6 +64,7 @@ class PhotoController {
     }
 
     private ResponseEntity<byte[]> file(UUID id, boolean thumbnail) {
+        river.requireReader();
         Photos.Stored stored = photos.stored(id);
         issues.issue(stored.issueId()); // the issue's readers, and only they, see its photos
         return ResponseEntity.ok()
