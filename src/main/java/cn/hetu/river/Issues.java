@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.hetu.audit.Actor;
-import cn.hetu.security.LayerAccess;
 import cn.hetu.system.EditConflict;
 import cn.hetu.system.IllegalTransitionException;
 import cn.hetu.system.InvalidParameterException;
@@ -93,16 +92,13 @@ class Issues {
 
     private final RiverAccess river;
 
-    private final LayerAccess access;
-
     private final Actor actor;
 
     private final Photos photos;
 
-    Issues(JdbcClient jdbc, RiverAccess river, LayerAccess access, Actor actor, Photos photos) {
+    Issues(JdbcClient jdbc, RiverAccess river, Actor actor, Photos photos) {
         this.jdbc = jdbc;
         this.river = river;
-        this.access = access;
         this.actor = actor;
         this.photos = photos;
     }
@@ -110,7 +106,7 @@ class Issues {
     /** Stores the issue unless it is already there; true when it is new. */
     @Transactional
     boolean report(Report report) {
-        access.requireUser();
+        river.requireReader();
         if (report.id() == null) {
             throw new InvalidParameterException("id", "An issue needs the id its phone gave it (a UUID)");
         }

@@ -98,6 +98,21 @@ class IssuePhotoTests {
     }
 
     @Test
+    void aWebpPhotoIsDecodedAndThumbnailed() {
+        UUID issue = report(segmentMiddle(), "2026-10-08T09:00:00+08:00");
+        // The smallest lossy WebP: one pixel, a VP8 key frame in a RIFF container.
+        byte[] webp = java.util.Base64.getDecoder().decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
+        Http.Reply reply = phone().post(photos(issue), TestPhotos.multipart("leaf.bin", "application/octet-stream", webp),
+                TestPhotos.MULTIPART);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        assertThat(reply.json().get("contentType").asString()).isEqualTo("image/webp");
+        assertThat(reply.json().get("width").asInt()).isEqualTo(1);
+        HttpResponse<byte[]> thumbnail = admin.bytes(reply.json().get("thumbnailUrl").asString());
+        assertThat(thumbnail.headers().firstValue("Content-Type")).contains("image/jpeg");
+        assertThat(admin.bytes(reply.json().get("url").asString()).headers().firstValue("Content-Type")).contains("image/webp");
+    }
+
+    @Test
     void onlyRealJpegPngAndWebpPhotosOfAcceptableSizeAreTaken() {
         UUID issue = report(segmentMiddle(), "2026-10-08T10:00:00+08:00");
         Http.Reply text = phone().post(photos(issue), TestPhotos.multipart("site.jpg", "image/jpeg",
