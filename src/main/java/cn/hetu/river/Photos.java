@@ -3,6 +3,7 @@ package cn.hetu.river;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -153,7 +154,7 @@ class Photos {
         try {
             return Files.readAllBytes(path);
         }
-        catch (java.nio.file.NoSuchFileException e) {
+        catch (NoSuchFileException e) {
             throw new NotFoundException("The file of photo " + id + " is missing from the photo directory");
         }
         catch (IOException e) {

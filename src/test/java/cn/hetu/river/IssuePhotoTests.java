@@ -1,13 +1,14 @@
 package cn.hetu.river;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-
-import java.awt.image.BufferedImage;
 
 import javax.imageio.ImageIO;
 
@@ -101,7 +102,7 @@ class IssuePhotoTests {
     void aWebpPhotoIsDecodedAndThumbnailed() {
         UUID issue = report(segmentMiddle(), "2026-10-08T09:00:00+08:00");
         // The smallest lossy WebP: one pixel, a VP8 key frame in a RIFF container.
-        byte[] webp = java.util.Base64.getDecoder().decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
+        byte[] webp = Base64.getDecoder().decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
         Http.Reply reply = phone().post(photos(issue), TestPhotos.multipart("leaf.bin", "application/octet-stream", webp),
                 TestPhotos.MULTIPART);
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
@@ -120,7 +121,7 @@ class IssuePhotoTests {
         assertProblem(text, 415, "file");
         byte[] broken = TestPhotos.image("jpeg", 64, 64);
         Http.Reply truncated = phone().post(photos(issue), TestPhotos.multipart("cut.jpg", "image/jpeg",
-                java.util.Arrays.copyOf(broken, 40)), TestPhotos.MULTIPART);
+                Arrays.copyOf(broken, 40)), TestPhotos.MULTIPART);
         assertProblem(truncated, 415, "file");
         byte[] big = new byte[8 * 1024 * 1024 + 10];
         System.arraycopy(broken, 0, big, 0, broken.length);
