@@ -114,3 +114,23 @@ CROSS JOIN LATERAL (VALUES (1, NULL, 'reported', NULL, interval '0'),
                                                                                               note, after)
 WHERE i.reported_by = 'demo'
   AND e.step <= array_position(ARRAY['reported','assigned','rectifying','rectified','closed'], i.status);
+
+-- A village chief on 包河 for the phone pages, with the sign-in account 'hezhang'. The account is
+-- disabled and its password hash, random and made here, matches no password: there is no demo
+-- password, in production or anywhere. An administrator sets a password and enables the account.
+-- Last in this file, so the random draws above stay as they were.
+INSERT INTO account (username, display_name, password_hash, roles, enabled)
+SELECT 'hezhang', '包河村级河长（演示）',
+       '{bcrypt}$2a$10$' || left(md5(gen_random_uuid()::text) || md5(gen_random_uuid()::text), 53),
+       ARRAY['river_chief'], false
+WHERE NOT EXISTS (SELECT 1 FROM account WHERE username = 'hezhang');
+INSERT INTO river_chief (name, level, town, village, phone, account_id)
+SELECT (SELECT name FROM demo_name WHERE n = 130), 'village', s.town, s.town || '包河村', '13821399999', a.id
+FROM (SELECT town FROM river_segment WHERE river = '包河' ORDER BY id LIMIT 1) s
+JOIN account a ON a.username = 'hezhang'
+WHERE NOT EXISTS (SELECT 1 FROM river_chief WHERE account_id = a.id);
+INSERT INTO chief_assignment (chief_id, collection, asset_id)
+SELECT c.id, 'river_segment', s.id
+FROM river_chief c JOIN account a ON a.id = c.account_id AND a.username = 'hezhang',
+     (SELECT id FROM river_segment WHERE river = '包河' ORDER BY id LIMIT 1) s
+ON CONFLICT DO NOTHING;

@@ -87,19 +87,48 @@ public class Http {
     }
 
     public Reply send(String method, String pathAndQuery, String json, String... headers) {
-        String url = pathAndQuery.startsWith("http") ? pathAndQuery : base() + pathAndQuery;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-            .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        HttpRequest.Builder request = request(method, pathAndQuery, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8), headers);
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
+        return reply(request);
+    }
+
+    /** A POST of any body (multipart form data, say) with its content type; the answer read as text. */
+    public Reply post(String path, byte[] body, String contentType) {
+        return reply(request("POST", path, HttpRequest.BodyPublishers.ofByteArray(body), "Content-Type", contentType));
+    }
+
+    /** A GET whose answer is kept as bytes (images, spreadsheets). */
+    public HttpResponse<byte[]> bytes(String pathAndQuery, String... headers) {
+        try {
+            return client.send(request("GET", pathAndQuery, HttpRequest.BodyPublishers.noBody(), headers).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String method, String pathAndQuery, HttpRequest.BodyPublisher body,
+            String... headers) {
+        String url = pathAndQuery.startsWith("http") ? pathAndQuery : base() + pathAndQuery;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method, body);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
+        return request;
+    }
+
+    private Reply reply(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -128,11 +128,16 @@ class RiverChiefTests {
     @Test
     void theDemoCountyHasChiefsPatrolsAndAMeaningfulBulletin() {
         assertThat(jdbc.sql("SELECT count(*) FROM river_chief WHERE phone IS NOT NULL").query(Long.class).single())
-            .isEqualTo(27);
+            .as("27 chiefs of the demo and the chief of the hezhang account").isEqualTo(28);
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM river_segment s WHERE NOT EXISTS (SELECT 1 FROM chief_assignment a
                 WHERE a.collection = 'river_segment' AND a.asset_id = s.id)""").query(Long.class).single())
             .as("every demo segment has a chief").isZero();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM river_chief c JOIN account a ON a.id = c.account_id
+                JOIN chief_assignment s ON s.chief_id = c.id JOIN river_segment r ON r.id = s.asset_id
+                WHERE a.username = 'hezhang' AND NOT a.enabled AND c.level = 'village' AND r.river = '包河'""")
+            .query(Long.class).single()).as("the demo chief's account is linked, and disabled").isEqualTo(1);
         JsonNode bulletin = admin.get("/api/v1/bulletins/2026-10").json();
         int required = 0;
         int done = 0;
