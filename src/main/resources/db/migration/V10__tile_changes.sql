@@ -56,7 +56,4 @@ BEGIN
 END
 $$;
 
-SELECT watch_tiles(c.id)
-FROM collection c
-WHERE EXISTS (SELECT FROM information_schema.columns k
-              WHERE k.table_schema = current_schema() AND k.table_name = c.id AND k.column_name = 'geom');
+SELECT watch_tiles(id) FROM collection WHERE kind = 'asset';
