@@ -1,0 +1,25 @@
+import {OfflineStore} from './OfflineStore.js';
+import {RiverApi} from './RiverApi.js';
+import {UploadQueue} from './UploadQueue.js';
+
+let shared = null;
+
+/**
+ * The one upload queue of this page load, started the first time anyone asks (the workspace
+ * does on start for river users, so that a reload sends what an earlier visit left).
+ */
+export function uploadQueue(options) {
+	const {api, window: win = globalThis.window} = options;
+	if (!shared) {
+		const queue = new UploadQueue({store: new OfflineStore({indexedDB: win.indexedDB}), riverApi: new RiverApi({api}), window: win});
+		const stop = queue.start();
+		shared = {queue, stop};
+	}
+	return shared.queue;
+}
+
+/** Stops the queue when the user signs out; what is queued stays in the browser for the next start. */
+export function stopUploads() {
+	shared?.stop();
+	shared = null;
+}
