@@ -9,6 +9,8 @@ import {RiverApi} from './RiverApi.js';
 import {RiverMap} from './RiverMap.js';
 
 const ISSUE_MARK = {radius: 6, color: '#FFFFFF', weight: 2, fillOpacity: 0.95, pane: 'hetu-river-points'};
+/** Columns of names rather than figures, aligned left. */
+const TEXT_COLUMNS = new Set(['river.bulletin.town', 'river.bulletin.category', 'river.bulletin.rank', 'river.bulletin.chief', 'river.bulletin.level']);
 const STATUS_COLOURS = {reported: '#E03131', assigned: '#F08C00', rectifying: '#F59F00', rectified: '#1C7ED6', closed: '#2B8A3E'};
 
 /** A bulletin's totals: chiefs, periods required and done, patrols, compliance, and issues. */
@@ -123,7 +125,7 @@ export class BulletinPage {
 		const cell = (value, role) => el('td', {'data-role': role}, String(value ?? '—'));
 		const complianceCell = (line) => el('td', {class: `hetu-river-compliance is-${complianceGrade(line.compliancePct)}`, 'data-role': 'compliance'}, pct(line.compliancePct, line.required));
 		const table = (role, heads, rows) => el('table', {class: 'hetu-river-table', 'data-role': role},
-			el('thead', {}, el('tr', {}, heads.map((h) => el('th', {scope: 'col'}, t(h))))),
+			el('thead', {}, el('tr', {}, heads.map((h) => el('th', {scope: 'col', class: TEXT_COLUMNS.has(h) ? null : 'is-number'}, t(h))))),
 			el('tbody', {}, rows));
 		const chiefIssues = (b.chiefs || []).some((c) => c.found !== undefined);
 		const issueExtras = ['overdue', 'escalated'].filter((key) => (b.issues || []).some((line) => line[key] !== undefined));
@@ -146,7 +148,7 @@ export class BulletinPage {
 			el('h4', {}, t('river.bulletin.byTown')),
 			table('towns', ['river.bulletin.town', 'river.bulletin.chiefs', 'river.bulletin.required', 'river.bulletin.done', 'river.bulletin.compliance'],
 				towns.map((line) => el('tr', {'data-town': line.town},
-					el('th', {scope: 'row'}, line.town || t('river.bulletin.countyLevel')), cell(line.chiefs), cell(line.required, 'required'), cell(line.done, 'done'), complianceCell(line)))),
+					el('th', {scope: 'row'}, line.town || t('river.bulletin.countyLevel')), cell(line.chiefs, 'chiefs'), cell(line.required, 'required'), cell(line.done, 'done'), complianceCell(line)))),
 			el('h4', {}, t('river.bulletin.byCategory')),
 			table('categories', ['river.bulletin.category', 'river.bulletin.found', 'river.bulletin.closed', ...issueExtras.map((key) => `river.bulletin.${key}`)],
 				(b.issues || []).map((line) => el('tr', {'data-category': line.category},
@@ -161,7 +163,7 @@ export class BulletinPage {
 			(b.chiefs || []).map((line) => el('tr', {'data-chief': String(line.chiefId)},
 				cell(line.rank), el('th', {scope: 'row'}, line.name), cell(t(`river.level.${line.level}`)), cell(line.town || '—'),
 				cell(line.required, 'required'), cell(line.done, 'done'), cell(line.patrols, 'patrols'), complianceCell(line),
-				chiefIssues ? [cell(line.found), cell(line.closed), cell(line.overdue)] : null))),
+				chiefIssues ? [cell(line.found, 'found'), cell(line.closed, 'closed'), cell(line.overdue, 'overdue')] : null))),
 			el('h4', {}, t('river.bulletin.map', {count: this.issues.length})),
 			this.mapBox);
 		this._drawMap();

@@ -178,13 +178,19 @@ export class PatrolPage {
 			walking.points.push(this.fix);
 			this._saveWalking();
 			this._drawTrack();
-			if (walking.points.length === 1) {
-				this.map.map.setView([lat, lon], 16, {animate: false});
-			} else if (!this.map.map.getBounds().pad(-0.1).contains([lat, lon])) {
-				this.map.map.panTo([lat, lon], {animate: false});
-			}
+			this._follow(this.fix);
 		}
 		this._draw();
+	}
+
+	/** Keeps the walker on screen, close enough to see the river banks. */
+	_follow(point) {
+		const map = this.map.map;
+		if (map.getZoom() < 15) {
+			map.setView([point.lat, point.lon], 16, {animate: false});
+		} else if (!map.getBounds().pad(-0.15).contains([point.lat, point.lon])) {
+			map.panTo([point.lat, point.lon], {animate: false});
+		}
 	}
 
 	_onGpsError(error) {
@@ -228,6 +234,7 @@ export class PatrolPage {
 		};
 		if (this.walking.source === 'gps' && this.fix && isAccurate(this.fix) && Date.now() - this.fix.at < 30000) {
 			this.walking.points.push({...this.fix, at: Date.now()});
+			this._follow(this.fix);
 		}
 		await this._saveWalking();
 		this._drawTrack();
