@@ -66,12 +66,12 @@ public class Catalog {
     private List<Layer> load() {
         return jdbc.sql("""
                 SELECT id, title_zh, title_en, description_zh, description_en, theme, geometry_type,
-                       temporal_start, temporal_end, public_read
+                       temporal_start, temporal_end, public_read, kind
                 FROM collection ORDER BY sort_order, id""")
             .query((rs, n) -> new Layer(rs.getString("id"), rs.getString("title_zh"), rs.getString("title_en"),
                     rs.getString("description_zh"), rs.getString("description_en"), rs.getString("theme"),
                     rs.getString("geometry_type"), rs.getString("temporal_start"), rs.getString("temporal_end"),
-                    rs.getBoolean("public_read"), columns(rs.getString("id"))))
+                    rs.getBoolean("public_read"), rs.getString("kind"), columns(rs.getString("id"))))
             .list();
     }
 

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 /** The kinds of attribute values a collection can hold, as seen by clients. */
 public enum ColumnType {
 
-    STRING, INTEGER, NUMBER, BOOLEAN, DATE, DATETIME, OBJECT;
+    STRING, INTEGER, NUMBER, BOOLEAN, DATE, DATETIME, OBJECT, UUID;
 
     static ColumnType ofPostgres(String dataType) {
         return switch (dataType) {
@@ -18,6 +18,7 @@ public enum ColumnType {
             case "date" -> DATE;
             case "timestamp with time zone", "timestamp without time zone" -> DATETIME;
             case "jsonb", "json" -> OBJECT;
+            case "uuid" -> UUID;
             default -> STRING;
         };
     }
@@ -35,6 +36,7 @@ public enum ColumnType {
                 };
                 case DATE -> LocalDate.parse(text);
                 case DATETIME -> OffsetDateTime.parse(text);
+                case UUID -> java.util.UUID.fromString(text);
                 default -> text;
             };
         }

@@ -10,10 +10,13 @@ import java.util.Set;
  * {@code id} key. The table name is the collection id; both come from the database catalogue only.
  *
  * @param publicRead whether anonymous users may read it (off unless an administrator opens it)
+ * @param kind {@code asset}: a registry table with the common core (code, name, status, department,
+ *        version), edited, searched, counted and tiled; {@code record}: a table the river chief system
+ *        writes (patrols, issues), with UUID ids, served read-only
  */
 public record Layer(String id, String titleZh, String titleEn, String descriptionZh, String descriptionEn,
         String theme, String geometryType, String temporalStart, String temporalEnd, boolean publicRead,
-        List<Column> columns) {
+        String kind, List<Column> columns) {
 
     /** Columns that only the system writes. */
     private static final Set<String> SYSTEM_COLUMNS = Set.of("id", "created_at", "created_by", "updated_at",
@@ -25,6 +28,10 @@ public record Layer(String id, String titleZh, String titleEn, String descriptio
 
     public List<Column> writableColumns() {
         return columns.stream().filter(c -> !c.generated() && !SYSTEM_COLUMNS.contains(c.name())).toList();
+    }
+
+    public boolean isRecord() {
+        return "record".equals(kind);
     }
 
     public boolean hasTime() {

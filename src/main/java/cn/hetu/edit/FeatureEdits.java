@@ -184,6 +184,7 @@ public class FeatureEdits {
             case DATETIME -> value.isString() && parses(() -> OffsetDateTime.parse(value.asString()));
             case OBJECT -> value.isObject();
             case STRING -> value.isValueNode();
+            case UUID -> value.isString();
         };
         if (!ok) {
             throw new InvalidParameterException(column.name(), "'" + column.name() + "' must be "

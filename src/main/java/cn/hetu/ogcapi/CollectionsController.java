@@ -31,7 +31,7 @@ class CollectionsController {
     Documents.Collections collections(HttpServletRequest request, Locale locale) {
         Links links = Links.of(request);
         return new Documents.Collections(List.of(links.link("/ogc/collections", "self", MediaTypes.JSON, "Collections")),
-                access.readableLayers().stream().map(layer -> describe(layer, links, locale)).toList());
+                access.readableCollections().stream().map(layer -> describe(layer, links, locale)).toList());
     }
 
     @GetMapping(path = "/ogc/collections/{collectionId}", produces = MediaTypes.JSON)

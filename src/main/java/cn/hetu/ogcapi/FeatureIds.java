@@ -1,11 +1,12 @@
 package cn.hetu.ogcapi;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import cn.hetu.catalog.Layer;
 import cn.hetu.system.NotFoundException;
 
-/** Feature ids in paths: numbers; anything else names no feature. */
+/** Feature ids in paths: numbers, or UUIDs for the river chief system's records; anything else names no feature. */
 final class FeatureIds {
 
     private FeatureIds() {
@@ -16,6 +17,19 @@ final class FeatureIds {
             return Optional.of(Long.parseLong(text));
         }
         catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The id as the layer's key type: a Long for assets, a UUID for records. */
+    static Optional<Object> parse(Layer layer, String text) {
+        if (!layer.isRecord()) {
+            return parse(text).map(Object.class::cast);
+        }
+        try {
+            return Optional.of(UUID.fromString(text));
+        }
+        catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }

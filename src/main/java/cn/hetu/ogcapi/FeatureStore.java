@@ -26,7 +26,7 @@ import static cn.hetu.system.SqlIdentifiers.quote;
 class FeatureStore {
 
     /** What a streamed page contained: how many features, and the cursors of the pages after and before it. */
-    record Page(int returned, Long nextAfter, Long previousBefore) {
+    record Page(int returned, Object nextAfter, Object previousBefore) {
     }
 
     /** Spatial extent in lon/lat and the temporal extent as ISO text; parts may be null. */
@@ -66,7 +66,7 @@ class FeatureStore {
     /** Writes the features of one page, comma separated, and says whether another page follows. */
     Page writePage(Layer layer, ItemsQuery query, ItemsSql.Where where, Writer out) {
         List<Object> args = new ArrayList<>(where.args());
-        Long cursor = query.before() != null ? query.before() : query.after();
+        Object cursor = query.before() != null ? query.before() : query.after();
         if (cursor != null) {
             args.add(cursor);
         }
@@ -74,7 +74,7 @@ class FeatureStore {
         String sql = ItemsSql.page(layer, where, query);
         boolean backwards = query.before() != null;
         return readOnly.execute(status -> {
-            long[] ids = { 0, 0 }; // first and last id written
+            Object[] ids = { null, null }; // first and last id written
             int[] written = { 0 };
             int[] read = { 0 };
             boolean[] more = { false };
@@ -88,15 +88,15 @@ class FeatureStore {
                 }
                 write(out, written[0] == 0 ? rs.getString(1) : "," + rs.getString(1));
                 if (written[0]++ == 0) {
-                    ids[0] = rs.getLong(2);
+                    ids[0] = rs.getObject(2);
                 }
-                ids[1] = rs.getLong(2);
+                ids[1] = rs.getObject(2);
             }, args.toArray());
             if (written[0] == 0) {
                 return new Page(0, null, null);
             }
-            Long next = backwards || more[0] ? ids[1] : null;
-            Long previous = backwards ? (more[0] ? ids[0] : null) : (query.after() != null ? ids[0] : null);
+            Object next = backwards || more[0] ? ids[1] : null;
+            Object previous = backwards ? (more[0] ? ids[0] : null) : (query.after() != null ? ids[0] : null);
             return new Page(written[0], next, previous);
         });
     }
@@ -109,7 +109,7 @@ class FeatureStore {
         }
     }
 
-    Optional<StoredFeature> feature(Layer layer, long id, Crs crs) {
+    Optional<StoredFeature> feature(Layer layer, Object id, Crs crs) {
         return jdbc.sql(ItemsSql.one(layer, crs))
             .param(id)
             .query((rs, n) -> new StoredFeature(rs.getString(1), rs.getInt(2)))

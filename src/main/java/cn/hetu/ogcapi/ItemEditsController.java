@@ -5,6 +5,7 @@ import java.net.URI;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -53,7 +55,7 @@ class ItemEditsController {
     @PostMapping(path = ITEMS, consumes = { MediaTypes.GEOJSON, MediaTypes.JSON })
     ResponseEntity<String> create(@PathVariable String collectionId, @RequestBody JsonNode feature,
             HttpServletRequest request) {
-        Layer layer = access.readable(collectionId);
+        Layer layer = editable(collectionId);
         long id = edits.create(layer, feature);
         Links links = Links.of(request);
         return answer(ResponseEntity.created(URI.create(links.url("/ogc/collections/" + layer.id() + "/items/" + id))),
@@ -64,7 +66,7 @@ class ItemEditsController {
     ResponseEntity<String> replace(@PathVariable String collectionId, @PathVariable String featureId,
             @RequestBody JsonNode feature, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             HttpServletRequest request) {
-        Layer layer = access.readable(collectionId);
+        Layer layer = editable(collectionId);
         long id = FeatureIds.require(layer, featureId);
         edits.replace(layer, id, feature, version(ifMatch));
         return answer(ResponseEntity.ok(), layer, id, Links.of(request));
@@ -74,7 +76,7 @@ class ItemEditsController {
     ResponseEntity<String> update(@PathVariable String collectionId, @PathVariable String featureId,
             @RequestBody JsonNode patch, @RequestHeader(name = "If-Match", required = false) String ifMatch,
             HttpServletRequest request) {
-        Layer layer = access.readable(collectionId);
+        Layer layer = editable(collectionId);
         long id = FeatureIds.require(layer, featureId);
         edits.patch(layer, id, patch, version(ifMatch));
         return answer(ResponseEntity.ok(), layer, id, Links.of(request));
@@ -83,7 +85,7 @@ class ItemEditsController {
     @DeleteMapping(path = ITEM)
     ResponseEntity<Void> delete(@PathVariable String collectionId, @PathVariable String featureId,
             @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        Layer layer = access.readable(collectionId);
+        Layer layer = editable(collectionId);
         edits.delete(layer, FeatureIds.require(layer, featureId), version(ifMatch));
         return ResponseEntity.noContent().build();
     }
@@ -108,6 +110,16 @@ class ItemEditsController {
         catch (NumberFormatException e) {
             throw new InvalidParameterException("If-Match", "If-Match must be an ETag this server gave, like \"3\"");
         }
+    }
+
+    /** Records of the river chief system are changed through its own API only. */
+    private Layer editable(String collectionId) {
+        Layer layer = access.readable(collectionId);
+        if (layer.isRecord()) {
+            throw new ResponseStatusException(HttpStatus.METHOD_NOT_ALLOWED,
+                    "Collection '" + collectionId + "' is read-only here; it changes through /api/v1");
+        }
+        return layer;
     }
 
 }

@@ -80,7 +80,7 @@ class ItemsController {
         Layer layer = access.readable(collectionId);
         ItemsQueryParser.checkFormat(params);
         Crs crs = ItemsQueryParser.crs(params);
-        FeatureStore.StoredFeature feature = FeatureIds.parse(featureId)
+        FeatureStore.StoredFeature feature = FeatureIds.parse(layer, featureId)
             .flatMap(id -> store.feature(layer, id, crs))
             .orElseThrow(() -> FeatureIds.notFound(layer, featureId));
         return ResponseEntity.ok()
@@ -115,7 +115,7 @@ class ItemsController {
     }
 
     /** The request's own query string; for next and prev links with its keyset cursor replaced. */
-    private static String query(MultiValueMap<String, String> params, String cursor, Long id) {
+    private static String query(MultiValueMap<String, String> params, String cursor, Object id) {
         UriComponentsBuilder builder = UriComponentsBuilder.newInstance();
         params.forEach((name, values) -> {
             if (cursor == null || !(name.equals("after") || name.equals("before"))) {

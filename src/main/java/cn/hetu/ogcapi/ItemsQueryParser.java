@@ -50,7 +50,7 @@ class ItemsQueryParser {
         if (params.containsKey("after") && params.containsKey("before")) {
             throw new InvalidParameterException("before", "Give after or before, not both");
         }
-        return new ItemsQuery(limit(params), cursor(params, "after"), cursor(params, "before"), bbox(params, bboxCrs), bboxCrs, datetime(params), filters,
+        return new ItemsQuery(limit(params), cursor(layer, params, "after"), cursor(layer, params, "before"), bbox(params, bboxCrs), bboxCrs, datetime(params), filters,
                 filter(layer, params), crs(params));
     }
 
@@ -100,17 +100,13 @@ class ItemsQueryParser {
         }
     }
 
-    private static Long cursor(MultiValueMap<String, String> params, String name) {
+    private static Object cursor(Layer layer, MultiValueMap<String, String> params, String name) {
         String text = single(params, name);
         if (text == null) {
             return null;
         }
-        try {
-            return Long.valueOf(text);
-        }
-        catch (NumberFormatException e) {
-            throw new InvalidParameterException(name, name + " must be a feature id, got '" + text + "'");
-        }
+        return FeatureIds.parse(layer, text)
+            .orElseThrow(() -> new InvalidParameterException(name, name + " must be a feature id, got '" + text + "'"));
     }
 
     private static Bbox bbox(MultiValueMap<String, String> params, Crs crs) {

@@ -34,7 +34,7 @@ final class ItemsSql {
             .filter(c -> !c.name().equals("id"))
             .map(c -> "'" + c.name() + "', t." + quote(c.name()))
             .collect(Collectors.joining(", "));
-        return "'{\"type\":\"Feature\",\"id\":' || t.id || ',\"geometry\":' || COALESCE(ST_AsGeoJSON(" + crs.geometrySql("t.geom") + ", " + crs.decimals()
+        return "'{\"type\":\"Feature\",\"id\":' || to_json(t.id)::text || ',\"geometry\":' || COALESCE(ST_AsGeoJSON(" + crs.geometrySql("t.geom") + ", " + crs.decimals()
                 + ", 0), 'null')"
                 + " || ',\"properties\":' || json_build_object(" + properties + ")::text || '}'";
     }
@@ -95,8 +95,10 @@ final class ItemsSql {
         return "SELECT count(*) FROM " + quote(layer.id()) + " t WHERE " + where.sql();
     }
 
+    /** One feature and its version (0 for records without one: they never change through this API). */
     static String one(Layer layer, Crs crs) {
-        return "SELECT " + featureJson(layer, crs) + ", t.version FROM " + quote(layer.id()) + " t WHERE t.id = ?";
+        String version = layer.column("version").isPresent() ? "t.version" : "0";
+        return "SELECT " + featureJson(layer, crs) + ", " + version + " FROM " + quote(layer.id()) + " t WHERE t.id = ?";
     }
 
 }

@@ -44,7 +44,7 @@ class LandingController {
 
     @GetMapping(path = "/ogc/api", produces = { MediaTypes.OPENAPI, MediaTypes.JSON })
     Map<String, Object> api(HttpServletRequest request) {
-        return OpenApiDocument.of(Links.of(request).url("/ogc"), access.readableLayers());
+        return OpenApiDocument.of(Links.of(request).url("/ogc"), access.readableCollections());
     }
 
 }

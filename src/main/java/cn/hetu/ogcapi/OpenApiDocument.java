@@ -32,8 +32,10 @@ final class OpenApiDocument {
             paths.put(base, get(title, "describe_" + layer.id(), List.of(), Map.of(MediaTypes.JSON, JSON_OBJECT)));
             Map<String, Object> items = new LinkedHashMap<>(get(title + ": features", "getFeatures_" + layer.id(),
                     itemsParameters(layer), Map.of(MediaTypes.GEOJSON, JSON_OBJECT)));
-            items.put("post", write("Create a " + layer.id(), "createFeature_" + layer.id(), List.of(), MediaTypes.GEOJSON,
-                    "201"));
+            if (!layer.isRecord()) {
+                items.put("post", write("Create a " + layer.id(), "createFeature_" + layer.id(), List.of(),
+                        MediaTypes.GEOJSON, "201"));
+            }
             paths.put(base + "/items", items);
             Map<String, Object> featureId = Map.of("name", "featureId", "in", "path", "required", true, "schema",
                     Map.of("type", "string"));
@@ -42,12 +44,14 @@ final class OpenApiDocument {
             Map<String, Object> item = new LinkedHashMap<>(get(title + ": one feature", "getFeature_" + layer.id(),
                     List.of(featureId, crsParameter("crs", "CRS of the geometry in the response")),
                     Map.of(MediaTypes.GEOJSON, JSON_OBJECT)));
-            item.put("put", write("Replace a " + layer.id(), "replaceFeature_" + layer.id(), List.of(featureId, ifMatch),
-                    MediaTypes.GEOJSON, "200"));
-            item.put("patch", write("Update a " + layer.id() + " (JSON merge patch)", "updateFeature_" + layer.id(),
-                    List.of(featureId, ifMatch), "application/merge-patch+json", "200"));
-            item.put("delete", write("Delete a " + layer.id(), "deleteFeature_" + layer.id(), List.of(featureId, ifMatch),
-                    null, "204"));
+            if (!layer.isRecord()) {
+                item.put("put", write("Replace a " + layer.id(), "replaceFeature_" + layer.id(),
+                        List.of(featureId, ifMatch), MediaTypes.GEOJSON, "200"));
+                item.put("patch", write("Update a " + layer.id() + " (JSON merge patch)", "updateFeature_" + layer.id(),
+                        List.of(featureId, ifMatch), "application/merge-patch+json", "200"));
+                item.put("delete", write("Delete a " + layer.id(), "deleteFeature_" + layer.id(),
+                        List.of(featureId, ifMatch), null, "204"));
+            }
             paths.put(base + "/items/{featureId}", item);
             paths.put(base + "/queryables", get(title + ": queryables", "getQueryables_" + layer.id(), List.of(),
                     Map.of(MediaTypes.SCHEMA, JSON_OBJECT)));
@@ -69,10 +73,12 @@ final class OpenApiDocument {
                 Map.of("type", "array", "minItems", 4, "maxItems", 6, "items", Map.of("type", "number")), false));
         parameters.add(query("datetime", "An instant or an interval (start/end, '..' for open)", Map.of("type", "string"),
                 false));
-        parameters.add(query("after", "Keyset cursor: the id after which the page starts (from the next link)",
-                Map.of("type", "integer"), false));
-        parameters.add(query("before", "Keyset cursor: the id before which the page ends (from the prev link)",
-                Map.of("type", "integer"), false));
+        Map<String, Object> idSchema = layer.isRecord() ? Map.of("type", "string", "format", "uuid")
+                : Map.of("type", "integer");
+        parameters.add(query("after", "Keyset cursor: the id after which the page starts (from the next link)", idSchema,
+                false));
+        parameters.add(query("before", "Keyset cursor: the id before which the page ends (from the prev link)", idSchema,
+                false));
         parameters.add(query("f", "Response format", Map.of("type", "string", "enum", List.of("json", "geojson")), false));
         parameters.add(crsParameter("crs", "CRS of the geometries in the response (default CRS84)"));
         parameters.add(crsParameter("bbox-crs", "CRS of bbox, in its axis order (default CRS84)"));

@@ -38,6 +38,7 @@ final class Queryables {
             case DATE -> Map.of("type", "string", "format", "date");
             case DATETIME -> Map.of("type", "string", "format", "date-time");
             case OBJECT -> Map.of("type", "object");
+            case UUID -> Map.of("type", "string", "format", "uuid");
             default -> Map.of("type", "string");
         };
     }

@@ -145,6 +145,9 @@ class ProjectWrites {
     @Transactional
     void link(long projectId, String collection, long assetId) {
         Layer layer = access.readable(collection);
+        if (layer.isRecord()) {
+            throw new InvalidParameterException("collection", "A project links assets, not " + collection + " records");
+        }
         access.checkEdit(projects(), currentOf(projectId).department());
         boolean exists = jdbc.sql("SELECT count(*) FROM " + quote(layer.id()) + " WHERE id = ?").param(assetId)
             .query(Long.class).single() > 0;

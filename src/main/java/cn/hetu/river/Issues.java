@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -37,12 +39,26 @@ class Issues {
             Instant reportedAt) {
     }
 
-    record Event(String fromStatus, String toStatus, String note, String byUser, Instant at) {
+    /** A step of the workflow, or an escalation to the chiefs of a higher level (then {@code level} and {@code chiefId}). */
+    record Event(String kind, String fromStatus, String toStatus, String note, String byUser, Instant at, String level,
+            Long chiefId) {
     }
 
+    /**
+     * @param town the town of its segment
+     * @param chief the chief in charge: the lowest-level chief of its segment
+     * @param escalatedLevel the level it was escalated to when overdue, or null
+     * @param escalatedTo the chiefs of that level it was escalated to
+     * @param photos on a single issue; left out of lists
+     */
     record Issue(UUID id, UUID patrolId, double lon, double lat, String category, String description, String status,
-            String segmentCollection, Long segmentId, String segmentName, String assignee, LocalDate deadline,
-            boolean overdue, String reportedBy, Instant reportedAt, int version, List<Event> events) {
+            String segmentCollection, Long segmentId, String segmentName, String town, Chiefs.ChiefRef chief,
+            String assignee, LocalDate deadline, boolean overdue, String escalatedLevel, List<Chiefs.ChiefRef> escalatedTo,
+            String reportedBy, Instant reportedAt, int version, List<Event> events, List<Photos.Photo> photos) {
+    }
+
+    /** Filters of the issue list; every one may be null. */
+    record Filter(YearMonth month, String town, String category, String status, Boolean overdue, Long chiefId) {
     }
 
     record Transition(String to, String note, String assignee, LocalDate deadline, int version) {
@@ -51,12 +67,27 @@ class Issues {
     private static final String SELECT = """
             SELECT i.id, i.patrol_id, ST_X(i.geom), ST_Y(i.geom), i.category, i.description, i.status,
                    i.segment_collection, i.segment_id, COALESCE(r.name, d.name), i.assignee, i.deadline,
-                   i.deadline < current_date AND i.status NOT IN ('rectified', 'closed'), i.reported_by, i.reported_at,
-                   i.version
+                   i.deadline < (now() AT TIME ZONE 'Asia/Shanghai')::date AND i.status NOT IN ('rectified', 'closed'),
+                   i.reported_by, i.reported_at, i.version, COALESCE(r.town, d.town), ch.id, ch.name, ch.level,
+                   i.escalated_level, up.ids, up.names
             FROM patrol_issue i
             LEFT JOIN river_segment r ON i.segment_collection = 'river_segment' AND r.id = i.segment_id
             LEFT JOIN ditch d ON i.segment_collection = 'ditch' AND d.id = i.segment_id
+            LEFT JOIN LATERAL (
+                SELECT c.id, c.name, c.level FROM chief_assignment a JOIN river_chief c ON c.id = a.chief_id
+                WHERE a.collection = i.segment_collection AND a.asset_id = i.segment_id
+                ORDER BY array_position(ARRAY['village', 'town', 'county'], c.level), c.id LIMIT 1) ch ON true
+            LEFT JOIN LATERAL (
+                SELECT array_agg(c.id ORDER BY c.id) AS ids, array_agg(c.name ORDER BY c.id) AS names
+                FROM issue_event e JOIN river_chief c ON c.id = e.chief_id
+                WHERE e.issue_id = i.id AND e.kind = 'escalated' AND e.level = i.escalated_level) up ON true
             """;
+
+    /** Issues a river chief who reads no more than their own may see: on their segments, or reported by them. */
+    private static final String IN_SCOPE = """
+            (:all OR i.reported_by = :username OR EXISTS (
+                SELECT 1 FROM chief_assignment a WHERE a.chief_id = :ownChief AND a.collection = i.segment_collection
+                                                   AND a.asset_id = i.segment_id))""";
 
     private final JdbcClient jdbc;
 
@@ -66,11 +97,14 @@ class Issues {
 
     private final Actor actor;
 
-    Issues(JdbcClient jdbc, RiverAccess river, LayerAccess access, Actor actor) {
+    private final Photos photos;
+
+    Issues(JdbcClient jdbc, RiverAccess river, LayerAccess access, Actor actor, Photos photos) {
         this.jdbc = jdbc;
         this.river = river;
         this.access = access;
         this.actor = actor;
+        this.photos = photos;
     }
 
     /** Stores the issue unless it is already there; true when it is new. */
@@ -120,30 +154,56 @@ class Issues {
         return inserted == 1;
     }
 
-    List<Issue> list(String status, Boolean overdue) {
-        access.readable("river_segment");
+    List<Issue> list(Filter filter) {
+        RiverAccess.Scope scope = river.readerScope();
+        if (filter.category() != null && !CATEGORIES.contains(filter.category())) {
+            throw new InvalidParameterException("category", "category is one of " + CATEGORIES);
+        }
         return jdbc.sql(SELECT + """
                 WHERE (:status::text IS NULL OR i.status = :status)
-                  AND (:overdue::boolean IS NULL OR (i.deadline < current_date AND i.status NOT IN ('rectified', 'closed'))
-                                                    = :overdue)
+                  AND (:category::text IS NULL OR i.category = :category)
+                  AND (:town::text IS NULL OR COALESCE(r.town, d.town) = :town)
+                  AND (:overdue::boolean IS NULL
+                       OR (i.deadline < (now() AT TIME ZONE 'Asia/Shanghai')::date AND i.status NOT IN ('rectified', 'closed'))
+                          = :overdue)
+                  AND (:monthStart::date IS NULL
+                       OR (i.reported_at >= :monthStart::timestamp AT TIME ZONE 'Asia/Shanghai'
+                           AND i.reported_at < (:monthStart::date + interval '1 month') AT TIME ZONE 'Asia/Shanghai'))
+                  AND (:chief::bigint IS NULL OR EXISTS (
+                          SELECT 1 FROM chief_assignment a WHERE a.chief_id = :chief AND a.collection = i.segment_collection
+                                                             AND a.asset_id = i.segment_id))
+                  AND """ + IN_SCOPE + """
+
                 ORDER BY i.reported_at DESC""")
-            .param("status", status)
-            .param("overdue", overdue)
-            .query((rs, n) -> issue(rs, List.of()))
+            .param("status", filter.status())
+            .param("category", filter.category())
+            .param("town", filter.town())
+            .param("overdue", filter.overdue())
+            .param("monthStart", filter.month() == null ? null : filter.month().atDay(1))
+            .param("chief", filter.chiefId())
+            .param("all", scope.all())
+            .param("username", scope.username())
+            .param("ownChief", scope.ownChief())
+            .query((rs, n) -> issue(rs, List.of(), null))
             .list();
     }
 
+    /** One issue with its history and photos, if the user may see it. */
     Issue issue(UUID id) {
-        access.readable("river_segment");
+        RiverAccess.Scope scope = river.readerScope();
         List<Event> events = jdbc.sql("""
-                SELECT from_status, to_status, note, by_user, at FROM issue_event WHERE issue_id = ? ORDER BY id""")
+                SELECT kind, from_status, to_status, note, by_user, at, level, chief_id
+                FROM issue_event WHERE issue_id = ? ORDER BY id""")
             .param(id)
-            .query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getTimestamp(5).toInstant()))
+            .query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getTimestamp(6).toInstant(), rs.getString(7), (Long) rs.getObject(8)))
             .list();
-        return jdbc.sql(SELECT + " WHERE i.id = ?")
-            .param(id)
-            .query((rs, n) -> issue(rs, events))
+        return jdbc.sql(SELECT + " WHERE i.id = :id AND " + IN_SCOPE)
+            .param("id", id)
+            .param("all", scope.all())
+            .param("username", scope.username())
+            .param("ownChief", scope.ownChief())
+            .query((rs, n) -> issue(rs, events, photos.ofIssue(id)))
             .optional()
             .orElseThrow(() -> new NotFoundException("Issue " + id + " does not exist"));
     }
@@ -162,6 +222,10 @@ class Issues {
         if (transition.to().equals("assigned") && (transition.assignee() == null || transition.deadline() == null)) {
             throw new InvalidParameterException("assignee", "Assigning an issue needs an assignee and a deadline");
         }
+        if (transition.to().equals("rectified") && photos.afterPhotos(id) == 0) {
+            throw RiverProblems.unprocessable("photos", "An issue is rectified with at least one 'after' photo of the site;"
+                    + " upload it to /api/v1/issues/" + id + "/photos with kind=after first");
+        }
         actor.stamp();
         jdbc.sql("""
                 UPDATE patrol_issue SET status = :to, version = version + 1,
@@ -178,11 +242,22 @@ class Issues {
             .update();
     }
 
-    private static Issue issue(ResultSet rs, List<Event> events) throws SQLException {
+    private static Issue issue(ResultSet rs, List<Event> events, List<Photos.Photo> photos) throws SQLException {
+        Long chiefId = (Long) rs.getObject(18);
+        Chiefs.ChiefRef chief = chiefId == null ? null : new Chiefs.ChiefRef(chiefId, rs.getString(19), rs.getString(20));
+        String escalatedLevel = rs.getString(21);
+        List<Chiefs.ChiefRef> escalatedTo = new ArrayList<>();
+        if (rs.getArray(22) != null) {
+            Long[] ids = (Long[]) rs.getArray(22).getArray();
+            String[] names = (String[]) rs.getArray(23).getArray();
+            for (int i = 0; i < ids.length; i++) {
+                escalatedTo.add(new Chiefs.ChiefRef(ids[i], names[i], escalatedLevel));
+            }
+        }
         return new Issue(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getDouble(3), rs.getDouble(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9), rs.getString(10),
-                rs.getString(11), rs.getObject(12, LocalDate.class), rs.getBoolean(13), rs.getString(14),
-                rs.getTimestamp(15).toInstant(), rs.getInt(16), events);
+                rs.getString(17), chief, rs.getString(11), rs.getObject(12, LocalDate.class), rs.getBoolean(13),
+                escalatedLevel, escalatedTo, rs.getString(14), rs.getTimestamp(15).toInstant(), rs.getInt(16), events, photos);
     }
 
 }

@@ -18,7 +18,6 @@ import tools.jackson.databind.JsonNode;
 
 import cn.hetu.audit.Actor;
 import cn.hetu.edit.GeoJsonGeometry;
-import cn.hetu.security.LayerAccess;
 import cn.hetu.system.GeometryProblem;
 import cn.hetu.system.InvalidParameterException;
 
@@ -52,14 +51,11 @@ class Patrols {
 
     private final RiverAccess river;
 
-    private final LayerAccess access;
-
     private final Actor actor;
 
-    Patrols(JdbcClient jdbc, RiverAccess river, LayerAccess access, Actor actor) {
+    Patrols(JdbcClient jdbc, RiverAccess river, Actor actor) {
         this.jdbc = jdbc;
         this.river = river;
-        this.access = access;
         this.actor = actor;
     }
 
@@ -128,7 +124,7 @@ class Patrols {
     }
 
     Optional<Patrol> patrol(UUID id) {
-        access.readable("river_segment");
+        river.requireReader();
         List<Coverage> coverage = jdbc.sql("""
                 SELECT c.collection, c.asset_id, COALESCE(r.name, d.name), c.covered_m FROM patrol_coverage c
                 LEFT JOIN river_segment r ON c.collection = 'river_segment' AND r.id = c.asset_id

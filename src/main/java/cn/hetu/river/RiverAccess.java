@@ -27,6 +27,25 @@ class RiverAccess {
         this.access = access;
     }
 
+    /**
+     * Which issues a reader sees: all of them, or (a river chief who is nothing more) those on the
+     * segments in their charge and those they reported.
+     */
+    record Scope(boolean all, Long ownChief, String username) {
+    }
+
+    /** The reader of patrols, issues and bulletins (see {@link LayerAccess#readsRiverRecords}), or 401/403. */
+    HetuUser requireReader() {
+        access.readable("patrol_issue");
+        return access.requireUser();
+    }
+
+    Scope readerScope() {
+        HetuUser user = requireReader();
+        boolean all = user.has(Role.ADMIN) || user.has(Role.VIEWER) || isOffice(user);
+        return new Scope(all, all ? null : ownChief().orElse(null), user.username());
+    }
+
     boolean isOffice(HetuUser user) {
         return user.has(Role.ADMIN) || (user.has(Role.EDITOR) && "water".equals(user.department()));
     }
@@ -36,6 +55,10 @@ class RiverAccess {
         if (!isOffice(user)) {
             throw new AccessDeniedException(user.username() + " is not in the water bureau's river chief office");
         }
+    }
+
+    String currentUsername() {
+        return access.requireUser().username();
     }
 
     /** The chief whose account is signed in, if any. */
@@ -65,6 +88,13 @@ class RiverAccess {
             .single() > 0).orElse(false);
         if (!inCharge) {
             throw new AccessDeniedException(user.username() + " is not in charge of this issue's segment");
+        }
+    }
+
+    /** Photos of an issue are added by whoever reported it, the office, or a chief in charge of its segment. */
+    void requirePhotoUpload(String reportedBy, String collection, Long segmentId) {
+        if (!access.requireUser().username().equals(reportedBy)) {
+            requireIssueFollowUp(collection, segmentId);
         }
     }
 

@@ -1,13 +1,20 @@
 package cn.hetu.river;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -16,9 +23,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.hetu.security.LayerAccess;
+import tools.jackson.databind.JsonNode;
+
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
+import cn.hetu.system.Spreadsheets;
 
 /** The river chief system: chiefs and their segments, patrols, issues and the monthly bulletin. */
 @RestController
@@ -33,14 +42,11 @@ class RiverController {
 
     private final Bulletins bulletins;
 
-    private final LayerAccess access;
-
-    RiverController(Chiefs chiefs, Patrols patrols, Issues issues, Bulletins bulletins, LayerAccess access) {
+    RiverController(Chiefs chiefs, Patrols patrols, Issues issues, Bulletins bulletins) {
         this.chiefs = chiefs;
         this.patrols = patrols;
         this.issues = issues;
         this.bulletins = bulletins;
-        this.access = access;
     }
 
     @GetMapping("/chiefs")
@@ -51,6 +57,24 @@ class RiverController {
     @PostMapping("/chiefs")
     Chiefs.Chief createChief(@RequestBody Chiefs.NewChief chief) {
         return chiefs.create(chief);
+    }
+
+    /** Changes a chief's fields, among them the account they sign in with ({@code accountId}, null to unlink). */
+    @PatchMapping("/chiefs/{id}")
+    Chiefs.Chief updateChief(@PathVariable long id, @RequestBody JsonNode patch) {
+        return chiefs.update(id, patch);
+    }
+
+    /** Every river segment and ditch with its chiefs, unassigned ones flagged: the responsibility map (GeoJSON). */
+    @GetMapping(path = "/chiefs/responsibility", produces = "application/geo+json")
+    String responsibility() {
+        return chiefs.responsibility();
+    }
+
+    /** The chief record of the signed-in account with its segments; 404 when the account is no river chief. */
+    @GetMapping("/me/chief")
+    Chiefs.Chief ownChief() {
+        return chiefs.own();
     }
 
     /** Replaces the segments a chief is in charge of (包保). */
@@ -81,10 +105,12 @@ class RiverController {
                 : ResponseEntity.ok(issue);
     }
 
+    /** The issues, filtered; {@code month} (yyyy-MM, county time) gives the month's issue map. */
     @GetMapping("/issues")
-    List<Issues.Issue> issues(@RequestParam(required = false) String status,
-            @RequestParam(required = false) Boolean overdue) {
-        return issues.list(status, overdue);
+    List<Issues.Issue> issues(@RequestParam(required = false) String month, @RequestParam(required = false) String town,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String status,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long chiefId) {
+        return issues.list(new Issues.Filter(month == null ? null : month(month), town, category, status, overdue, chiefId));
     }
 
     @GetMapping("/issues/{id}")
@@ -100,12 +126,40 @@ class RiverController {
 
     @GetMapping("/bulletins/{month}")
     Bulletins.Bulletin bulletin(@PathVariable String month) {
-        access.readable("river_segment");
+        return bulletins.of(month(month));
+    }
+
+    /** The bulletin's chief table for Excel: UTF-8 with a byte-order mark, Chinese headers. */
+    @GetMapping("/bulletins/{month}.csv")
+    ResponseEntity<byte[]> bulletinCsv(@PathVariable String month) throws IOException {
+        Bulletins.Bulletin bulletin = bulletins.of(month(month));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Spreadsheets.csv(BulletinExport.HEADER, BulletinExport.rows(bulletin), out);
+        return download(out.toByteArray(), Spreadsheets.CSV, BulletinExport.fileName(bulletin, "csv"));
+    }
+
+    @GetMapping("/bulletins/{month}.xlsx")
+    ResponseEntity<byte[]> bulletinXlsx(@PathVariable String month) throws IOException {
+        Bulletins.Bulletin bulletin = bulletins.of(month(month));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Spreadsheets.xlsx("河长制通报 " + bulletin.month(), BulletinExport.HEADER, BulletinExport.rows(bulletin), out);
+        return download(out.toByteArray(), Spreadsheets.XLSX, BulletinExport.fileName(bulletin, "xlsx"));
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, String contentType, String fileName) {
+        return ResponseEntity.ok()
+            .contentType(MediaType.parseMediaType(contentType))
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+            .body(body);
+    }
+
+    private static YearMonth month(String text) {
         try {
-            return bulletins.of(YearMonth.parse(month));
+            return YearMonth.parse(text);
         }
         catch (DateTimeParseException e) {
-            throw new InvalidParameterException("month", "The month is written yyyy-MM, like 2026-10, not '" + month + "'");
+            throw new InvalidParameterException("month", "The month is written yyyy-MM, like 2026-10, not '" + text + "'");
         }
     }
 

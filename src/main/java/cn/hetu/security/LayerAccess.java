@@ -29,17 +29,38 @@ public class LayerAccess {
         this.catalog = catalog;
     }
 
-    /** The collection if the current user may read it; 404 if it does not exist, 401 if they must sign in. */
+    /**
+     * The collection if the current user may read it; 404 if it does not exist, 401 if they must sign in,
+     * 403 if their role does not read it.
+     */
     public Layer readable(String id) {
         Layer layer = catalog.get(id);
         if (!canRead(layer)) {
+            if (currentUser().isPresent()) {
+                throw new AccessDeniedException(currentUser().get().username() + " may not read collection '" + id + "'");
+            }
             throw new AuthenticationCredentialsNotFoundException("Sign in to read collection '" + id + "'");
         }
         return layer;
     }
 
+    /** The asset layers the user may read: what the map, search, statistics and history show. */
     public List<Layer> readableLayers() {
+        return catalog.layers().stream().filter(l -> !l.isRecord()).filter(this::canRead).toList();
+    }
+
+    /** Every collection the user may read through OGC API - Features, records of the river chief system included. */
+    public List<Layer> readableCollections() {
         return catalog.layers().stream().filter(this::canRead).toList();
+    }
+
+    /**
+     * Readers of the river chief system's records (patrols, issues, bulletins): administrators, river
+     * chiefs, viewers and the water bureau's editors.
+     */
+    public static boolean readsRiverRecords(HetuUser user) {
+        return user.has(Role.ADMIN) || user.has(Role.RIVER_CHIEF) || user.has(Role.VIEWER)
+                || (user.has(Role.EDITOR) && "water".equals(user.department()));
     }
 
     public Optional<HetuUser> currentUser() {
@@ -63,6 +84,9 @@ public class LayerAccess {
     }
 
     static boolean canEdit(HetuUser user, Layer layer, String department) {
+        if (layer.isRecord()) {
+            return false;
+        }
         if (user.has(Role.ADMIN)) {
             return true;
         }
@@ -73,6 +97,9 @@ public class LayerAccess {
     }
 
     private boolean canRead(Layer layer) {
+        if (layer.isRecord()) {
+            return currentUser().map(LayerAccess::readsRiverRecords).orElse(false);
+        }
         return layer.publicRead() || currentUser().isPresent();
     }
 

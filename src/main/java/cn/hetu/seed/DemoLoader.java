@@ -58,7 +58,7 @@ class DemoLoader implements ApplicationRunner {
             return;
         }
         int total = 0;
-        for (Layer layer : catalog.layers()) {
+        for (Layer layer : catalog.layers().stream().filter(l -> !l.isRecord()).toList()) {
             String geoJson = read("geodata/" + layer.id() + ".geojson");
             int loaded = tables.load(layer, geoJson);
             log.info("Demo county: {} {} features", loaded, layer.id());

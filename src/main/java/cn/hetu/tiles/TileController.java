@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import cn.hetu.catalog.Layer;
 import cn.hetu.security.LayerAccess;
+import cn.hetu.system.NotFoundException;
 
 /** Mapbox vector tiles of every collection, and the TileJSON document that tells a map where they are. */
 @RestController
@@ -44,7 +46,7 @@ class TileController {
     @GetMapping("/tiles/{collection}/{z}/{x}/{y}.mvt")
     ResponseEntity<byte[]> tile(@PathVariable String collection, @PathVariable String z, @PathVariable String x,
             @PathVariable String y, @RequestParam MultiValueMap<String, String> params) {
-        TileLayer layer = TileLayer.of(access.readable(collection));
+        TileLayer layer = tileLayer(collection);
         Tile tile = Tile.parse(z, x, y);
         Map<String, Object> filters = TileFilters.parse(layer.layer(), params);
         byte[] mvt = store.tile(layer, tile, filters);
@@ -62,12 +64,22 @@ class TileController {
     @GetMapping(path = "/tiles/{collection}.json", produces = MediaType.APPLICATION_JSON_VALUE)
     TileJson tileJson(@PathVariable String collection, @RequestParam MultiValueMap<String, String> params,
             HttpServletRequest request, Locale locale) {
-        TileLayer layer = TileLayer.of(access.readable(collection));
+        TileLayer layer = tileLayer(collection);
         TileFilters.parse(layer.layer(), params);
         String tiles = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() + "/tiles/"
                 + layer.id() + "/{z}/{x}/{y}.mvt"
                 + UriComponentsBuilder.newInstance().queryParams(params).build().encode().toUriString();
         return TileJson.of(layer, tiles, store.bounds(layer.layer()).orElse(null), locale);
+    }
+
+    /** Asset layers only: the river chief system's records are read through the feature API, not drawn from tiles. */
+    private TileLayer tileLayer(String collection) {
+        Layer layer = access.readable(collection);
+        if (layer.isRecord()) {
+            throw new NotFoundException("Collection '" + collection + "' has no tiles; read /ogc/collections/" + collection
+                    + "/items");
+        }
+        return TileLayer.of(layer);
     }
 
 }

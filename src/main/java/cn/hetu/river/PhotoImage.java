@@ -1,0 +1,176 @@
+package cn.hetu.river;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Iterator;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * An uploaded photo checked for what it really is: its type from its first bytes (never from its name
+ * or declared type), its size in pixels from the header before any pixel is decoded (a small file can
+ * claim a huge picture), then a real decode, from which the thumbnail is made.
+ */
+final class PhotoImage {
+
+    static final String JPEG = "image/jpeg";
+
+    static final String PNG = "image/png";
+
+    static final String WEBP = "image/webp";
+
+    static final long MAX_BYTES = 8L * 1024 * 1024;
+
+    static final long MAX_PIXELS = 40_000_000;
+
+    static final int THUMBNAIL_SIDE = 320;
+
+    /** A checked photo: its type, size in pixels, EXIF, and its thumbnail as JPEG. */
+    record Checked(String contentType, int width, int height, Exif exif, byte[] thumbnail) {
+    }
+
+    private PhotoImage() {
+    }
+
+    static Checked check(byte[] file) {
+        if (file.length > MAX_BYTES) {
+            throw RiverProblems.photo(HttpStatus.CONTENT_TOO_LARGE, "Photo too large",
+                    "The photo has " + file.length + " bytes; at most " + MAX_BYTES + " (8 MB) are accepted");
+        }
+        String type = sniff(file);
+        if (type == null) {
+            throw RiverProblems.photo(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a photo",
+                    "The file is not a JPEG, PNG or WebP image (judged by its content, not its name or declared type)");
+        }
+        ImageReader reader = reader(type);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(file))) {
+            reader.setInput(in, true, true);
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            if ((long) width * height > MAX_PIXELS) {
+                throw RiverProblems.photo(HttpStatus.CONTENT_TOO_LARGE, "Photo too large",
+                        "The photo is " + width + " × " + height + " pixels; at most " + MAX_PIXELS / 1_000_000
+                                + " megapixels are accepted");
+            }
+            BufferedImage image = reader.read(0, subsampled(reader, width, height));
+            Exif exif = Exif.of(type, file);
+            return new Checked(type, width, height, exif, thumbnail(image, exif.orientation()));
+        }
+        catch (IOException | RuntimeException e) {
+            if (e instanceof RiverProblems.Refused refused) {
+                throw refused;
+            }
+            throw RiverProblems.photo(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unreadable photo",
+                    "The file starts like a " + type + " but cannot be decoded as one");
+        }
+        finally {
+            reader.dispose();
+        }
+    }
+
+    /** The type its magic bytes say, or null. */
+    static String sniff(byte[] file) {
+        if (file.length >= 3 && (file[0] & 0xFF) == 0xFF && (file[1] & 0xFF) == 0xD8 && (file[2] & 0xFF) == 0xFF) {
+            return JPEG;
+        }
+        if (startsWith(file, 0, new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A })) {
+            return PNG;
+        }
+        if (startsWith(file, 0, "RIFF".getBytes(StandardCharsets.US_ASCII))
+                && startsWith(file, 8, "WEBP".getBytes(StandardCharsets.US_ASCII))) {
+            return WEBP;
+        }
+        return null;
+    }
+
+    private static ImageReader reader(String type) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type);
+        if (!readers.hasNext()) {
+            throw new IllegalStateException("No image reader for " + type + " is installed");
+        }
+        return readers.next();
+    }
+
+    /** Every pixel row is still decoded, but only about twice the thumbnail's pixels are kept in memory. */
+    private static ImageReadParam subsampled(ImageReader reader, int width, int height) {
+        ImageReadParam param = reader.getDefaultReadParam();
+        int step = Math.max(1, Math.max(width, height) / (2 * THUMBNAIL_SIDE));
+        param.setSourceSubsampling(step, step, 0, 0);
+        return param;
+    }
+
+    /** A JPEG whose longest side is at most {@link #THUMBNAIL_SIDE}, turned upright when EXIF says it is rotated. */
+    static byte[] thumbnail(BufferedImage image, int orientation) {
+        int quarterTurns = switch (orientation) {
+            case 6 -> 1;
+            case 3 -> 2;
+            case 8 -> 3;
+            default -> 0; // upright, or mirrored: left as the camera stored it
+        };
+        double scale = Math.min(1.0, (double) THUMBNAIL_SIDE / Math.max(image.getWidth(), image.getHeight()));
+        int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
+        int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
+        boolean sideways = quarterTurns % 2 == 1;
+        BufferedImage out = new BufferedImage(sideways ? h : w, sideways ? w : h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(Color.WHITE); // transparent PNG areas become white, as on paper
+            g.fillRect(0, 0, out.getWidth(), out.getHeight());
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            AffineTransform transform = new AffineTransform();
+            transform.translate(out.getWidth() / 2.0, out.getHeight() / 2.0);
+            transform.quadrantRotate(quarterTurns);
+            transform.translate(-w / 2.0, -h / 2.0);
+            transform.scale(scale, scale);
+            g.drawImage(image, transform, null);
+        }
+        finally {
+            g.dispose();
+        }
+        return jpeg(out);
+    }
+
+    private static byte[] jpeg(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.82f);
+            writer.write(null, new IIOImage(image, null, null), param);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static boolean startsWith(byte[] file, int at, byte[] expected) {
+        return file.length >= at + expected.length
+                && Arrays.equals(file, at, at + expected.length, expected, 0, expected.length);
+    }
+
+}
