@@ -111,6 +111,7 @@ export const riverEn = {
 	'river.issues.segment': 'Responsible segment',
 	'river.issues.position': 'Position',
 	'river.issues.reported': 'Reported',
+	'river.issues.chief': 'Chief in charge',
 	'river.issues.assignee': 'Assigned to',
 	'river.issues.deadline': 'Deadline',
 	'river.issues.photos': 'Photos ({count})',
@@ -144,6 +145,8 @@ export const riverEn = {
 	'river.problem.conflict': 'Someone else just moved this issue on; it was loaded again, please check before acting.',
 	'river.problem.workflow': 'The workflow does not allow this step (an after photo may be missing); nothing was changed.',
 	'river.problem.invalid': 'Something entered is not valid; please check.',
+	'river.problem.photo413': 'The photo is larger than 8 MB; the server refused it.',
+	'river.problem.photo415': 'The server takes JPEG, PNG or WebP photos only.',
 	'river.problem.forbidden': 'You are not in charge of this issue’s segment.',
 
 	'river.bulletin.pageTitle': 'Monthly river bulletin',

@@ -111,6 +111,7 @@ export const riverZh = {
 	'river.issues.segment': '责任河段',
 	'river.issues.position': '位置',
 	'river.issues.reported': '上报',
+	'river.issues.chief': '责任河长',
 	'river.issues.assignee': '整改责任人',
 	'river.issues.deadline': '整改期限',
 	'river.issues.photos': '照片（{count}）',
@@ -144,6 +145,8 @@ export const riverZh = {
 	'river.problem.conflict': '该问题刚被他人处理过，已重新加载，请核对后再操作。',
 	'river.problem.workflow': '此操作不符合处理流程（例如缺少整改后照片），未执行。',
 	'river.problem.invalid': '填写的内容有误，请检查。',
+	'river.problem.photo413': '照片超过 8 MB，服务器未接收。',
+	'river.problem.photo415': '服务器只接收 JPEG、PNG 或 WebP 照片。',
 	'river.problem.forbidden': '您不负责该问题所在河段，不能处理。',
 
 	'river.bulletin.pageTitle': '河长制月度通报',

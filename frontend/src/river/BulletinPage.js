@@ -24,7 +24,7 @@ export function bulletinTotals(bulletin) {
 		chiefs: chiefs.length, required, done, patrols: sum(chiefs, 'patrols'),
 		compliancePct: required ? Math.round((done * 1000) / required) / 10 : 0,
 		found: sum(issues, 'found'), closed: sum(issues, 'closed'), overdue: Number(bulletin.overdueIssues) || 0,
-		escalated: Array.isArray(bulletin.escalated) ? bulletin.escalated.length : Number(bulletin.escalated) || 0
+		escalated: Number(bulletin.escalated) || 0
 	};
 }
 
@@ -127,11 +127,9 @@ export class BulletinPage {
 		const table = (role, heads, rows) => el('table', {class: 'hetu-river-table', 'data-role': role},
 			el('thead', {}, el('tr', {}, heads.map((h) => el('th', {scope: 'col', class: TEXT_COLUMNS.has(h) ? null : 'is-number'}, t(h))))),
 			el('tbody', {}, rows));
-		const chiefIssues = (b.chiefs || []).some((c) => c.found !== undefined);
-		const issueExtras = ['overdue', 'escalated'].filter((key) => (b.issues || []).some((line) => line[key] !== undefined));
 		const figure = (key, value, role) => el('div', {class: 'hetu-river-figure'}, el('span', {class: 'hetu-river-figure__value', 'data-role': role}, String(value)), el('span', {}, t(key)));
-		const towns = [...(b.towns || [])];
-		const ranking = [...towns].sort((a, c) => c.compliancePct - a.compliancePct || c.done - a.done);
+		const towns = b.towns || [];
+		const level = (line) => t(`river.level.${line.level}`);
 		replaceChildren(this.body,
 			el('header', {class: 'hetu-river-bulletin__head'},
 				el('h3', {class: 'hetu-river-bulletin__title', 'data-role': 'title'}, t('river.bulletin.title', {year, month})),
@@ -150,20 +148,20 @@ export class BulletinPage {
 				towns.map((line) => el('tr', {'data-town': line.town},
 					el('th', {scope: 'row'}, line.town || t('river.bulletin.countyLevel')), cell(line.chiefs, 'chiefs'), cell(line.required, 'required'), cell(line.done, 'done'), complianceCell(line)))),
 			el('h4', {}, t('river.bulletin.byCategory')),
-			table('categories', ['river.bulletin.category', 'river.bulletin.found', 'river.bulletin.closed', ...issueExtras.map((key) => `river.bulletin.${key}`)],
+			table('categories', ['river.bulletin.category', 'river.bulletin.found', 'river.bulletin.closed'],
 				(b.issues || []).map((line) => el('tr', {'data-category': line.category},
-					el('th', {scope: 'row'}, t(`river.category.${line.category}`)), cell(line.found, 'found'), cell(line.closed, 'closed'),
-					issueExtras.map((key) => cell(line[key], key))))),
+					el('th', {scope: 'row'}, t(`river.category.${line.category}`)), cell(line.found, 'found'), cell(line.closed, 'closed')))),
 			el('h4', {}, t('river.bulletin.ranking')),
-			el('ol', {class: 'hetu-river-ranking', 'data-role': 'ranking'}, ranking.map((line) => el('li', {},
-				el('span', {}, line.town || t('river.bulletin.countyLevel')), el('span', {}, pct(line.compliancePct, line.required))))),
+			table('ranking', ['river.bulletin.rank', 'river.bulletin.chief', 'river.bulletin.level', 'river.bulletin.town', 'river.bulletin.compliance', 'river.bulletin.closed'],
+				(b.ranking || []).map((line) => el('tr', {'data-chief': String(line.chiefId)},
+					cell(line.rank), el('th', {scope: 'row'}, line.name), cell(level(line)), cell(line.town || '—'), complianceCell(line), cell(line.issuesClosed, 'closed')))),
 			el('h4', {}, t('river.bulletin.byChief')),
-			table('chiefs', ['river.bulletin.rank', 'river.bulletin.chief', 'river.bulletin.level', 'river.bulletin.town', 'river.bulletin.required',
-				'river.bulletin.done', 'river.bulletin.patrols', 'river.bulletin.compliance', ...(chiefIssues ? ['river.bulletin.found', 'river.bulletin.closed', 'river.bulletin.overdue'] : [])],
+			table('chiefs', ['river.bulletin.chief', 'river.bulletin.level', 'river.bulletin.town', 'river.bulletin.required', 'river.bulletin.done',
+				'river.bulletin.patrols', 'river.bulletin.compliance', 'river.bulletin.found', 'river.bulletin.closed', 'river.bulletin.overdue'],
 			(b.chiefs || []).map((line) => el('tr', {'data-chief': String(line.chiefId)},
-				cell(line.rank), el('th', {scope: 'row'}, line.name), cell(t(`river.level.${line.level}`)), cell(line.town || '—'),
+				el('th', {scope: 'row'}, line.name), cell(level(line)), cell(line.town || '—'),
 				cell(line.required, 'required'), cell(line.done, 'done'), cell(line.patrols, 'patrols'), complianceCell(line),
-				chiefIssues ? [cell(line.found, 'found'), cell(line.closed, 'closed'), cell(line.overdue, 'overdue')] : null))),
+				cell(line.issuesFound, 'found'), cell(line.issuesClosed, 'closed'), cell(line.issuesOverdue, 'overdue')))),
 			el('h4', {}, t('river.bulletin.map', {count: this.issues.length})),
 			this.mapBox);
 		this._drawMap();

@@ -56,7 +56,8 @@ export class IssueDetail {
 				escalation(issue, this.i18n)),
 			el('p', {class: 'hetu-river-detail__description'}, issue.description),
 			el('dl', {class: 'hetu-river-facts'},
-				fact(t('river.issues.segment'), issue.segmentName || t('river.issues.noSegment'), 'segment'),
+				fact(t('river.issues.segment'), [issue.segmentName || t('river.issues.noSegment'), issue.town].filter(Boolean).join(' · '), 'segment'),
+				issue.chief ? fact(t('river.issues.chief'), `${issue.chief.name} · ${t(`river.level.${issue.chief.level}`)}`, 'chief') : null,
 				fact(t('river.issues.position'), `${Number(issue.lon).toFixed(5)}, ${Number(issue.lat).toFixed(5)}`),
 				fact(t('river.issues.reported'), `${issue.reportedBy} · ${this._time(issue.reportedAt)}`),
 				issue.assignee ? fact(t('river.issues.assignee'), issue.assignee, 'assignee') : null,
@@ -64,11 +65,19 @@ export class IssueDetail {
 			el('h4', {}, t('river.issues.photos', {count: photos.length})),
 			photos.length ? el('div', {class: 'hetu-river-photos'}, photos.map((photo) => this._photo(photo))) : el('p', {class: 'hetu-hint'}, t('river.issues.noPhotos')),
 			el('h4', {}, t('river.issues.history')),
-			el('ol', {class: 'hetu-river-events'}, (issue.events || []).map((event) => el('li', {class: 'hetu-river-event', 'data-to': event.toStatus},
-				el('strong', {}, event.fromStatus ? `${t(`river.status.${event.fromStatus}`)} → ${t(`river.status.${event.toStatus}`)}` : t(`river.status.${event.toStatus}`)),
+			el('ol', {class: 'hetu-river-events'}, (issue.events || []).map((event) => el('li', {class: `hetu-river-event is-${event.kind || 'transition'}`, 'data-to': event.toStatus || '', 'data-kind': event.kind || 'transition'},
+				el('strong', {}, this._eventTitle(event)),
 				el('span', {class: 'hetu-river-event__meta'}, `${event.byUser} · ${this._time(event.at)}`),
 				event.note ? el('p', {class: 'hetu-river-event__note'}, event.note) : null))),
 			this._actions());
+	}
+
+	_eventTitle(event) {
+		const t = (key, params) => this.i18n.t(key, params);
+		if (event.kind === 'escalated') {
+			return t('river.issues.escalated', {level: t(`river.level.${event.level}`)});
+		}
+		return event.fromStatus ? `${t(`river.status.${event.fromStatus}`)} → ${t(`river.status.${event.toStatus}`)}` : t(`river.status.${event.toStatus}`);
 	}
 
 	_time(value) {
@@ -208,7 +217,7 @@ export function escalation(issue, i18n) {
 		return null;
 	}
 	const level = i18n.t(`river.level.${issue.escalatedLevel}`);
-	const to = typeof issue.escalatedTo === 'string' ? issue.escalatedTo : issue.escalatedTo?.name;
+	const to = (issue.escalatedTo || []).map((chief) => chief.name).join(i18n.isChinese ? '、' : ', ');
 	return el('span', {class: 'hetu-river-flag hetu-river-flag--escalated', 'data-role': 'escalated'},
 		to ? i18n.t('river.issues.escalatedTo', {level, to}) : i18n.t('river.issues.escalated', {level}));
 }

@@ -141,6 +141,6 @@ export class IssuesPage {
 					escalation(issue, this.i18n)),
 				el('span', {class: 'hetu-river-issue__text'}, issue.description),
 				el('span', {class: 'hetu-river-issue__meta'},
-					[issue.segmentName || t('river.issues.noSegment'), time(issue.reportedAt), issue.deadline ? t('river.issues.due', {date: issue.deadline}) : null].filter(Boolean).join(' · ')))))));
+					[issue.segmentName || t('river.issues.noSegment'), issue.town, time(issue.reportedAt), issue.deadline ? t('river.issues.due', {date: issue.deadline}) : null].filter(Boolean).join(' · ')))))));
 	}
 }

@@ -15,14 +15,17 @@ export function stepsFrom(status) {
 	return STEPS[status] || [];
 }
 
-/** The message key for a refused step: 409 someone moved first, 422 the workflow refused, 403 not in charge. */
+/** The message key for a refused step: 409 someone moved first, 422 the workflow refused (or an after photo is missing), 403 not in charge, 413/415 a photo refused. */
 export function refusalKey(error) {
 	const status = error?.status;
 	if (status === 409 || status === 412) {
 		return 'river.problem.conflict';
 	}
 	if (status === 422) {
-		return 'river.problem.workflow';
+		return error.parameter === 'photos' ? 'river.action.needAfterPhoto' : 'river.problem.workflow';
+	}
+	if (status === 413 || status === 415) {
+		return `river.problem.photo${status}`;
 	}
 	if (status === 400) {
 		return 'river.problem.invalid';

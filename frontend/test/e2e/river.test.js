@@ -252,7 +252,17 @@ describe('river chief pages', () => {
 			assert.equal(Number(await row.locator('[data-role="found"]').textContent()), line.found, line.category);
 			assert.equal(Number(await row.locator('[data-role="closed"]').textContent()), line.closed, line.category);
 		}
+		assert.equal(Number(await page.textContent('[data-role="total-escalated"]')), bulletin.escalated);
 		assert.equal(await page.locator('[data-role="chiefs"] tbody tr').count(), bulletin.chiefs.length);
+		for (const line of bulletin.chiefs) {
+			const row = page.locator(`[data-role="chiefs"] tr[data-chief="${line.chiefId}"]`);
+			assert.deepEqual(await row.locator('[data-role="found"], [data-role="closed"], [data-role="overdue"]').allTextContents(),
+				[line.issuesFound, line.issuesClosed, line.issuesOverdue].map(String), line.name);
+		}
+		const ranked = await page.$$eval('[data-role="ranking"] tbody tr', (rows) => rows.map((row) => Number(row.dataset.chief)));
+		assert.deepEqual(ranked, bulletin.ranking.map((line) => line.chiefId));
+		const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="bulletin-csv"]')]);
+		assert.match(download.suggestedFilename(), /\.csv$/);
 		await page.waitForTimeout(800);
 		await screenshot(page, 'river-desktop-bulletin');
 		const pdf = await page.pdf({format: 'A4', printBackground: true});
