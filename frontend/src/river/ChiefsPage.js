@@ -6,8 +6,8 @@ import {el, replaceChildren} from '../util/dom.js';
 import {RiverApi} from './RiverApi.js';
 import {RiverMap} from './RiverMap.js';
 
-const ASSIGNED = {color: '#1971C2', weight: 4, opacity: 0.85};
-const UNASSIGNED = {color: '#E03131', weight: 6, opacity: 1, dashArray: '8 6'};
+const ASSIGNED = {color: '#1971C2', weight: 2.5, opacity: 0.75};
+const UNASSIGNED = {color: '#E03131', weight: 5, opacity: 1, dashArray: '8 6'};
 const SELECTED = {color: '#F59F00', weight: 8, opacity: 1, dashArray: null};
 
 /** Segments and ditches that no chief is in charge of, river segments first, by name. */
@@ -25,7 +25,7 @@ export function unassignedOf(features) {
 export class ChiefsPage {
 	constructor(options) {
 		const {container, api, i18n, county} = options;
-		Object.assign(this, {api, i18n, county});
+		Object.assign(this, {container, api, i18n, county});
 		this.riverApi = new RiverApi({api});
 		this.summary = el('p', {class: 'hetu-hint', 'data-role': 'summary', 'aria-live': 'polite'});
 		this.mapBox = el('div', {class: 'hetu-river-chiefs__map'});
