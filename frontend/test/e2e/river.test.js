@@ -126,6 +126,11 @@ describe('river chief pages', () => {
 		const distanceHalf = await page.textContent('[data-role="distance"]');
 		assert.match(distanceHalf, /m$/);
 
+		// A reload in the middle of the patrol loses nothing: the track comes back from IndexedDB and recording goes on.
+		await page.reload();
+		await page.waitForSelector('.hetu-river-patrol.is-walking', {timeout: 30000});
+		assert.equal(await page.textContent('[data-role="distance"]'), distanceHalf);
+
 		const description = `河堤旁堆放建筑垃圾 ${randomUUID().slice(0, 8)}`;
 		await page.click('[data-action="report-issue"]');
 		await page.waitForSelector('.hetu-river-issue-form:not([hidden])');
