@@ -277,6 +277,7 @@ export class PatrolPage {
 		if (this.picking) {
 			this.picking = false;
 			this.root.classList.remove('is-picking');
+			this._showNotice('');
 			this.form.setPosition({...point, source: 'map'});
 			this._showIssueMark(point);
 			this.form.element.hidden = false;
@@ -305,13 +306,12 @@ export class PatrolPage {
 		if (here) {
 			this._showIssueMark(here);
 		}
-		this.root.classList.add('is-reporting');
 	}
 
 	_closeForm() {
 		this.form.close();
 		this.picking = false;
-		this.root.classList.remove('is-reporting', 'is-picking');
+		this.root.classList.remove('is-picking');
 		this.issueMark?.remove();
 	}
 
@@ -434,8 +434,8 @@ export class PatrolPage {
 			!drawing && !this.walking.points.length && this.gps !== 'ok' ? button('draw-route', 'river.patrol.drawInstead', () => this._useDrawing(), 'hetu-button--secondary') : null,
 			report,
 			button('end-patrol', 'river.patrol.end', () => this._end(), 'hetu-button--danger'));
-		if (drawing && !this.walking.points.length) {
-			this._showNotice(t('river.patrol.tapToDraw'));
+		if (drawing) {
+			this._showNotice(this.walking.points.length ? '' : t('river.patrol.tapToDraw'));
 		}
 	}
 }

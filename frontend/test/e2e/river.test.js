@@ -183,6 +183,52 @@ describe('river chief pages', () => {
 		await context.close();
 	});
 
+	it('lets a chief without GPS draw the route by tapping the map, on their own segments', {timeout: 180000}, async () => {
+		const chiefs = await apiGet('/api/v1/chiefs');
+		const chief = chiefs.find((c) => c.level === 'town' && c.accountId === undefined);
+		const credentials = {username: `chief-${Date.now().toString(36)}`, password: `Hetu-${randomUUID()}`};
+		const account = await apiSend('POST', '/api/v1/accounts', {username: credentials.username, displayName: chief.name, roles: ['river_chief'], password: credentials.password});
+		assert.equal(account.status, 201, JSON.stringify(account.body));
+		const accountId = (account.body.account || account.body).id;
+		let linked = await apiSend('PATCH', `/api/v1/chiefs/${chief.id}`, {accountId, version: chief.version});
+		assert.equal(linked.status, 200, JSON.stringify(linked.body));
+		try {
+			const session = await newSession(browser, PROFILES.phone);
+			const page = await openMap(session, '#/patrol', credentials);
+			await page.waitForSelector('.hetu-river-patrol[data-gps="denied"]');
+			assert.match(await page.textContent('[data-role="chief"]'), new RegExp(chief.name));
+			// The chief's own segments are drawn under the track.
+			await page.waitForFunction(() => document.querySelectorAll('.leaflet-hetu-river-segments-pane path').length > 0);
+			await page.click('[data-action="start-patrol"]');
+			await page.waitForSelector('.hetu-river-patrol[data-source="drawn"]');
+			const box = await page.locator('.hetu-river-patrol__map').boundingBox();
+			for (const [x, y] of [[0.3, 0.6], [0.45, 0.5], [0.6, 0.4], [0.7, 0.35]]) {
+				await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+				await page.waitForTimeout(200);
+			}
+			assert.match(await page.textContent('[data-role="accuracy"]'), /4/);
+			await page.click('[data-action="undo-point"]');
+			assert.match(await page.textContent('[data-role="accuracy"]'), /3/);
+			await screenshot(page, 'river-phone-drawn-route');
+			const [upload] = await Promise.all([
+				page.waitForRequest((request) => request.url().endsWith('/api/v1/patrols') && request.method() === 'POST'),
+				page.click('[data-action="end-patrol"]')
+			]);
+			const sent = JSON.parse(upload.postData());
+			await page.waitForSelector('.hetu-river-badge[data-count="0"]', {timeout: 30000});
+			const patrol = await apiGet(`/api/v1/patrols/${sent.id}`);
+			assert.equal(patrol.chiefId, chief.id);
+			assert.equal(patrol.source, 'drawn');
+			assert.equal(sent.track.coordinates.length, 3);
+			assert.deepEqual(realErrors(session.errors), []);
+			await session.context.close();
+		} finally {
+			linked = await apiGet(`/api/v1/chiefs`).then((list) => list.find((c) => c.id === chief.id));
+			await apiSend('PATCH', `/api/v1/chiefs/${chief.id}`, {accountId: null, version: linked.version});
+			await apiSend('DELETE', `/api/v1/accounts/${accountId}`);
+		}
+	});
+
 	it('lets the office follow an issue from reported to closed on a desktop, showing a 409 clearly', {timeout: 180000}, async () => {
 		const {segment} = await baoheSegment();
 		const [lon, lat] = segment.geometry.coordinates[1];
