@@ -217,7 +217,7 @@ export class MapWorkspace {
 			if (this._destroyed) {
 				return;
 			}
-			uploadQueue({api: this.api, window: this.window});
+			uploadQueue({api: this.api, owner: this.session.username, window: this.window});
 			this._cleanups.push(stopUploads);
 		}, () => {});
 	}

@@ -150,7 +150,7 @@ export const riverEn = {
 	'river.problem.forbidden': 'You are not in charge of this issue’s segment.',
 
 	'river.bulletin.pageTitle': 'Monthly river bulletin',
-	'river.bulletin.title': 'River chief bulletin, {year}-{month}',
+	'river.bulletin.title': 'River chief bulletin, {month}',
 	'river.bulletin.subtitle': 'Patrol duties, issues found and rectified this month',
 	'river.bulletin.month': 'Month',
 	'river.bulletin.previous': 'Previous month',

@@ -150,7 +150,7 @@ export const riverZh = {
 	'river.problem.forbidden': '您不负责该问题所在河段，不能处理。',
 
 	'river.bulletin.pageTitle': '河长制月度通报',
-	'river.bulletin.title': '河长制工作通报（{year}年{month}月）',
+	'river.bulletin.title': '河长制工作通报（{month}）',
 	'river.bulletin.subtitle': '一月一通报：巡河履职、问题发现与整改情况',
 	'river.bulletin.month': '月份',
 	'river.bulletin.previous': '上个月',

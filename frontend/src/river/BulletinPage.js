@@ -132,7 +132,8 @@ export class BulletinPage {
 		const level = (line) => t(`river.level.${line.level}`);
 		replaceChildren(this.body,
 			el('header', {class: 'hetu-river-bulletin__head'},
-				el('h3', {class: 'hetu-river-bulletin__title', 'data-role': 'title'}, t('river.bulletin.title', {year, month})),
+				el('h3', {class: 'hetu-river-bulletin__title', 'data-role': 'title'},
+					t('river.bulletin.title', {month: new Date(Date.UTC(year, month - 1, 15)).toLocaleDateString(this.i18n.locale, {year: 'numeric', month: 'long', timeZone: 'UTC'})})),
 				el('p', {class: 'hetu-hint'}, t('river.bulletin.subtitle'))),
 			el('div', {class: 'hetu-river-figures'},
 				figure('river.bulletin.chiefs', totals.chiefs, 'total-chiefs'),

@@ -32,7 +32,7 @@ export class PatrolPage {
 		const {container, api, i18n, session, county, toast, window: win = globalThis.window} = options;
 		Object.assign(this, {container, api, i18n, session, county, toast, window: win});
 		this.riverApi = new RiverApi({api});
-		this.queue = uploadQueue({api, window: win});
+		this.queue = uploadQueue({api, owner: session.username, window: win});
 		this.store = this.queue.store;
 		this.walking = null;
 		this.fix = null;

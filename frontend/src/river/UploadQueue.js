@@ -6,14 +6,14 @@ export const RETRY_EVERY_MS = 20000;
 
 /**
  * Patrols, issues and photos waiting for the server, kept in IndexedDB until each upload
- * succeeds. Every item carries the id the phone gave it, so sending one twice (an answer lost on
+ * succeeds, each under the account that recorded it (a phone may be shared). Every item carries the id the phone gave it, so sending one twice (an answer lost on
  * a bad signal) creates nothing twice. The queue sends one item at a time, in order, and tries
  * again on page load, when the browser comes online and every so often.
  */
 export class UploadQueue {
 	constructor(options) {
-		const {store, riverApi, window: win = globalThis.window, now = () => Date.now()} = options;
-		Object.assign(this, {store, riverApi, window: win, now});
+		const {store, riverApi, owner = null, window: win = globalThis.window, now = () => Date.now()} = options;
+		Object.assign(this, {store, riverApi, owner, window: win, now});
 		this.items = [];
 		this.sending = null;
 		/** What went up in this session, newest first: {id, kind, result}. */
@@ -36,8 +36,9 @@ export class UploadQueue {
 		};
 	}
 
+	/** Loads the signed-in user's items; another user's wait in the store until they sign in on this browser again. */
 	async reload() {
-		this.items = inOrder(await this.store.all(QUEUE));
+		this.items = inOrder((await this.store.all(QUEUE)).filter((item) => item.owner === this.owner));
 		this._seq = Math.max(this.now(), ...this.items.map((item) => item.seq + 1));
 		this._changed();
 	}
@@ -67,7 +68,7 @@ export class UploadQueue {
 
 	/** Queues an item {id, kind, after, payload, blob?}, saved before this resolves. */
 	async add(item) {
-		const queued = {after: [], attempts: 0, nextAttemptAt: 0, state: 'waiting', error: null, ...item, seq: this._seq++};
+		const queued = {after: [], attempts: 0, nextAttemptAt: 0, state: 'waiting', error: null, ...item, owner: this.owner, seq: this._seq++};
 		await this.store.put(QUEUE, queued);
 		this.items = inOrder([...this.items, queued]);
 		this._changed();

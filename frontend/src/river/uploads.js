@@ -5,13 +5,16 @@ import {UploadQueue} from './UploadQueue.js';
 let shared = null;
 
 /**
- * The one upload queue of this page load, started the first time anyone asks (the workspace
+ * The upload queue of the signed-in user, started the first time anyone asks (the workspace
  * does on start for river users, so that a reload sends what an earlier visit left).
  */
 export function uploadQueue(options) {
-	const {api, window: win = globalThis.window} = options;
+	const {api, owner, window: win = globalThis.window} = options;
+	if (shared && shared.queue.owner !== owner) {
+		stopUploads();
+	}
 	if (!shared) {
-		const queue = new UploadQueue({store: new OfflineStore({indexedDB: win.indexedDB}), riverApi: new RiverApi({api}), window: win});
+		const queue = new UploadQueue({store: new OfflineStore({indexedDB: win.indexedDB}), riverApi: new RiverApi({api}), owner, window: win});
 		const stop = queue.start();
 		shared = {queue, stop};
 	}

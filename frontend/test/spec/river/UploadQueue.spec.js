@@ -81,7 +81,7 @@ describe('the upload queue', () => {
 			throw Object.assign(new Error('offline'), {status: 0});
 		});
 		await queue.add({id: 'i1', kind: 'issue', payload: {id: 'i1'}});
-		const again = new UploadQueue({store, riverApi: {reportIssue: async () => ({})}, window: fakeWindow()});
+		const again = new UploadQueue({store, riverApi: {reportIssue: async () => ({})}, owner: queue.owner, window: fakeWindow()});
 		await again.reload();
 		expect(again.items.map((i) => i.id)).toEqual(['i1']);
 		await again.drain();
@@ -105,6 +105,21 @@ describe('the upload queue', () => {
 		expect([...queue.blocked()]).toEqual(['f1']);
 		await queue.discard('i1');
 		expect(queue.size).toBe(0);
+	});
+
+	it('keeps each account’s items to that account', async () => {
+		const {store, queue} = setUp(async () => {
+			throw Object.assign(new Error('offline'), {status: 0});
+		});
+		queue.owner = 'wang';
+		await queue.add({id: 'i1', kind: 'issue', payload: {id: 'i1'}});
+		const sent = vi.fn(async () => ({}));
+		const other = new UploadQueue({store, riverApi: {reportIssue: sent}, owner: 'li', window: fakeWindow()});
+		await other.reload();
+		await other.drain();
+		expect(other.size).toBe(0);
+		expect(sent).not.toHaveBeenCalled();
+		expect(store.stores[QUEUE].get('i1').owner).toBe('wang');
 	});
 
 	it('does not try while the browser is offline', async () => {
