@@ -170,7 +170,7 @@ export const riverEn = {
 	'river.bulletin.byTown': 'Patrols by town',
 	'river.bulletin.byCategory': 'Issues by category',
 	'river.bulletin.byChief': 'Patrols by chief',
-	'river.bulletin.ranking': 'Towns ranked by compliance',
+	'river.bulletin.ranking': 'Chiefs ranked by compliance',
 	'river.bulletin.town': 'Town',
 	'river.bulletin.countyLevel': 'County',
 	'river.bulletin.category': 'Category',

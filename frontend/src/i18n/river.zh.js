@@ -170,7 +170,7 @@ export const riverZh = {
 	'river.bulletin.byTown': '各乡镇巡河履职',
 	'river.bulletin.byCategory': '问题分类',
 	'river.bulletin.byChief': '各河长巡河履职',
-	'river.bulletin.ranking': '乡镇履职排名',
+	'river.bulletin.ranking': '河长履职排名',
 	'river.bulletin.town': '乡镇',
 	'river.bulletin.countyLevel': '县级',
 	'river.bulletin.category': '类别',

@@ -9,7 +9,7 @@ import {randomUUID} from 'node:crypto';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {after, before, describe, it} from 'node:test';
 import {deflateSync, crc32} from 'node:zlib';
-import {PROFILES, RESULTS_DIR, apiGet, apiSend, launchBrowser, newSession, openMap, screenshot, unexpectedErrors} from './browser.js';
+import {BASE_URL, PROFILES, RESULTS_DIR, apiGet, apiSend, launchBrowser, newSession, openMap, openUserMenu, screenshot, unexpectedErrors} from './browser.js';
 
 const MONTH = '2026-10';
 
@@ -285,7 +285,15 @@ describe('river chief pages', () => {
 	it('shows the monthly bulletin with the API’s figures and prints it to A4', {timeout: 120000}, async () => {
 		const bulletin = await apiGet(`/api/v1/bulletins/${MONTH}`);
 		const session = await newSession(browser, PROFILES.desktop);
-		const page = await openMap(session, `#/bulletin?month=${MONTH}`);
+		const page = await openMap(session);
+		await openUserMenu(page);
+		const riverPages = await page.$$eval('#hetu-user-menu .hetu-menu__item[data-page]', (items) => items.map((item) => item.dataset.page));
+		for (const name of ['patrol', 'issues', 'bulletin', 'chiefs']) {
+			assert.ok(riverPages.includes(name), `the account menu links to ${name}`);
+		}
+		await page.click('#hetu-user-menu .hetu-menu__item[data-page="bulletin"]');
+		await page.waitForSelector('#app[data-page="bulletin"]');
+		await page.goto(`${BASE_URL}/#/bulletin?month=${MONTH}`);
 		await page.waitForSelector(`.hetu-river-bulletin[data-month="${MONTH}"][data-ready="true"]`);
 		assert.match(await page.textContent('[data-role="title"]'), /2026年10月/);
 		const required = bulletin.chiefs.reduce((sum, c) => sum + c.required, 0);
