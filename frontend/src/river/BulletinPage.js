@@ -176,7 +176,7 @@ export class BulletinPage {
 		this.marks.clearLayers();
 		for (const issue of this.issues) {
 			this.marks.addLayer(new CircleMarker([issue.lat, issue.lon], {...ISSUE_MARK, fillColor: STATUS_COLOURS[issue.status] || '#868E96'})
-				.bindTooltip(`${this.i18n.t(`river.category.${issue.category}`)} · ${this.i18n.t(`river.status.${issue.status}`)}`));
+				.bindTooltip(el('span', {}, `${this.i18n.t(`river.category.${issue.category}`)} · ${this.i18n.t(`river.status.${issue.status}`)}`)));
 		}
 		if (this.issues.length) {
 			this.map.fit(latLngBounds(this.issues.map((i) => [i.lat, i.lon])));
