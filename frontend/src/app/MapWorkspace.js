@@ -23,6 +23,7 @@ import {SearchBox} from '../ui/SearchBox.js';
 import {UserMenu} from '../ui/UserMenu.js';
 import {debounce} from '../util/debounce.js';
 import {el, replaceChildren} from '../util/dom.js';
+import {canPatrol, canReadRiver} from '../river/roles.js';
 import {formatPage, parsePage} from './PageRoute.js';
 
 /** Map panes above Leaflet's own, lowest first. */
@@ -50,7 +51,11 @@ const PAGE_VIEWS = {
 	projects: {titleKey: 'projects.title', load: () => import('../ui/ProjectsPage.js')},
 	project: {titleKey: 'project.title', load: () => import('../ui/ProjectPage.js')},
 	dashboard: {titleKey: 'dashboard.title', load: () => import('../ui/DashboardPage.js')},
-	parcels: {titleKey: 'parcels.title', load: () => import('../parcels/ParcelsPage.js')}
+	parcels: {titleKey: 'parcels.title', load: () => import('../parcels/ParcelsPage.js')},
+	patrol: {titleKey: 'river.patrol.title', load: () => import('../river/PatrolPage.js')},
+	issues: {titleKey: 'river.issues.title', load: () => import('../river/IssuesPage.js')},
+	bulletin: {titleKey: 'river.bulletin.pageTitle', load: () => import('../river/BulletinPage.js')},
+	chiefs: {titleKey: 'river.chiefs.title', load: () => import('../river/ChiefsPage.js')}
 };
 
 /** The header's links: the map and the pages leaders use most. */
@@ -123,6 +128,9 @@ export class MapWorkspace {
 			return;
 		}
 		this.config = {...FALLBACK_CONFIG, ...config};
+		if (this.session.authenticated && canPatrol(this.session)) {
+			this._startUploads();
+		}
 		this.layerInfo = [...layers].sort((a, b) => THEMES.indexOf(a.theme) - THEMES.indexOf(b.theme));
 		this.departments = departments;
 		this.state.visible = new Set(this.layerInfo.map((l) => l.id));
@@ -203,6 +211,17 @@ export class MapWorkspace {
 		}
 	}
 
+	/** Sends what an earlier visit left in the patrol upload queue, whichever page opens first. */
+	_startUploads() {
+		import('../river/uploads.js').then(({uploadQueue, stopUploads}) => {
+			if (this._destroyed) {
+				return;
+			}
+			uploadQueue({api: this.api, owner: this.session.username, window: this.window});
+			this._cleanups.push(stopUploads);
+		}, () => {});
+	}
+
 	// ---- page shell
 
 	_buildShell() {
@@ -270,6 +289,7 @@ export class MapWorkspace {
 			session: this.session,
 			roleName: (role) => this._roleName(role),
 			departmentName: (code) => this._departmentName(code),
+			riverPages: () => (canPatrol(this.session) ? ['patrol', 'issues', 'bulletin', 'chiefs'] : canReadRiver(this.session) ? ['issues', 'bulletin', 'chiefs'] : []),
 			onNavigate: (page) => (page === 'map' ? this._closePage() : this.navigate(page)),
 			onSignIn: () => this.callbacks.onSignIn(),
 			onSignOut: () => this.callbacks.onSignOut()
@@ -436,6 +456,14 @@ export class MapWorkspace {
 					onParams: (params, options = {}) => this.navigate('parcels', params, {push: Boolean(options.push)}),
 					onBack: () => this._closePage()
 				});
+			} else if (name === 'patrol') {
+				view = new module.PatrolPage({...common, county: this.county, toast: this.toast, window: this.window});
+			} else if (name === 'issues') {
+				view = new module.IssuesPage({...common, onParams: (params, options = {}) => this.navigate('issues', params, {push: Boolean(options.push)})});
+			} else if (name === 'bulletin') {
+				view = new module.BulletinPage({...common, county: this.county, window: this.window, onParams: (params) => this.navigate('bulletin', params)});
+			} else if (name === 'chiefs') {
+				view = new module.ChiefsPage({...common, county: this.county});
 			} else if (name === 'account') {
 				view = new module.MyAccountPage({
 					...common,

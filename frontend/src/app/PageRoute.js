@@ -7,11 +7,15 @@
  *   #/projects/12                            one project
  *   #/dashboard                              figures and charts
  *   #/parcels?q=…&parcel=7&view=kpi          idle land: query, plans, disposal rate
+ *   #/patrol                                 a river chief's patrol, on a phone
+ *   #/issues?status=assigned&issue=<uuid>    river issues and their follow-up
+ *   #/bulletin?month=2026-10                 the river chiefs' monthly bulletin
+ *   #/chiefs                                 who is responsible for each river segment and ditch
  * A feature's path is a collection and a number (#/sluice/12); pages use names no collection
  * has, so they cannot be confused.
  */
 
-export const PAGES = ['changes', 'account', 'accounts', 'projects', 'project', 'dashboard', 'parcels'];
+export const PAGES = ['changes', 'account', 'accounts', 'projects', 'project', 'dashboard', 'parcels', 'patrol', 'issues', 'bulletin', 'chiefs'];
 
 /** The parameters each page keeps in the hash. */
 const PARAMS = {
@@ -21,7 +25,11 @@ const PARAMS = {
 	projects: ['q', 'department', 'status', 'category', 'year', 'overdue', 'inView', 'sort', 'page'],
 	project: [],
 	dashboard: [],
-	parcels: ['saved', 'q', 'parcel', 'view', 'year']
+	parcels: ['saved', 'q', 'parcel', 'view', 'year'],
+	patrol: [],
+	issues: ['status', 'overdue', 'town', 'category', 'month', 'issue'],
+	bulletin: ['month'],
+	chiefs: []
 };
 
 const ID = /^[1-9][0-9]{0,17}$/;

@@ -1,8 +1,10 @@
 // English. The keys match zh.js one to one; a unit test checks it.
 import {parcelsEn} from './parcels.en.js';
+import {riverEn} from './river.en.js';
 
 export const en = {
 	...parcelsEn,
+	...riverEn,
 	'app.title': 'Hetu',
 	'app.subtitle': 'County assets and projects on one map',
 	'app.documentTitle': 'Hetu · County assets and projects on one map',

@@ -3,3 +3,5 @@ export {zh} from './zh.js';
 export {en} from './en.js';
 export {parcelsZh} from './parcels.zh.js';
 export {parcelsEn} from './parcels.en.js';
+export {riverZh} from './river.zh.js';
+export {riverEn} from './river.en.js';

@@ -4,13 +4,14 @@ const USER_ICON = '<svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="
 
 /**
  * The header's account control. Signed in: a button with the user's name that opens a menu
- * (map, key projects, dashboard, recent changes, my account, account administration for administrators, sign out).
+ * (map, key projects, dashboard, recent changes, the river chief pages for chiefs and the offices, my account,
+ * account administration for administrators, sign out).
  * Anonymous (public layers only): a sign-in button.
  */
 export class UserMenu {
 	constructor(options) {
-		const {container, i18n, session, roleName, departmentName, onNavigate, onSignIn, onSignOut} = options;
-		Object.assign(this, {container, i18n, session, roleName, departmentName, onNavigate, onSignIn, onSignOut});
+		const {container, i18n, session, roleName, departmentName, riverPages = () => [], onNavigate, onSignIn, onSignOut} = options;
+		Object.assign(this, {container, i18n, session, roleName, departmentName, riverPages, onNavigate, onSignIn, onSignOut});
 		this._open = false;
 		this._unsubscribe = i18n.onChange(() => this.render());
 		this._onDocument = (e) => {
@@ -59,6 +60,7 @@ export class UserMenu {
 		}, t(key));
 		const roles = session.roles.map((r) => this.roleName(r)).join(this.i18n.isChinese ? '、' : ', ');
 		const department = session.department ? this.departmentName(session.department) : null;
+		const river = this.riverPages();
 		this.menu = el('div', {
 			class: 'hetu-menu', id: 'hetu-user-menu', role: 'menu', 'aria-labelledby': 'hetu-user-button', hidden: !this._open,
 			onkeydown: (e) => this._onMenuKey(e)
@@ -75,6 +77,7 @@ export class UserMenu {
 			item('changes', 'user.changes'),
 			item('account', 'user.account'),
 			session.isAdmin ? item('accounts', 'user.accounts') : null),
+		river.length ? el('div', {class: 'hetu-menu__group', role: 'none'}, river.map((page) => item(page, `user.river.${page}`))) : null,
 		el('div', {class: 'hetu-menu__group', role: 'none'},
 			el('button', {
 				type: 'button', role: 'menuitem', class: 'hetu-menu__item hetu-menu__item--danger', 'data-action': 'sign-out', tabindex: '-1',

@@ -1,0 +1,441 @@
+import '../styles/river.css';
+import {CircleMarker, GeoJSON, LayerGroup, Polyline} from 'leaflet';
+import {isAbort} from '../api/ApiError.js';
+import {problemText} from '../ui/problemText.js';
+import {el, replaceChildren} from '../util/dom.js';
+import {IssueForm} from './IssueForm.js';
+import {STATE} from './OfflineStore.js';
+import {QueueBadge} from './QueueBadge.js';
+import {RiverApi} from './RiverApi.js';
+import {RiverMap} from './RiverMap.js';
+import {canPatrol, isOffice} from './roles.js';
+import {formatDistance, formatDuration, isAccurate, shouldRecord, trackLengthM, trackLine} from './track.js';
+import {uploadQueue} from './uploads.js';
+
+const OWN_SEGMENT = {color: '#0E7C86', weight: 7, opacity: 0.55, pane: 'hetu-river-segments', interactive: false};
+const TRACK = {color: '#D9480F', weight: 4, opacity: 0.95, pane: 'hetu-river-track', interactive: false};
+const HERE = {radius: 8, color: '#FFFFFF', weight: 3, fillColor: '#1971C2', fillOpacity: 1, pane: 'hetu-river-points', interactive: false};
+const ISSUE_AT = {radius: 9, color: '#FFFFFF', weight: 3, fillColor: '#E03131', fillOpacity: 1, pane: 'hetu-river-points', interactive: false};
+
+/** The patrol being walked is saved under this name in the offline store, so that a reload loses nothing. */
+const WALKING = 'patrol';
+
+/**
+ * A river chief's patrol on a phone (#/patrol), worked with one thumb: the map above, big
+ * buttons below. Starting a patrol records GPS fixes (dropping imprecise ones) with the live
+ * distance and duration; without GPS the chief draws the route by tapping the map. Ending it
+ * queues the patrol for upload; issues reported on the way are queued after it with their
+ * photos. Everything is in IndexedDB until the server has it.
+ */
+export class PatrolPage {
+	constructor(options) {
+		const {container, api, i18n, session, county, toast, window: win = globalThis.window} = options;
+		Object.assign(this, {container, api, i18n, session, county, toast, window: win});
+		this.riverApi = new RiverApi({api});
+		this.queue = uploadQueue({api, owner: session.username, window: win});
+		this.store = this.queue.store;
+		this.walking = null;
+		this.fix = null;
+		this.gps = 'waiting';
+		this.chief = null;
+		this.chiefs = [];
+		this.picking = false;
+		this._watch = null;
+		this._built = false;
+	}
+
+	destroy() {
+		this._stopWatch();
+		this.window.clearInterval(this._ticker);
+		this.badge?.destroy();
+		this.map?.destroy();
+		this._abort?.abort();
+		this._unsubscribe?.();
+	}
+
+	async show() {
+		if (!this._built) {
+			this._build();
+		}
+		this._startWatch();
+		if (!this._loaded) {
+			this._loaded = true;
+			this.walking = (await this.store.get(STATE, WALKING).catch(() => null)) || null;
+			this._drawTrack();
+			this._draw();
+			await this._loadChief();
+		}
+	}
+
+	_build() {
+		this._built = true;
+		const t = (key) => this.i18n.t(key);
+		this.top = el('div', {class: 'hetu-river-patrol__top'});
+		this.chiefLine = el('div', {class: 'hetu-river-patrol__chief', 'data-role': 'chief'});
+		this.top.append(this.chiefLine);
+		this.badge = new QueueBadge({container: this.top, i18n: this.i18n, queue: this.queue, categoryName: (code) => t(`river.category.${code}`)});
+		this.mapBox = el('div', {class: 'hetu-river-patrol__map'});
+		this.notice = el('p', {class: 'hetu-river-patrol__notice', role: 'status', hidden: true});
+		this.stats = el('dl', {class: 'hetu-river-patrol__stats', 'aria-live': 'polite'});
+		this.actions = el('div', {class: 'hetu-river-patrol__actions'});
+		this.sheet = el('div', {class: 'hetu-river-patrol__sheet'});
+		replaceChildren(this.container, el('div', {class: 'hetu-river-patrol'}, this.top, this.mapBox, this.notice, this.stats, this.actions, this.sheet));
+		this.map = new RiverMap({container: this.mapBox, api: this.api, i18n: this.i18n, county: this.county, label: t('river.patrol.map')});
+		this.ownLayer = new GeoJSON(null, {style: () => OWN_SEGMENT}).addTo(this.map.map);
+		this.trackLayer = new Polyline([], TRACK).addTo(this.map.map);
+		this.marks = new LayerGroup().addTo(this.map.map);
+		this.map.map.on('click', (e) => this._onMapClick(e.latlng));
+		this.form = new IssueForm({
+			container: this.sheet,
+			i18n: this.i18n,
+			onUseGps: () => this._issueAtGps(),
+			onPickOnMap: () => this._startPicking(),
+			onSubmit: (issue) => this._queueIssue(issue),
+			onCancel: () => this._closeForm()
+		});
+		this._ticker = this.window.setInterval(() => this.walking && this._drawStats(), 1000);
+		this._unsubscribe = this.i18n.onChange(() => this._draw());
+	}
+
+	// ---- who patrols
+
+	async _loadChief() {
+		const t = (key) => this.i18n.t(key);
+		if (!canPatrol(this.session)) {
+			this._showNotice(t('river.patrol.notAllowed'));
+			return;
+		}
+		this._abort = new AbortController();
+		try {
+			this.chief = await this.riverApi.myChief({signal: this._abort.signal});
+			if (!this.chief && isOffice(this.session)) {
+				this.chiefs = await this.riverApi.chiefs({signal: this._abort.signal});
+				const walkingChief = this.walking && this.chiefs.find((c) => c.id === this.walking.chiefId);
+				this.chief = walkingChief || null;
+			}
+		} catch (error) {
+			if (!isAbort(error)) {
+				this._showNotice(problemText(error, this.i18n));
+			}
+		}
+		this._draw();
+		this._loadOwnSegments();
+	}
+
+	async _loadOwnSegments() {
+		this.ownLayer.clearLayers();
+		if (!this.chief) {
+			return;
+		}
+		try {
+			const all = await this.riverApi.responsibility();
+			const own = (all?.features || []).filter((f) => (f.properties?.chiefs || []).some((c) => c.id === this.chief.id));
+			this.ownLayer.addData(own);
+			if (!this.walking?.points.length && own.length) {
+				this.map.fit(this.ownLayer.getBounds());
+			}
+		} catch {
+			// The segments only guide the eye; the patrol works without them.
+		}
+	}
+
+	_chooseChief(id) {
+		this.chief = this.chiefs.find((c) => String(c.id) === id) || null;
+		this._draw();
+		this._loadOwnSegments();
+	}
+
+	// ---- GPS
+
+	_startWatch() {
+		const geo = this.window.navigator.geolocation;
+		if (this._watch !== null) {
+			return;
+		}
+		if (!geo) {
+			this._gpsLost('unavailable');
+			return;
+		}
+		this._watch = geo.watchPosition((position) => this._onFix(position), (error) => this._onGpsError(error),
+			{enableHighAccuracy: true, maximumAge: 0, timeout: 30000});
+	}
+
+	_stopWatch() {
+		if (this._watch !== null) {
+			this.window.navigator.geolocation?.clearWatch(this._watch);
+			this._watch = null;
+		}
+	}
+
+	_onFix(position) {
+		const {longitude: lon, latitude: lat, accuracy} = position.coords;
+		this.fix = {lon, lat, accuracy, at: position.timestamp || Date.now()};
+		this.gps = isAccurate(this.fix) ? 'ok' : 'poor';
+		this.marks.clearLayers();
+		this.marks.addLayer(new CircleMarker([lat, lon], HERE));
+		const walking = this.walking;
+		if (walking?.source === 'gps' && shouldRecord(this.fix, walking.points.at(-1))) {
+			walking.points.push(this.fix);
+			this._saveWalking();
+			this._drawTrack();
+			this._follow(this.fix);
+		}
+		this._draw();
+	}
+
+	/** Keeps the walker on screen, close enough to see the river banks. */
+	_follow(point) {
+		const map = this.map.map;
+		if (map.getZoom() < 15) {
+			map.setView([point.lat, point.lon], 16, {animate: false});
+		} else if (!map.getBounds().pad(-0.15).contains([point.lat, point.lon])) {
+			map.panTo([point.lat, point.lon], {animate: false});
+		}
+	}
+
+	_onGpsError(error) {
+		if (error.code === 1) {
+			this._gpsLost('denied');
+		} else if (error.code === 2) {
+			this._gpsLost('unavailable');
+		} else {
+			this.gps = 'waiting';
+			this._draw();
+		}
+	}
+
+	/** GPS is gone for good: a patrol with no fix yet is drawn by hand instead. */
+	_gpsLost(reason) {
+		this.gps = reason;
+		if (this.walking?.source === 'gps' && !this.walking.points.length) {
+			this.walking.source = 'drawn';
+			this._saveWalking();
+		}
+		this._draw();
+	}
+
+	_useDrawing() {
+		if (this.walking && !this.walking.points.length) {
+			this.walking.source = 'drawn';
+			this._saveWalking();
+			this._draw();
+		}
+	}
+
+	// ---- the patrol
+
+	async _start() {
+		if (!this.chief) {
+			return;
+		}
+		this.walking = {
+			id: crypto.randomUUID(), chiefId: this.chief.id, chiefName: this.chief.name,
+			startedAt: new Date().toISOString(), source: this.gps === 'denied' || this.gps === 'unavailable' ? 'drawn' : 'gps', points: []
+		};
+		if (this.walking.source === 'gps' && this.fix && isAccurate(this.fix) && Date.now() - this.fix.at < 30000) {
+			this.walking.points.push({...this.fix, at: Date.now()});
+			this._follow(this.fix);
+		}
+		await this._saveWalking();
+		this._drawTrack();
+		this._draw();
+	}
+
+	_saveWalking() {
+		return this.store.put(STATE, {name: WALKING, ...this.walking}).catch((error) => this._showNotice(String(error?.message || error)));
+	}
+
+	async _end() {
+		const t = (key) => this.i18n.t(key);
+		const walking = this.walking;
+		const track = trackLine(walking.points);
+		if (!track) {
+			if (this.window.confirm(t('river.patrol.tooShort'))) {
+				await this.store.delete(STATE, WALKING);
+				this.walking = null;
+				this._drawTrack();
+				this._draw();
+			}
+			return;
+		}
+		const endedAt = new Date().toISOString();
+		const payload = {
+			id: walking.id, chiefId: walking.chiefId, startedAt: walking.startedAt, endedAt, track, source: walking.source,
+			points: walking.source === 'gps' ? walking.points.map((p) => ({lon: p.lon, lat: p.lat, accuracy: p.accuracy, at: new Date(p.at).toISOString()})) : null
+		};
+		await this.queue.add({id: walking.id, kind: 'patrol', payload, summary: {distance: trackLengthM(walking.points)}});
+		await this.store.delete(STATE, WALKING);
+		this.walking = null;
+		this._drawTrack();
+		this._draw();
+		this.toast?.show(t('river.patrol.ended'), {kind: 'ok'});
+		this.queue.drain();
+	}
+
+	_onMapClick(latlng) {
+		const point = {lon: latlng.lng, lat: latlng.lat};
+		if (this.picking) {
+			this.picking = false;
+			this.root.classList.remove('is-picking');
+			this._showNotice('');
+			this.form.setPosition({...point, source: 'map'});
+			this._showIssueMark(point);
+			this.form.element.hidden = false;
+			return;
+		}
+		if (this.walking?.source === 'drawn' && !this.form.isOpen) {
+			this.walking.points.push({...point, accuracy: null, at: Date.now()});
+			this._saveWalking();
+			this._drawTrack();
+			this._draw();
+		}
+	}
+
+	_undoPoint() {
+		this.walking?.points.pop();
+		this._saveWalking();
+		this._drawTrack();
+		this._draw();
+	}
+
+	// ---- issues
+
+	_openForm() {
+		const here = this.fix && isAccurate(this.fix) ? {...this.fix, source: 'gps'} : null;
+		this.form.open(here);
+		if (here) {
+			this._showIssueMark(here);
+		}
+	}
+
+	_closeForm() {
+		this.form.close();
+		this.picking = false;
+		this.root.classList.remove('is-picking');
+		this.issueMark?.remove();
+	}
+
+	_issueAtGps() {
+		if (this.fix && isAccurate(this.fix)) {
+			this.form.setPosition({...this.fix, source: 'gps'});
+			this._showIssueMark(this.fix);
+		} else {
+			this._showNotice(this.i18n.t('river.issue.noGps'));
+		}
+	}
+
+	_startPicking() {
+		this.picking = true;
+		this.form.element.hidden = true;
+		this.root.classList.add('is-picking');
+		this._showNotice(this.i18n.t('river.issue.tapMap'));
+	}
+
+	_showIssueMark(point) {
+		this.issueMark?.remove();
+		this.issueMark = new CircleMarker([point.lat, point.lon], ISSUE_AT).addTo(this.map.map);
+	}
+
+	async _queueIssue(issue) {
+		const t = (key) => this.i18n.t(key);
+		const id = crypto.randomUUID();
+		const patrolId = this.walking?.id || null;
+		await this.queue.add({
+			id, kind: 'issue', after: patrolId ? [patrolId] : [],
+			payload: {id, patrolId, lon: issue.lon, lat: issue.lat, category: issue.category, description: issue.description, reportedAt: new Date().toISOString()}
+		});
+		for (const file of issue.photos) {
+			const photoId = crypto.randomUUID();
+			await this.queue.add({id: photoId, kind: 'photo', after: [id], payload: {id: photoId, issueId: id, kind: 'before', name: file.name}, blob: file});
+		}
+		this._closeForm();
+		this.toast?.show(t('river.issue.queued'), {kind: 'ok'});
+		this.queue.drain();
+	}
+
+	// ---- drawing
+
+	get root() {
+		return this.container.firstChild;
+	}
+
+	_showNotice(text) {
+		this.notice.hidden = !text;
+		this.notice.textContent = text || '';
+	}
+
+	_drawTrack() {
+		const points = this.walking?.points || [];
+		this.trackLayer.setLatLngs(points.map((p) => [p.lat, p.lon]));
+	}
+
+	_draw() {
+		if (!this._built) {
+			return;
+		}
+		this._drawChief();
+		this._drawStats();
+		this._drawActions();
+		this.badge.render();
+		this.root.classList.toggle('is-walking', Boolean(this.walking));
+		this.root.dataset.gps = this.gps;
+		this.root.dataset.source = this.walking?.source || '';
+	}
+
+	_drawChief() {
+		const t = (key, params) => this.i18n.t(key, params);
+		const level = (chief) => t(`river.level.${chief.level}`);
+		if (this.walking || !this.chiefs.length) {
+			const chief = this.chief || (this.walking && {name: this.walking.chiefName, level: null});
+			replaceChildren(this.chiefLine, chief
+				? el('span', {}, chief.level ? `${chief.name} · ${level(chief)}${chief.town ? ` · ${chief.town}` : ''}` : chief.name)
+				: el('span', {class: 'hetu-hint'}, canPatrol(this.session) ? t('common.loading') : ''));
+			return;
+		}
+		replaceChildren(this.chiefLine, el('label', {class: 'hetu-river-patrol__choose'},
+			el('span', {}, t('river.patrol.chooseChief')),
+			el('select', {class: 'hetu-select', id: 'hetu-river-chief', 'data-role': 'chief-select', onchange: (e) => this._chooseChief(e.target.value)},
+				el('option', {value: ''}, t('river.patrol.chiefPlaceholder')),
+				this.chiefs.map((c) => el('option', {value: String(c.id), selected: c.id === this.chief?.id},
+					`${c.name} · ${level(c)}${c.town ? ` · ${c.town}` : ''}`)))));
+	}
+
+	_drawStats() {
+		const t = (key, params) => this.i18n.t(key, params);
+		const walking = this.walking;
+		const accuracy = this.fix ? Math.round(this.fix.accuracy) : null;
+		const gpsText = this.gps === 'ok' ? t('river.gps.ok', {accuracy})
+			: this.gps === 'poor' ? t('river.gps.poor', {accuracy}) : t(`river.gps.${this.gps}`);
+		const stat = (key, value, role) => [el('dt', {}, t(key)), el('dd', {'data-role': role}, value)];
+		replaceChildren(this.stats,
+			stat('river.patrol.distance', formatDistance(walking ? trackLengthM(walking.points) : 0), 'distance'),
+			stat('river.patrol.duration', formatDuration(walking ? Date.now() - Date.parse(walking.startedAt) : 0), 'duration'),
+			stat('river.patrol.gps', walking?.source === 'drawn' ? t('river.patrol.drawing', {count: walking.points.length}) : gpsText, 'accuracy'));
+		this.stats.dataset.gps = this.gps;
+	}
+
+	_drawActions() {
+		const t = (key) => this.i18n.t(key);
+		const button = (action, key, onclick, extra = '') => el('button', {type: 'button', class: `hetu-button hetu-river-big ${extra}`.trim(), 'data-action': action, onclick}, t(key));
+		const report = button('report-issue', 'river.patrol.report', () => this._openForm(), 'hetu-button--secondary');
+		if (!canPatrol(this.session)) {
+			replaceChildren(this.actions);
+			return;
+		}
+		if (!this.walking) {
+			const start = button('start-patrol', 'river.patrol.start', () => this._start());
+			start.disabled = !this.chief;
+			replaceChildren(this.actions, report, start);
+			return;
+		}
+		const drawing = this.walking.source === 'drawn';
+		replaceChildren(this.actions,
+			drawing ? button('undo-point', 'river.patrol.undo', () => this._undoPoint(), 'hetu-button--secondary') : null,
+			!drawing && !this.walking.points.length && this.gps !== 'ok' ? button('draw-route', 'river.patrol.drawInstead', () => this._useDrawing(), 'hetu-button--secondary') : null,
+			report,
+			button('end-patrol', 'river.patrol.end', () => this._end(), 'hetu-button--danger'));
+		if (drawing) {
+			this._showNotice(this.walking.points.length ? '' : t('river.patrol.tapToDraw'));
+		}
+	}
+}

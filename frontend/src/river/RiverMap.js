@@ -1,0 +1,88 @@
+import {Control, Map as LeafletMap} from 'leaflet';
+import {CountyOutline} from '../map/CountyOutline.js';
+import {OfflineBasemap} from '../map/OfflineBasemap.js';
+import {el} from '../util/dom.js';
+
+const PANES = {
+	'hetu-base': 150,
+	'hetu-boundary': 395,
+	'hetu-river-segments': 410,
+	'hetu-river-track': 420,
+	'hetu-base-labels': 440,
+	'hetu-river-points': 600
+};
+
+/** Panes that only show, and never take a tap: taps go through to the map (drawing a route, placing an issue). */
+const PASSIVE = /base|boundary|track/;
+
+/**
+ * A river page's own map on the offline county base map, which needs no internet (a chief on a
+ * dyke has little). It keeps the view to fit until it first has a size, since pages are built
+ * before they are on screen.
+ */
+export class RiverMap {
+	constructor(options) {
+		const {container, api, i18n, county, className = '', label = ''} = options;
+		this.element = el('div', {class: `hetu-river-map ${className}`.trim(), role: 'region', 'aria-label': label});
+		container.append(this.element);
+		const map = this.map = new LeafletMap(this.element, {
+			center: [33.25, 116.3], zoom: 10, minZoom: 6, maxZoom: 19, zoomControl: false, attributionControl: false,
+			zoomSnap: 0.5
+		});
+		this.element.style.removeProperty('position');
+		for (const [name, zIndex] of Object.entries(PANES)) {
+			const pane = map.createPane(name);
+			pane.style.zIndex = String(zIndex);
+			if (PASSIVE.test(name)) {
+				pane.style.pointerEvents = 'none';
+			}
+		}
+		new Control.Zoom({position: 'topright'}).addTo(map);
+		new Control.Scale({metric: true, imperial: false, position: 'bottomleft'}).addTo(map);
+		this.basemap = new OfflineBasemap({api, i18n, county}).addTo(map);
+		this.basemap.on('error', () => {});
+		this._pending = null;
+		county?.then((geojson) => {
+			if (!this.map) {
+				return;
+			}
+			this.outline = new CountyOutline(geojson).addTo(map);
+			if (!this._pending && !this._fitted) {
+				this.fit(this.outline.getBounds());
+			}
+		}).catch(() => {});
+		this._observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this._resized()) : null;
+		this._observer?.observe(this.element);
+	}
+
+	/** Shows `bounds` (a Leaflet LatLngBounds), now or as soon as the map is on screen. */
+	fit(bounds, options = {}) {
+		if (!bounds?.isValid?.()) {
+			return;
+		}
+		if (this.element.clientWidth > 0 && this.element.clientHeight > 0) {
+			this._pending = null;
+			this._fitted = true;
+			this.map.fitBounds(bounds, {padding: [24, 24], maxZoom: 16, animate: false, ...options});
+		} else {
+			this._pending = {bounds, options};
+		}
+	}
+
+	_resized() {
+		if (!this.map) {
+			return;
+		}
+		this.map.invalidateSize({pan: false});
+		if (this._pending && this.element.clientWidth > 0 && this.element.clientHeight > 0) {
+			this.fit(this._pending.bounds, this._pending.options);
+		}
+	}
+
+	destroy() {
+		this._observer?.disconnect();
+		this.map?.remove();
+		this.map = null;
+		this.element.remove();
+	}
+}
