@@ -19,7 +19,7 @@ export const riverZh = {
 	'river.status.closed': '已销号',
 
 	'river.level.county': '县级河长',
-	'river.level.town': '乡级河长',
+	'river.level.town': '乡镇级河长',
 	'river.level.village': '村级河长',
 
 	'river.collection.river_segment': '河段',

@@ -146,7 +146,7 @@ export const zh = {
 	'enum.work_status.suspended': '暂停',
 	'enum.work_status.none': '无项目',
 	'enum.river_level.county': '县级',
-	'enum.river_level.town': '乡级',
+	'enum.river_level.town': '乡镇级',
 	'enum.river_level.village': '村级',
 	'enum.ditch_class.large': '大沟',
 	'enum.ditch_class.medium': '中沟',

@@ -40,16 +40,9 @@ export class RiverApi {
 		return this.api.get('/api/v1/chiefs', options);
 	}
 
-	/** The signed-in account's chief record with its segments; null when the account is no chief. */
-	async myChief(options) {
-		try {
-			return await this.api.get('/api/v1/me/chief', options);
-		} catch (error) {
-			if (error?.status === 404) {
-				return null;
-			}
-			throw error;
-		}
+	/** The signed-in account's chief record with its segments; null (204) when the account is no chief. */
+	myChief(options) {
+		return this.api.get('/api/v1/me/chief', options);
 	}
 
 	/** River segments and ditches with their chiefs: a FeatureCollection. */

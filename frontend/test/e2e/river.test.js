@@ -77,9 +77,9 @@ async function baoheSegment() {
 	return {segment, chief};
 }
 
-/** Console errors other than the 404 of "which chief am I" for an account that is none, and failures while offline. */
+/** Console errors other than failures while offline. */
 function realErrors(errors) {
-	return unexpectedErrors(errors, [401, 404]).filter((text) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(text));
+	return unexpectedErrors(errors, [401]).filter((text) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(text));
 }
 
 async function setPosition(context, [longitude, latitude], accuracy = 8) {

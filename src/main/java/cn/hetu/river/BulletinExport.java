@@ -9,7 +9,7 @@ final class BulletinExport {
     static final List<String> HEADER = List.of("排名", "河长", "级别", "乡镇", "应巡次数", "达标次数", "巡河次数", "巡河达标率(%)",
             "发现问题", "办结问题", "逾期问题");
 
-    private static final Map<String, String> LEVELS = Map.of("county", "县级", "town", "镇级", "village", "村级");
+    private static final Map<String, String> LEVELS = Map.of("county", "县级", "town", "乡镇级", "village", "村级");
 
     private BulletinExport() {
     }

@@ -1,6 +1,7 @@
 package cn.hetu.river;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,10 +59,8 @@ class Chiefs {
     }
 
     /** The chief record of the signed-in account, or 404 when the account is no river chief. */
-    Chief own() {
-        return river.ownChief()
-            .map(this::chief)
-            .orElseThrow(() -> new NotFoundException(river.currentUsername() + " is not linked to a river chief"));
+    Optional<Chief> own() {
+        return river.ownChief().map(this::chief);
     }
 
     Chief chief(long id) {

@@ -31,7 +31,7 @@ class Escalations {
 
     private static final List<String> LEVELS = List.of("village", "town", "county");
 
-    private static final List<String> LEVEL_NAMES = List.of("村级", "镇级", "县级");
+    private static final List<String> LEVEL_NAMES = List.of("村级", "乡镇级", "县级");
 
     private static final Logger log = LoggerFactory.getLogger(Escalations.class);
 

@@ -57,10 +57,6 @@ class RiverAccess {
         }
     }
 
-    String currentUsername() {
-        return access.requireUser().username();
-    }
-
     /** The chief whose account is signed in, if any. */
     Optional<Long> ownChief() {
         HetuUser user = access.requireUser();

@@ -66,15 +66,18 @@ class RiverController {
     }
 
     /** Every river segment and ditch with its chiefs, unassigned ones flagged: the responsibility map (GeoJSON). */
-    @GetMapping(path = "/chiefs/responsibility", produces = "application/geo+json")
+    @GetMapping(path = "/chiefs/responsibility", produces = { "application/geo+json", "application/json" })
     String responsibility() {
         return chiefs.responsibility();
     }
 
-    /** The chief record of the signed-in account with its segments; 404 when the account is no river chief. */
+    /**
+     * The chief record of the signed-in account with its segments; 204 when the account is no river
+     * chief, which is an answer (an administrator opening the patrol page), not an error.
+     */
     @GetMapping("/me/chief")
-    Chiefs.Chief ownChief() {
-        return chiefs.own();
+    ResponseEntity<Chiefs.Chief> ownChief() {
+        return chiefs.own().map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     /** Replaces the segments a chief is in charge of (包保). */

@@ -124,7 +124,7 @@ class RiverRecordTests {
         Http chiefAccount = TestAccounts.riverChief(admin);
         long account = jdbc.sql("SELECT id FROM account WHERE username = 'river_chief'").query(Long.class).single();
         jdbc.sql("UPDATE river_chief SET account_id = NULL WHERE account_id = ?").param(account).update();
-        assertThat(chiefAccount.get("/api/v1/me/chief").status()).as("not linked yet").isEqualTo(404);
+        assertThat(chiefAccount.get("/api/v1/me/chief").status()).as("not linked yet").isEqualTo(204);
 
         Map<String, Object> own = jdbc.sql("""
                 SELECT c.id, c.version, a.asset_id FROM river_chief c
