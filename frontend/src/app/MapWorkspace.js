@@ -1,6 +1,6 @@
 import {CircleMarker, Control, DomEvent, GeoJSON, Map as LeafletMap} from 'leaflet';
 import {isAbort} from '../api/ApiError.js';
-import {THEMES, fieldsOf} from '../catalog/Schema.js';
+import {THEMES, WORK_STATUSES, fieldsOf} from '../catalog/Schema.js';
 import {AttributeFormatter} from '../format/AttributeFormatter.js';
 import {ExtentLayer} from '../layers/ExtentLayer.js';
 import {FeatureFilter} from '../layers/FeatureFilter.js';
@@ -8,6 +8,8 @@ import {Highlight} from '../layers/Highlight.js';
 import {HistoryOverlay} from '../layers/HistoryOverlay.js';
 import {PointLayer} from '../layers/PointLayer.js';
 import {ProjectLayer} from '../layers/ProjectLayer.js';
+import {TileInteraction} from '../layers/tiles/TileInteraction.js';
+import {TILED_COLLECTIONS, VectorTileLayer} from '../layers/VectorTileLayer.js';
 import {DEFAULT_BASEMAP, createBasemaps} from '../map/Basemaps.js';
 import {CountyOutline} from '../map/CountyOutline.js';
 import {EditControl} from '../map/EditControl.js';
@@ -88,8 +90,10 @@ export class MapWorkspace {
 			drawn: new Map(),
 			loading: new Set(),
 			basemap: DEFAULT_BASEMAP,
-			// Layers narrowed by a property filter (a dashboard tile's map view); their counts are what is drawn.
-			narrowed: new Set()
+			// Layers narrowed by a property filter (a dashboard tile's map view): counted by the feature
+			// API under the same filters (`matched`), else by what is drawn.
+			narrowed: new Set(),
+			matched: new Map()
 		};
 		this.layerView = null;
 		this.picking = null;
@@ -162,6 +166,7 @@ export class MapWorkspace {
 		this._destroyed = true;
 		this._openController?.abort();
 		this._countsController?.abort();
+		this._matchedController?.abort();
 		this._overdueController?.abort();
 		for (const cleanup of this._cleanups.splice(0)) {
 			cleanup();
@@ -676,6 +681,8 @@ export class MapWorkspace {
 			let layer;
 			if (info.geometryType === 'Point') {
 				layer = new PointLayer(common);
+			} else if (TILED_COLLECTIONS.includes(info.id)) {
+				layer = new VectorTileLayer({...common, pane: extent.pane});
 			} else if (info.id === 'project') {
 				layer = new ProjectLayer(extent);
 			} else {
@@ -708,22 +715,38 @@ export class MapWorkspace {
 					this._drawLayerViewBar();
 				}
 			});
-			layer.on('featureclick', (e) => {
-				if (this.editor?.active) {
-					return;
-				}
-				if (this.picking) {
-					this._picked(e.collection, e.feature);
-					return;
-				}
-				this.select(e.collection, e.feature, {fit: false, push: true});
-				this._reveal(e.latlng);
-			});
+			layer.on('featureclick', (e) => this._onFeatureClick(e));
 			this.layers.set(info.id, layer);
 			if (this.state.visible.has(info.id)) {
 				layer.addTo(this.map);
 			}
 		}
+		const tiled = [...this.layers.values()].filter((layer) => layer instanceof VectorTileLayer)
+			// Lines lie above areas, so a ditch across a parcel is what a click on it hits.
+			.sort((a, b) => (b.options.pane === 'hetu-lines') - (a.options.pane === 'hetu-lines'));
+		const interaction = new TileInteraction({map: this.map, layers: () => tiled.filter((layer) => this.map.hasLayer(layer))});
+		this._cleanups.push(() => interaction.destroy());
+	}
+
+	/** A feature clicked on the map; one from a vector tile carries only a few attributes, so it is loaded whole. */
+	async _onFeatureClick(e) {
+		if (this.editor?.active) {
+			return;
+		}
+		if (this.picking) {
+			try {
+				this._picked(e.collection, e.partial ? await this.api.item(e.collection, e.feature.id) : e.feature);
+			} catch (error) {
+				this._reportError(error);
+			}
+			return;
+		}
+		if (e.partial) {
+			this.openFeature(e.collection, e.feature.id, {fit: false, push: true});
+		} else {
+			this.select(e.collection, e.feature, {fit: false, push: true});
+		}
+		this._reveal(e.latlng);
 	}
 
 	_setLoading(id, loading) {
@@ -776,6 +799,41 @@ export class MapWorkspace {
 		this.panel.update();
 		if (departmentChanged) {
 			this._refreshCounts();
+		}
+		this._refreshMatched();
+	}
+
+	/**
+	 * How many features a narrowed tiled layer has under the user's filter too, from the feature
+	 * API's numberMatched: what its tiles draw is only the part in view. Left out (the drawn
+	 * count stands) when the server does not count, as for very large tables.
+	 */
+	async _refreshMatched() {
+		this._matchedController?.abort();
+		this.state.matched = new Map();
+		const collection = this.layerView?.collection;
+		const layer = collection && this.layers.get(collection);
+		if (!(layer instanceof VectorTileLayer) || !this.state.narrowed.has(collection)) {
+			return;
+		}
+		const controller = this._matchedController = new AbortController();
+		const {statuses, department} = this.state.filter;
+		const filter = WORK_STATUSES.every((s) => statuses.has(s)) ? undefined : `status IN (${[...statuses].map((s) => `'${s}'`).join(',')})`;
+		try {
+			const answer = statuses.size
+				? await this.api.items(collection, {...this.layerView.filter, department: department || undefined, filter, limit: 1}, {signal: controller.signal})
+				: {numberMatched: 0};
+			if (controller === this._matchedController && Number.isFinite(answer?.numberMatched)) {
+				this.state.matched.set(collection, answer.numberMatched);
+			}
+		} catch (error) {
+			if (isAbort(error)) {
+				return;
+			}
+		}
+		if (!this._destroyed) {
+			this._drawLayerViewBar();
+			this.panel.update();
 		}
 	}
 
@@ -974,6 +1032,7 @@ export class MapWorkspace {
 	_onSaved(collection, feature) {
 		this.layers.get(collection)?.upsertFeature(feature);
 		this._refreshCounts();
+		this._refreshMatched();
 		if (collection === 'project') {
 			this._projectChanged();
 		}
@@ -983,6 +1042,7 @@ export class MapWorkspace {
 	_onDeleted(collection, id) {
 		this.layers.get(collection)?.removeFeature(id);
 		this._refreshCounts();
+		this._refreshMatched();
 		this.selection = null;
 		this.closeDetail();
 	}
@@ -1117,6 +1177,7 @@ export class MapWorkspace {
 			this.setLayerVisible(info.id, info.id === layerView.collection);
 		}
 		this.layers.get(layerView.collection).setPropertyFilter(layerView.filter);
+		this._refreshMatched();
 		this.root.classList.add('has-layer-view');
 		this._drawLayerViewBar();
 		if (!layerView.view && this.countyBounds?.isValid()) {
@@ -1135,6 +1196,7 @@ export class MapWorkspace {
 		const {collection} = this.layerView;
 		this.layerView = null;
 		this.state.narrowed = new Set();
+		this._refreshMatched();
 		this.layers.get(collection)?.setPropertyFilter(null);
 		const before = this._visibleBefore || new Set(this.layerInfo.map((l) => l.id));
 		for (const info of this.layerInfo) {
@@ -1169,7 +1231,7 @@ export class MapWorkspace {
 			const label = this.i18n.has(labelKey) ? t(labelKey) : key;
 			return `${label}${this.i18n.isChinese ? '：' : ': '}${this.formatter.format(field, value) ?? value}`;
 		}).join(separator);
-		const drawn = this.state.drawn.get(collection);
+		const drawn = this.state.matched.get(collection) ?? this.state.drawn.get(collection);
 		replaceChildren(bar,
 			el('span', {class: 'hetu-layer-view__icon', 'aria-hidden': 'true',
 				html: '<svg width="16" height="16" viewBox="0 0 24 24"><path d="M3 5h18l-7 8.5V19l-4 2v-7.5z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/></svg>'}),
@@ -1243,6 +1305,7 @@ export class MapWorkspace {
 		}
 		this.layers.get(collection)?.reload();
 		this._refreshCounts();
+		this._refreshMatched();
 		try {
 			const feature = await this.api.item(collection, id);
 			const current = this.selection;

@@ -174,7 +174,8 @@ export class LayerPanel {
 			box.checked = on;
 			row.classList.toggle('is-off', !on);
 			row.classList.toggle('is-loading', Boolean(loading.has(layer.id)));
-			const n = counts?.[layer.id] && !state.narrowed?.has(layer.id) ? filter.countOf(counts[layer.id]) : (drawn.get(layer.id) ?? null);
+			const n = counts?.[layer.id] && !state.narrowed?.has(layer.id) ? filter.countOf(counts[layer.id])
+				: (state.matched?.get(layer.id) ?? drawn.get(layer.id) ?? null);
 			count.textContent = n === null ? '' : String(n);
 			row.dataset.drawn = String(drawn.get(layer.id) ?? 0);
 			if (on && n !== null) {
