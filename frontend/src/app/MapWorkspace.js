@@ -153,6 +153,12 @@ export class MapWorkspace {
 		} else {
 			this._writeHash({push: false});
 		}
+		// After a layer view is applied, so that its layer's first tiles are already the narrowed ones.
+		if (!this.layerView) {
+			for (const id of this.state.visible) {
+				this.layers.get(id)?.addTo(this.map);
+			}
+		}
 		const onHashChange = () => this._onHashChange();
 		this.window.addEventListener('hashchange', onHashChange);
 		this._cleanups.push(() => this.window.removeEventListener('hashchange', onHashChange));
@@ -717,9 +723,6 @@ export class MapWorkspace {
 			});
 			layer.on('featureclick', (e) => this._onFeatureClick(e));
 			this.layers.set(info.id, layer);
-			if (this.state.visible.has(info.id)) {
-				layer.addTo(this.map);
-			}
 		}
 		const tiled = [...this.layers.values()].filter((layer) => layer instanceof VectorTileLayer)
 			// Lines lie above areas, so a ditch across a parcel is what a click on it hits.
@@ -1173,10 +1176,10 @@ export class MapWorkspace {
 			this.layers.get(previous.collection)?.setPropertyFilter(null);
 		}
 		this.state.narrowed = new Set(Object.keys(layerView.filter).length ? [layerView.collection] : []);
+		this.layers.get(layerView.collection).setPropertyFilter(layerView.filter);
 		for (const info of this.layerInfo) {
 			this.setLayerVisible(info.id, info.id === layerView.collection);
 		}
-		this.layers.get(layerView.collection).setPropertyFilter(layerView.filter);
 		this._refreshMatched();
 		this.root.classList.add('has-layer-view');
 		this._drawLayerViewBar();

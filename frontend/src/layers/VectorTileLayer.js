@@ -41,6 +41,9 @@ export const VectorTileLayer = GridLayer.extend({
 		featureFilter: new FeatureFilter(),
 		propertyFilter: null,
 		className: 'hetu-vector-tiles',
+		// A 512 px tile is the server's tile of the zoom level above: a quarter of the requests
+		// (a browser opens six connections to the server), each drawn with 8 tile units a pixel.
+		tileSize: 512,
 		updateWhenZooming: false,
 		keepBuffer: 1
 	},
@@ -58,6 +61,11 @@ export const VectorTileLayer = GridLayer.extend({
 		});
 	},
 
+	onAdd(map) {
+		GridLayer.prototype.onAdd.call(this, map);
+		this.getContainer().dataset.collection = this.options.collection;
+	},
+
 	onRemove(map) {
 		GridLayer.prototype.onRemove.call(this, map);
 		cancelAnimationFrame(this._countFrame);
@@ -66,11 +74,13 @@ export const VectorTileLayer = GridLayer.extend({
 
 	createTile(coords, done) {
 		const canvas = DomUtil.create('canvas', 'hetu-vector-tile');
+		// No backing pixels until there is something to draw: many tiles are empty.
+		canvas.width = 0;
+		canvas.height = 0;
 		const size = this.getTileSize();
 		const pixelRatio = globalThis.devicePixelRatio || 1;
-		canvas.width = Math.round(size.x * pixelRatio);
-		canvas.height = Math.round(size.y * pixelRatio);
-		const entry = {coords, pixelRatio, tile: null, controller: null};
+		const server = {x: coords.x, y: coords.y, z: coords.z - Math.log2(size.x / 256)};
+		const entry = {coords, server, pixelRatio, tile: null, controller: null};
 		this._entries.set(canvas, entry);
 		this._load(canvas, entry).then(() => done(null, canvas), (error) => {
 			if (!isAbort(error)) {
@@ -86,7 +96,7 @@ export const VectorTileLayer = GridLayer.extend({
 		const controller = entry.controller = new AbortController();
 		const {api, collection, propertyFilter} = this.options;
 		try {
-			const buffer = await api.tile(tileUrl(collection, entry.coords, propertyFilter), {signal: controller.signal});
+			const buffer = await api.tile(tileUrl(collection, entry.server, propertyFilter), {signal: controller.signal});
 			if (controller !== entry.controller) {
 				throw Object.assign(new Error('superseded'), {name: 'AbortError'});
 			}
@@ -121,13 +131,19 @@ export const VectorTileLayer = GridLayer.extend({
 	},
 
 	_paint(canvas, entry) {
-		paintTile(canvas, entry.tile, {
-			collection: this.options.collection,
-			size: this.getTileSize().x,
-			pixelRatio: entry.pixelRatio,
-			accepts: (feature) => this._accepts(feature)
-		});
-		canvas.dataset.count = String(entry.tile.features.filter((f) => this._accepts(f)).length);
+		const count = entry.tile.features.filter((f) => this._accepts(f)).length;
+		const size = this.getTileSize().x;
+		const pixels = count ? Math.round(size * entry.pixelRatio) : 0;
+		if (canvas.width !== pixels) {
+			canvas.width = pixels;
+			canvas.height = pixels;
+		}
+		if (count) {
+			paintTile(canvas, entry.tile, {
+				collection: this.options.collection, size, pixelRatio: entry.pixelRatio, accepts: (feature) => this._accepts(feature)
+			});
+		}
+		canvas.dataset.count = String(count);
 		this._scheduleCount();
 	},
 
