@@ -9,6 +9,7 @@ import {HistoryOverlay} from '../layers/HistoryOverlay.js';
 import {PointLayer} from '../layers/PointLayer.js';
 import {ProjectLayer} from '../layers/ProjectLayer.js';
 import {TileInteraction} from '../layers/tiles/TileInteraction.js';
+import {minZoomFor} from '../layers/tiles/minZoom.js';
 import {TILED_COLLECTIONS, VectorTileLayer} from '../layers/VectorTileLayer.js';
 import {DEFAULT_BASEMAP, createBasemaps} from '../map/Basemaps.js';
 import {CountyOutline} from '../map/CountyOutline.js';
@@ -93,7 +94,9 @@ export class MapWorkspace {
 			// Layers narrowed by a property filter (a dashboard tile's map view): counted by the feature
 			// API under the same filters (`matched`), else by what is drawn.
 			narrowed: new Set(),
-			matched: new Map()
+			matched: new Map(),
+			// Layers not drawn at the current zoom (a large collection far out).
+			belowMinZoom: new Set()
 		};
 		this.layerView = null;
 		this.picking = null;
@@ -688,7 +691,7 @@ export class MapWorkspace {
 			if (info.geometryType === 'Point') {
 				layer = new PointLayer(common);
 			} else if (TILED_COLLECTIONS.includes(info.id)) {
-				layer = new VectorTileLayer({...common, pane: extent.pane});
+				layer = new VectorTileLayer({...common, pane: extent.pane, minZoom: minZoomFor(info.count)});
 			} else if (info.id === 'project') {
 				layer = new ProjectLayer(extent);
 			} else {
@@ -714,6 +717,7 @@ export class MapWorkspace {
 				}
 				this.toast.show(this.i18n.t('layer.failed', {layer: this._collectionTitle(info.id), detail: this._errorText(e.error)}), {kind: 'error'});
 			});
+			layer.on('capped', () => this.toast.show(this.i18n.t('layer.zoomIn', {layer: this._collectionTitle(info.id)})));
 			layer.on('drawn', (e) => {
 				this.state.drawn.set(info.id, e.count);
 				this._schedulePanelUpdate();
@@ -729,6 +733,14 @@ export class MapWorkspace {
 			.sort((a, b) => (b.options.pane === 'hetu-lines') - (a.options.pane === 'hetu-lines'));
 		const interaction = new TileInteraction({map: this.map, layers: () => tiled.filter((layer) => this.map.hasLayer(layer))});
 		this._cleanups.push(() => interaction.destroy());
+		// Tiled layers that are left out at this zoom (large collections, see minZoomFor), for the panel's hint.
+		const markZoom = () => {
+			const zoom = Math.round(this.map.getZoom());
+			this.state.belowMinZoom = new Set(tiled.filter((layer) => zoom < (layer.options.minZoom || 0)).map((layer) => layer.options.collection));
+			this._schedulePanelUpdate();
+		};
+		this.map.on('zoomend', markZoom);
+		markZoom();
 	}
 
 	/** A feature clicked on the map; one from a vector tile carries only a few attributes, so it is loaded whole. */

@@ -31,7 +31,8 @@ function geometryBounds(geometry) {
  * so the user's filter and the feature being edited redraw it without fetching again; the
  * server's equality filters (a dashboard tile's map view) go into the tile URLs. A tile that
  * leaves the view has its request aborted. Fires `loading`, `load`, `error`, `drawn` like
- * ExtentLayer, and `featureclick` (with a feature that has the tile's few attributes and no
+ * ExtentLayer, `capped` when a tile in view holds the server's cap of features (more would be
+ * there: the user should zoom in), and `featureclick` (with a feature that has the tile's few attributes and no
  * geometry, marked `partial`) when TileInteraction finds one of its features under a click.
  */
 export const VectorTileLayer = GridLayer.extend({
@@ -40,6 +41,9 @@ export const VectorTileLayer = GridLayer.extend({
 		api: null,
 		featureFilter: new FeatureFilter(),
 		propertyFilter: null,
+		// The server's cap of features in one tile (hetu.tiles.max-features): a tile that holds
+		// this many may be missing some, so the layer says `capped`.
+		featureCap: 20000,
 		className: 'hetu-vector-tiles',
 		// A 512 px tile is the server's tile of the zoom level above: a quarter of the requests
 		// (a browser opens six connections to the server), each drawn with 8 tile units a pixel.
@@ -53,11 +57,13 @@ export const VectorTileLayer = GridLayer.extend({
 		this._entries = new WeakMap();
 		this._hidden = null;
 		this._drawn = 0;
-		this._countFrame = null;
+		this._countTimer = null;
 		this._errorReported = false;
+		this._capped = false;
 		this.on('tileunload', this._onTileUnload, this);
 		this.on('load', () => {
 			this._errorReported = false;
+			this._checkCapped();
 		});
 	},
 
@@ -68,8 +74,8 @@ export const VectorTileLayer = GridLayer.extend({
 
 	onRemove(map) {
 		GridLayer.prototype.onRemove.call(this, map);
-		cancelAnimationFrame(this._countFrame);
-		this._countFrame = null;
+		clearTimeout(this._countTimer);
+		this._countTimer = null;
 	},
 
 	createTile(coords, done) {
@@ -131,18 +137,15 @@ export const VectorTileLayer = GridLayer.extend({
 	},
 
 	_paint(canvas, entry) {
-		const count = entry.tile.features.filter((f) => this._accepts(f)).length;
 		const size = this.getTileSize().x;
-		const pixels = count ? Math.round(size * entry.pixelRatio) : 0;
+		const pixels = entry.tile.features.length ? Math.round(size * entry.pixelRatio) : 0;
 		if (canvas.width !== pixels) {
 			canvas.width = pixels;
 			canvas.height = pixels;
 		}
-		if (count) {
-			paintTile(canvas, entry.tile, {
-				collection: this.options.collection, size, pixelRatio: entry.pixelRatio, accepts: (feature) => this._accepts(feature)
-			});
-		}
+		const count = pixels ? paintTile(canvas, entry.tile, {
+			collection: this.options.collection, size, pixelRatio: entry.pixelRatio, accepts: (feature) => this._accepts(feature)
+		}) : 0;
 		canvas.dataset.count = String(count);
 		this._scheduleCount();
 	},
@@ -172,13 +175,14 @@ export const VectorTileLayer = GridLayer.extend({
 		}
 	},
 
-	/** Counts the distinct features drawn at the current zoom, once per frame. */
+	/** Counts the distinct features drawn at the current zoom, once tiles stop arriving for a moment. */
 	_scheduleCount() {
-		if (this._countFrame || !this._map) {
+		if (!this._map) {
 			return;
 		}
-		this._countFrame = requestAnimationFrame(() => {
-			this._countFrame = null;
+		clearTimeout(this._countTimer);
+		this._countTimer = setTimeout(() => {
+			this._countTimer = null;
 			const ids = new Set();
 			for (const {entry} of this._loaded(true)) {
 				for (const feature of entry.tile.features) {
@@ -189,7 +193,16 @@ export const VectorTileLayer = GridLayer.extend({
 			}
 			this._drawn = ids.size;
 			this.fire('drawn', {count: this._drawn});
-		});
+		}, 100);
+	},
+
+	/** Says `capped` once each time the view comes to hold a tile cut at the cap. */
+	_checkCapped() {
+		const capped = this._loaded(true).some(({entry}) => entry.tile.features.length >= this.options.featureCap);
+		if (capped && !this._capped) {
+			this.fire('capped');
+		}
+		this._capped = capped;
 	},
 
 	// ---- what the workspace asks of every feature layer

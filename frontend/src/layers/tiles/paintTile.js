@@ -5,6 +5,14 @@ function dashList(dashArray) {
 	return dashArray ? String(dashArray).split(/[\s,]+/).map(Number).filter((n) => Number.isFinite(n)) : [];
 }
 
+/**
+ * The outline of an area `side` pixels across: its style's width when the area is large on
+ * screen, thinner when it is small, so that a dense town's parcels still show their fill.
+ */
+export function outlineWidth(weight, side) {
+	return Math.min(weight, Math.max(0.75, side / 8));
+}
+
 /** Traces the rings (tile units) as one canvas path, scaled by `k` to CSS pixels. */
 function trace(context, rings, k, close) {
 	context.beginPath();
@@ -49,7 +57,7 @@ export function paintTile(canvas, tile, options) {
 		if (style.stroke !== false) {
 			context.globalAlpha = style.opacity ?? 1;
 			context.strokeStyle = style.color;
-			context.lineWidth = style.weight ?? 3;
+			context.lineWidth = area ? outlineWidth(style.weight ?? 3, Math.sqrt(feature.area) * k) : style.weight ?? 3;
 			context.lineCap = style.lineCap || 'round';
 			context.lineJoin = style.lineJoin || 'round';
 			context.setLineDash(dashList(style.dashArray));

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {PARCEL_CATEGORY_COLORS, STATUS_COLORS} from '../../../../src/layers/Symbology.js';
-import {paintTile} from '../../../../src/layers/tiles/paintTile.js';
+import {outlineWidth, paintTile} from '../../../../src/layers/tiles/paintTile.js';
 
 /** A canvas whose 2D context records each fill and stroke with the style it was made with. */
 function recordingCanvas() {
@@ -26,7 +26,7 @@ const square = [new Float32Array([0, 0, 100, 0, 100, 100, 0, 100, 0, 0])];
 describe('paintTile', () => {
 	it('fills a parcel with its category and outlines it in its status colour', () => {
 		const {canvas, calls} = recordingCanvas();
-		const tile = {extent: 4096, features: [{id: '1', type: 'Polygon', rings: square, properties: {status: 'approved', category: 'idle'}}]};
+		const tile = {extent: 4096, features: [{id: '1', type: 'Polygon', rings: square, area: 2000 * 2000, properties: {status: 'approved', category: 'idle'}}]};
 		expect(paintTile(canvas, tile, {collection: 'land_parcel', pixelRatio: 2})).toBe(1);
 		expect(calls).toContainEqual({op: 'transform', m: [2, 0, 0, 2, 0, 0]});
 		expect(calls).toContainEqual({op: 'fill', color: PARCEL_CATEGORY_COLORS.idle, alpha: 0.55});
@@ -48,5 +48,13 @@ describe('paintTile', () => {
 		const tile = {extent: 4096, features: [{id: '1', type: 'Polygon', rings: square, properties: {status: 'planned'}}]};
 		expect(paintTile(canvas, tile, {collection: 'land_parcel', accepts: () => false})).toBe(0);
 		expect(calls.filter((c) => c.op !== 'transform')).toEqual([]);
+	});
+});
+
+describe('outlineWidth', () => {
+	it('keeps the style\'s width for an area large on screen and thins it for a small one, down to a hairline', () => {
+		expect(outlineWidth(2.5, 200)).toBe(2.5);
+		expect(outlineWidth(2.5, 12)).toBe(1.5);
+		expect(outlineWidth(2.5, 2)).toBe(0.75);
 	});
 });
