@@ -56,6 +56,8 @@ export const VectorTileLayer = GridLayer.extend({
 		GridLayer.prototype.initialize.call(this, options);
 		this._entries = new WeakMap();
 		this._hidden = null;
+		// A feature just saved: its old shape is left out until the tiles that held it come back.
+		this._stale = null;
 		this._drawn = 0;
 		this._countTimer = null;
 		this._errorReported = false;
@@ -133,7 +135,7 @@ export const VectorTileLayer = GridLayer.extend({
 	},
 
 	_accepts(feature) {
-		return feature.id !== this._hidden && this.options.featureFilter.accepts(feature.properties);
+		return feature.id !== this._hidden && feature.id !== this._stale && this.options.featureFilter.accepts(feature.properties);
 	},
 
 	_paint(canvas, entry) {
@@ -166,13 +168,22 @@ export const VectorTileLayer = GridLayer.extend({
 		}
 	},
 
-	/** Fetches again the loaded tiles `which(entry, bounds)` picks; a tile that did not change answers 304. */
+	/**
+	 * Fetches again the loaded tiles `which(entry, bounds)` picks (a tile that did not change
+	 * answers 304), saying `loading` and `load` around it; answers when they are all back.
+	 */
 	_refresh(which = () => true) {
-		for (const {canvas, entry} of this._loaded()) {
-			if (which(entry, this._tileCoordsToBounds(entry.coords))) {
-				this._load(canvas, entry).catch(() => {});
-			}
+		const loads = this._loaded().filter(({entry}) => which(entry, this._tileCoordsToBounds(entry.coords)))
+			.map(({canvas, entry}) => this._load(canvas, entry));
+		if (!loads.length) {
+			return Promise.resolve();
 		}
+		this.fire('loading');
+		return Promise.allSettled(loads).then(() => {
+			if (this._map && !this._loading) {
+				this.fire('load');
+			}
+		});
 	},
 
 	/** Counts the distinct features drawn at the current zoom, once tiles stop arriving for a moment. */
@@ -237,8 +248,15 @@ export const VectorTileLayer = GridLayer.extend({
 	upsertFeature(feature) {
 		const id = String(feature.id);
 		const bounds = geometryBounds(feature.geometry);
-		this._refresh((entry, tileBounds) => entry.tile.features.some((f) => f.id === id)
-			|| Boolean(bounds && tileBounds.intersects(bounds)));
+		const held = (entry) => entry.tile.features.some((f) => f.id === id);
+		this._stale = id;
+		this._repaint(held);
+		this._refresh((entry, tileBounds) => held(entry) || Boolean(bounds && tileBounds.intersects(bounds))).then(() => {
+			if (this._stale === id) {
+				this._stale = null;
+				this._repaint(held);
+			}
+		});
 	},
 
 	removeFeature(id) {
