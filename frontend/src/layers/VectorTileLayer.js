@@ -31,9 +31,9 @@ function geometryBounds(geometry) {
  * so the user's filter and the feature being edited redraw it without fetching again; the
  * server's equality filters (a dashboard tile's map view) go into the tile URLs. A tile that
  * leaves the view has its request aborted. Fires `loading`, `load`, `error`, `drawn` like
- * ExtentLayer, `capped` when a tile in view holds the server's cap of features (more would be
- * there: the user should zoom in), and `featureclick` (with a feature that has the tile's few attributes and no
- * geometry, marked `partial`) when TileInteraction finds one of its features under a click.
+ * ExtentLayer; `capped` when a tile in view holds the server's cap of features (there may be
+ * more: the user should zoom in); and `featureclick` when TileInteraction finds one of its
+ * features under a click, with the tile's few attributes, no geometry, and `partial: true`.
  */
 export const VectorTileLayer = GridLayer.extend({
 	options: {
@@ -58,7 +58,6 @@ export const VectorTileLayer = GridLayer.extend({
 		this._hidden = null;
 		// A feature just saved: its old shape is left out until the tiles that held it come back.
 		this._stale = null;
-		this._drawn = 0;
 		this._countTimer = null;
 		this._errorReported = false;
 		this._capped = false;
@@ -202,8 +201,7 @@ export const VectorTileLayer = GridLayer.extend({
 					}
 				}
 			}
-			this._drawn = ids.size;
-			this.fire('drawn', {count: this._drawn});
+			this.fire('drawn', {count: ids.size});
 		}, 100);
 	},
 
@@ -226,17 +224,11 @@ export const VectorTileLayer = GridLayer.extend({
 	/** Narrows the layer to features with these property values (null for all): new tile URLs, fetched anew. */
 	setPropertyFilter(filter) {
 		this.options.propertyFilter = filter && Object.keys(filter).length ? {...filter} : null;
+		// Not GridLayer.redraw(), which takes a fractional map zoom (zoomSnap 0.5) for the tile zoom.
 		if (this._map) {
-			this.redraw();
+			this._removeAllTiles();
+			this._update();
 		}
-	},
-
-	drawnCount() {
-		return this._drawn;
-	},
-
-	isLoading() {
-		return Boolean(this._loading);
 	},
 
 	/** Fetches every loaded tile again (after a restore from history, whose shape may be anywhere). */

@@ -180,6 +180,21 @@ export function tileSuite(profile) {
 				await page.mouse.click((start.x + end.x) / 2 - (end.x - start.x) / 4, start.y);
 				await page.waitForTimeout(500);
 				assert.ok(!(await page.evaluate(() => location.hash)).startsWith(`#/ditch/${ditch.id}`), 'nothing is left of the old shape');
+
+				await page.evaluate((id) => {
+					location.hash = `#/ditch/${id}?map=${/map=([^&]+)/.exec(location.hash)?.[1] || ''}`;
+				}, String(ditch.id));
+				await page.waitForFunction((name) => document.querySelector('.hetu-detail__name')?.textContent === name, ditch.properties.name);
+				await page.click('.hetu-tab[data-tab="history"]');
+				const created = page.locator('.hetu-change[data-action="create"]');
+				await created.locator('[data-action="restore"]').click();
+				const before = requests.tiles.filter((url) => url.pathname.startsWith('/tiles/ditch/')).length;
+				await created.locator('[data-action="confirm-restore"]').click();
+				await page.waitForSelector('.hetu-change__note--ok', {timeout: 15000});
+				await waitForIdle(page);
+				assert.ok(requests.tiles.filter((url) => url.pathname.startsWith('/tiles/ditch/')).length > before, 'a restore fetches the tiles again');
+				const restored = await apiGet(`/ogc/collections/ditch/items/${ditch.id}`);
+				assert.ok(Math.abs(restored.geometry.coordinates[0][1] - (lat + 0.0004)) < 1e-6, `the first shape is back: ${restored.geometry.coordinates[0]}`);
 				assert.deepEqual(session.errors, []);
 				assert.deepEqual(session.blocked, []);
 			} finally {
@@ -193,14 +208,20 @@ export function tileSuite(profile) {
 			const tile = overview.tiles.find((t) => t.key === 'ditches_treated');
 			const session = await newSession(browser, profile);
 			const requests = recordRequests(session);
-			const page = await openMap(session, tile.mapView);
+			// Reached from a map already showing every layer, at a zoom between two tile zooms (zoomSnap 0.5).
+			const page = await openMap(session, '#map=13.5/33.255/116.30');
+			await page.evaluate((hash) => {
+				location.hash = hash;
+			}, `${tile.mapView}&map=13.5/33.255/116.30`);
 			await page.waitForSelector('.hetu-layer-view:not([hidden])');
+			await waitForIdle(page);
 			const count = page.locator('.hetu-layer-view__count');
 			await page.waitForFunction((n) => document.querySelector('.hetu-layer-view__count')?.dataset.count === String(n), tile.value, {timeout: 10000});
 			assert.equal(Number(await count.getAttribute('data-count')), tile.value, 'every treated ditch, not just those in view');
-			const ditchTiles = requests.tiles.filter((url) => url.pathname.startsWith('/tiles/ditch/'));
-			assert.ok(ditchTiles.length > 0 && ditchTiles.every((url) => url.searchParams.get('treated') === 'true'), 'the tiles are asked for treated ditches');
-			assert.ok(!requests.tiles.some((url) => url.pathname.startsWith('/tiles/land_parcel/')), 'the parcels step aside');
+			assert.ok(requests.tiles.every((url) => /^\/tiles\/\w+\/\d+\//.test(url.pathname)), 'tiles of whole zoom levels only');
+			const narrowed = requests.tiles.filter((url) => url.pathname.startsWith('/tiles/ditch/') && url.searchParams.get('treated') === 'true');
+			assert.ok(narrowed.length > 0, 'the tiles are asked for treated ditches');
+			assert.equal(await page.locator('.hetu-vector-tiles[data-collection="land_parcel"]').count(), 0, 'the parcels step aside');
 			assert.ok(await drawnInTiles(page, 'ditch') > 0, 'treated ditches are drawn');
 			await screenshot(page, `${profile.name}-tiles-layer-view`);
 			assert.deepEqual(session.errors, []);
