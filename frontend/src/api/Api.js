@@ -87,10 +87,11 @@ export class Api {
 	 * One request. `body` is sent as JSON (as `contentType`, application/json unless told);
 	 * `headers` adds headers (such as If-Match); `signIn` marks the sign-in call, whose 401
 	 * means wrong credentials rather than an expired session. Answers the parsed JSON, or
-	 * null for an empty answer (204); with `full`, {body, etag}; with `blob`, {blob, filename}.
+	 * null for an empty answer (204); with `full`, {body, etag}; with `blob`, {blob, filename}; with
+	 * `bytes`, an ArrayBuffer (null for 204).
 	 */
 	async request(method, path, options = {}) {
-		const {signal, accept = 'application/json', body, signIn = false, contentType = 'application/json', headers: extra = {}, full = false, blob = false} = options;
+		const {signal, accept = 'application/json', body, signIn = false, contentType = 'application/json', headers: extra = {}, full = false, blob = false, bytes = false} = options;
 		const url = `${this.baseUrl}${path}`;
 		const headers = {Accept: accept, 'X-Requested-With': 'XMLHttpRequest', ...extra};
 		if (body !== undefined) {
@@ -142,6 +143,9 @@ export class Api {
 			const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
 			const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
 			return {blob: await response.blob(), filename: encoded ? decodeURIComponent(encoded) : plain || null};
+		}
+		if (bytes) {
+			return response.status === 204 ? null : response.arrayBuffer();
 		}
 		let parsed;
 		if (response.status === 204) {
@@ -201,6 +205,14 @@ export class Api {
 		const bboxText = bbox ? bbox.map((v) => Number(v).toFixed(6)).join(',') : undefined;
 		return this.get(`/ogc/collections/${part(collection)}/items${query({bbox: bboxText, limit, ...filters})}`,
 			{...options, accept: 'application/geo+json, application/json'});
+	}
+
+	/**
+	 * One vector tile's bytes (an ArrayBuffer), or null for an empty tile (204). `url` comes from
+	 * tileUrl(). A plain GET in the default cache mode, so the browser revalidates with the ETag.
+	 */
+	tile(url, options) {
+		return this.get(url, {...options, accept: 'application/vnd.mapbox-vector-tile', bytes: true});
 	}
 
 	item(collection, id, options) {

@@ -1,6 +1,6 @@
 import {CircleMarker, Control, DomEvent, GeoJSON, Map as LeafletMap} from 'leaflet';
 import {isAbort} from '../api/ApiError.js';
-import {THEMES, fieldsOf} from '../catalog/Schema.js';
+import {THEMES, WORK_STATUSES, fieldsOf} from '../catalog/Schema.js';
 import {AttributeFormatter} from '../format/AttributeFormatter.js';
 import {ExtentLayer} from '../layers/ExtentLayer.js';
 import {FeatureFilter} from '../layers/FeatureFilter.js';
@@ -8,6 +8,9 @@ import {Highlight} from '../layers/Highlight.js';
 import {HistoryOverlay} from '../layers/HistoryOverlay.js';
 import {PointLayer} from '../layers/PointLayer.js';
 import {ProjectLayer} from '../layers/ProjectLayer.js';
+import {TileInteraction} from '../layers/tiles/TileInteraction.js';
+import {minZoomFor} from '../layers/tiles/minZoom.js';
+import {TILED_COLLECTIONS, VectorTileLayer} from '../layers/VectorTileLayer.js';
 import {DEFAULT_BASEMAP, createBasemaps} from '../map/Basemaps.js';
 import {CountyOutline} from '../map/CountyOutline.js';
 import {EditControl} from '../map/EditControl.js';
@@ -93,8 +96,12 @@ export class MapWorkspace {
 			drawn: new Map(),
 			loading: new Set(),
 			basemap: DEFAULT_BASEMAP,
-			// Layers narrowed by a property filter (a dashboard tile's map view); their counts are what is drawn.
-			narrowed: new Set()
+			// Layers narrowed by a property filter (a dashboard tile's map view): counted by the feature
+			// API under the same filters (`matched`), else by what is drawn.
+			narrowed: new Set(),
+			matched: new Map(),
+			// Layers not drawn at the current zoom (a large collection far out).
+			belowMinZoom: new Set()
 		};
 		this.layerView = null;
 		this.picking = null;
@@ -157,6 +164,12 @@ export class MapWorkspace {
 		} else {
 			this._writeHash({push: false});
 		}
+		// After a layer view is applied, so that its layer's first tiles are already the narrowed ones.
+		if (!this.layerView) {
+			for (const id of this.state.visible) {
+				this.layers.get(id)?.addTo(this.map);
+			}
+		}
 		const onHashChange = () => this._onHashChange();
 		this.window.addEventListener('hashchange', onHashChange);
 		this._cleanups.push(() => this.window.removeEventListener('hashchange', onHashChange));
@@ -170,6 +183,7 @@ export class MapWorkspace {
 		this._destroyed = true;
 		this._openController?.abort();
 		this._countsController?.abort();
+		this._matchedController?.abort();
 		this._overdueController?.abort();
 		for (const cleanup of this._cleanups.splice(0)) {
 			cleanup();
@@ -704,6 +718,8 @@ export class MapWorkspace {
 			let layer;
 			if (info.geometryType === 'Point') {
 				layer = new PointLayer(common);
+			} else if (TILED_COLLECTIONS.includes(info.id)) {
+				layer = new VectorTileLayer({...common, pane: extent.pane, minZoom: minZoomFor(info.count)});
 			} else if (info.id === 'project') {
 				layer = new ProjectLayer(extent);
 			} else {
@@ -729,6 +745,7 @@ export class MapWorkspace {
 				}
 				this.toast.show(this.i18n.t('layer.failed', {layer: this._collectionTitle(info.id), detail: this._errorText(e.error)}), {kind: 'error'});
 			});
+			layer.on('capped', () => this.toast.show(this.i18n.t('layer.zoomIn', {layer: this._collectionTitle(info.id)})));
 			layer.on('drawn', (e) => {
 				this.state.drawn.set(info.id, e.count);
 				this._schedulePanelUpdate();
@@ -736,22 +753,43 @@ export class MapWorkspace {
 					this._drawLayerViewBar();
 				}
 			});
-			layer.on('featureclick', (e) => {
-				if (this.editor?.active) {
-					return;
-				}
-				if (this.picking) {
-					this._picked(e.collection, e.feature);
-					return;
-				}
-				this.select(e.collection, e.feature, {fit: false, push: true});
-				this._reveal(e.latlng);
-			});
+			layer.on('featureclick', (e) => this._onFeatureClick(e));
 			this.layers.set(info.id, layer);
-			if (this.state.visible.has(info.id)) {
-				layer.addTo(this.map);
-			}
 		}
+		const tiled = [...this.layers.values()].filter((layer) => layer instanceof VectorTileLayer)
+			// Lines lie above areas, so a ditch across a parcel is what a click on it hits.
+			.sort((a, b) => (b.options.pane === 'hetu-lines') - (a.options.pane === 'hetu-lines'));
+		const interaction = new TileInteraction({map: this.map, layers: () => tiled.filter((layer) => this.map.hasLayer(layer))});
+		this._cleanups.push(() => interaction.destroy());
+		// Tiled layers that are left out at this zoom (large collections, see minZoomFor), for the panel's hint.
+		const markZoom = () => {
+			const zoom = Math.round(this.map.getZoom());
+			this.state.belowMinZoom = new Set(tiled.filter((layer) => zoom < (layer.options.minZoom || 0)).map((layer) => layer.options.collection));
+			this._schedulePanelUpdate();
+		};
+		this.map.on('zoomend', markZoom);
+		markZoom();
+	}
+
+	/** A feature clicked on the map; one from a vector tile carries only a few attributes, so it is loaded whole. */
+	async _onFeatureClick(e) {
+		if (this.editor?.active) {
+			return;
+		}
+		if (this.picking) {
+			try {
+				this._picked(e.collection, e.partial ? await this.api.item(e.collection, e.feature.id) : e.feature);
+			} catch (error) {
+				this._reportError(error);
+			}
+			return;
+		}
+		if (e.partial) {
+			this.openFeature(e.collection, e.feature.id, {fit: false, push: true});
+		} else {
+			this.select(e.collection, e.feature, {fit: false, push: true});
+		}
+		this._reveal(e.latlng);
 	}
 
 	_setLoading(id, loading) {
@@ -804,6 +842,41 @@ export class MapWorkspace {
 		this.panel.update();
 		if (departmentChanged) {
 			this._refreshCounts();
+		}
+		this._refreshMatched();
+	}
+
+	/**
+	 * How many features a narrowed tiled layer has under the user's filter too, from the feature
+	 * API's numberMatched: what its tiles draw is only the part in view. Left out (the drawn
+	 * count stands) when the server does not count, as for very large tables.
+	 */
+	async _refreshMatched() {
+		this._matchedController?.abort();
+		this.state.matched = new Map();
+		const collection = this.layerView?.collection;
+		const layer = collection && this.layers.get(collection);
+		if (!(layer instanceof VectorTileLayer) || !this.state.narrowed.has(collection)) {
+			return;
+		}
+		const controller = this._matchedController = new AbortController();
+		const {statuses, department} = this.state.filter;
+		const filter = WORK_STATUSES.every((s) => statuses.has(s)) ? undefined : `status IN (${[...statuses].map((s) => `'${s}'`).join(',')})`;
+		try {
+			const answer = statuses.size
+				? await this.api.items(collection, {...this.layerView.filter, department: department || undefined, filter, limit: 1}, {signal: controller.signal})
+				: {numberMatched: 0};
+			if (controller === this._matchedController && Number.isFinite(answer?.numberMatched)) {
+				this.state.matched.set(collection, answer.numberMatched);
+			}
+		} catch (error) {
+			if (isAbort(error)) {
+				return;
+			}
+		}
+		if (!this._destroyed) {
+			this._drawLayerViewBar();
+			this.panel.update();
 		}
 	}
 
@@ -1002,6 +1075,7 @@ export class MapWorkspace {
 	_onSaved(collection, feature) {
 		this.layers.get(collection)?.upsertFeature(feature);
 		this._refreshCounts();
+		this._refreshMatched();
 		if (collection === 'project') {
 			this._projectChanged();
 		}
@@ -1011,6 +1085,7 @@ export class MapWorkspace {
 	_onDeleted(collection, id) {
 		this.layers.get(collection)?.removeFeature(id);
 		this._refreshCounts();
+		this._refreshMatched();
 		this.selection = null;
 		this.closeDetail();
 	}
@@ -1141,10 +1216,11 @@ export class MapWorkspace {
 			this.layers.get(previous.collection)?.setPropertyFilter(null);
 		}
 		this.state.narrowed = new Set(Object.keys(layerView.filter).length ? [layerView.collection] : []);
+		this.layers.get(layerView.collection).setPropertyFilter(layerView.filter);
 		for (const info of this.layerInfo) {
 			this.setLayerVisible(info.id, info.id === layerView.collection);
 		}
-		this.layers.get(layerView.collection).setPropertyFilter(layerView.filter);
+		this._refreshMatched();
 		this.root.classList.add('has-layer-view');
 		this._drawLayerViewBar();
 		if (!layerView.view && this.countyBounds?.isValid()) {
@@ -1163,6 +1239,7 @@ export class MapWorkspace {
 		const {collection} = this.layerView;
 		this.layerView = null;
 		this.state.narrowed = new Set();
+		this._refreshMatched();
 		this.layers.get(collection)?.setPropertyFilter(null);
 		const before = this._visibleBefore || new Set(this.layerInfo.map((l) => l.id));
 		for (const info of this.layerInfo) {
@@ -1197,7 +1274,7 @@ export class MapWorkspace {
 			const label = this.i18n.has(labelKey) ? t(labelKey) : key;
 			return `${label}${this.i18n.isChinese ? '：' : ': '}${this.formatter.format(field, value) ?? value}`;
 		}).join(separator);
-		const drawn = this.state.drawn.get(collection);
+		const drawn = this.state.matched.get(collection) ?? this.state.drawn.get(collection);
 		replaceChildren(bar,
 			el('span', {class: 'hetu-layer-view__icon', 'aria-hidden': 'true',
 				html: '<svg width="16" height="16" viewBox="0 0 24 24"><path d="M3 5h18l-7 8.5V19l-4 2v-7.5z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/></svg>'}),
@@ -1271,6 +1348,7 @@ export class MapWorkspace {
 		}
 		this.layers.get(collection)?.reload();
 		this._refreshCounts();
+		this._refreshMatched();
 		try {
 			const feature = await this.api.item(collection, id);
 			const current = this.selection;

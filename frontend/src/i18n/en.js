@@ -63,6 +63,8 @@ export const en = {
 	'layer.toggleGroup': 'Show or hide all {theme} layers',
 	'layer.failed': '{layer} could not be loaded: {detail}',
 	'layer.truncated': '{layer}: only the first {n} features are shown',
+	'layer.zoomIn': '{layer}: too many here to draw them all at this scale; zoom in to see every one',
+	'layer.zoomToShow': 'Shown when you zoom in',
 	'layer.loading': 'Loading layers…',
 
 	'legend.total': 'Total',

@@ -124,6 +124,7 @@ export class LayerPanel {
 				el('span', {class: 'hetu-layer__title'}, this.title(layer)),
 				el('span', {class: 'hetu-layer__spinner', 'aria-hidden': 'true'}),
 				count),
+			el('p', {class: 'hetu-layer__zoom-hint'}, i18n.t('layer.zoomToShow')),
 			this._subLegend(layer));
 		this._layerRows.set(layer.id, {row, box, count});
 		return row;
@@ -174,7 +175,9 @@ export class LayerPanel {
 			box.checked = on;
 			row.classList.toggle('is-off', !on);
 			row.classList.toggle('is-loading', Boolean(loading.has(layer.id)));
-			const n = counts?.[layer.id] && !state.narrowed?.has(layer.id) ? filter.countOf(counts[layer.id]) : (drawn.get(layer.id) ?? null);
+			row.classList.toggle('is-below-min-zoom', on && Boolean(state.belowMinZoom?.has(layer.id)));
+			const n = counts?.[layer.id] && !state.narrowed?.has(layer.id) ? filter.countOf(counts[layer.id])
+				: (state.matched?.get(layer.id) ?? drawn.get(layer.id) ?? null);
 			count.textContent = n === null ? '' : String(n);
 			row.dataset.drawn = String(drawn.get(layer.id) ?? 0);
 			if (on && n !== null) {
