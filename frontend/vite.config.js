@@ -23,7 +23,7 @@ export default defineConfig({
 		emptyOutDir: true,
 		assetsDir: 'assets',
 		sourcemap: false,
-		chunkSizeWarningLimit: 420
+		chunkSizeWarningLimit: 450
 	},
 	server: {host: '127.0.0.1', proxy},
 	preview: {host: '127.0.0.1', proxy, headers: {'Content-Security-Policy': contentSecurityPolicy}},
