@@ -50,7 +50,8 @@ const PAGE_VIEWS = {
 	projects: {titleKey: 'projects.title', load: () => import('../ui/ProjectsPage.js')},
 	project: {titleKey: 'project.title', load: () => import('../ui/ProjectPage.js')},
 	dashboard: {titleKey: 'dashboard.title', load: () => import('../ui/DashboardPage.js')},
-	parcels: {titleKey: 'parcels.title', load: () => import('../parcels/ParcelsPage.js')}
+	parcels: {titleKey: 'parcels.title', load: () => import('../parcels/ParcelsPage.js')},
+	imports: {titleKey: 'imports.title', load: () => import('../imports/ImportsPage.js')}
 };
 
 /** The header's links: the map and the pages leaders use most. */
@@ -435,6 +436,23 @@ export class MapWorkspace {
 					window: this.window,
 					onParams: (params, options = {}) => this.navigate('parcels', params, {push: Boolean(options.push)}),
 					onBack: () => this._closePage()
+				});
+			} else if (name === 'imports') {
+				view = new module.ImportsPage({
+					...common,
+					layers: this.layerInfo,
+					collectionTitle: (id) => this._collectionTitle(id),
+					county: this.county,
+					toast: this.toast,
+					mapBbox: () => this._mapBbox(),
+					onParams: (params) => this.navigate('imports', params, {push: false}),
+					// A layer the import created is not on this map yet: the page loads again with it.
+					onOpenLayer: (id, created) => {
+						this._goTo(`#/layer/${id}`);
+						if (created) {
+							this.window.location.reload();
+						}
+					}
 				});
 			} else if (name === 'account') {
 				view = new module.MyAccountPage({

@@ -7,11 +7,12 @@
  *   #/projects/12                            one project
  *   #/dashboard                              figures and charts
  *   #/parcels?q=…&parcel=7&view=kpi          idle land: query, plans, disposal rate
+ *   #/imports?job=…                          importing files (one import's report) and exports
  * A feature's path is a collection and a number (#/sluice/12); pages use names no collection
  * has, so they cannot be confused.
  */
 
-export const PAGES = ['changes', 'account', 'accounts', 'projects', 'project', 'dashboard', 'parcels'];
+export const PAGES = ['changes', 'account', 'accounts', 'projects', 'project', 'dashboard', 'parcels', 'imports'];
 
 /** The parameters each page keeps in the hash. */
 const PARAMS = {
@@ -21,7 +22,8 @@ const PARAMS = {
 	projects: ['q', 'department', 'status', 'category', 'year', 'overdue', 'inView', 'sort', 'page'],
 	project: [],
 	dashboard: [],
-	parcels: ['saved', 'q', 'parcel', 'view', 'year']
+	parcels: ['saved', 'q', 'parcel', 'view', 'year'],
+	imports: ['job']
 };
 
 const ID = /^[1-9][0-9]{0,17}$/;

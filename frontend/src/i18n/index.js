@@ -3,3 +3,5 @@ export {zh} from './zh.js';
 export {en} from './en.js';
 export {parcelsZh} from './parcels.zh.js';
 export {parcelsEn} from './parcels.en.js';
+export {importsZh} from './imports.zh.js';
+export {importsEn} from './imports.en.js';

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,11 +12,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 
 import cn.hetu.Http;
 import cn.hetu.RegistryTest;
+import cn.hetu.catalog.Catalog;
 
 import static cn.hetu.imports.ImportClient.gdal;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,11 +33,25 @@ class ExportRoundTripTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    Catalog catalog;
+
     private ImportClient admin;
+
+    private ImportedData imported;
 
     @BeforeEach
     void signIn() {
         admin = new ImportClient(http, "admin", Http.ADMIN_PASSWORD);
+        imported = new ImportedData(jdbc, transaction, catalog);
+    }
+
+    @AfterEach
+    void removeImportedData() {
+        imported.remove();
     }
 
     @ParameterizedTest

@@ -12,16 +12,19 @@ import java.util.zip.ZipOutputStream;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 
 import cn.hetu.Http;
 import cn.hetu.RegistryTest;
+import cn.hetu.catalog.Catalog;
 import cn.hetu.TestAccounts;
 
 import static cn.hetu.imports.ImportClient.gdal;
@@ -43,11 +46,25 @@ class ImportTests {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    Catalog catalog;
+
     private ImportClient admin;
+
+    private ImportedData imported;
 
     @BeforeEach
     void signIn() {
         admin = new ImportClient(http, "admin", Http.ADMIN_PASSWORD);
+        imported = new ImportedData(jdbc, transaction, catalog);
+    }
+
+    @AfterEach
+    void removeImportedData() {
+        imported.remove();
     }
 
     /** A surveyor's Shapefile: GBK without a .cpg, Chinese field names, CGCS2000 zone 39 with the zone number in X. */
@@ -168,8 +185,8 @@ class ImportTests {
         assertThat(job.at("/report/mapping/name").asString()).isEqualTo("名称");
         JsonNode done = admin.commit(job.get("id").asString(), "{\"defaults\":{\"department\":\"water\"}}");
         assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("committed");
-        long sluices = jdbc.sql("SELECT count(*) FROM sluice").query(Long.class).single();
-        assertThat(done.at("/result/inserted").asLong()).isEqualTo(sluices);
+        assertThat(job.at("/report/featureCount").asLong()).isEqualTo(38);
+        assertThat(done.at("/result/inserted").asLong()).isEqualTo(38);
 
         Http.Reply collection = http.get("/ogc/collections/survey_wells");
         assertThat(collection.status()).isEqualTo(200);
@@ -242,25 +259,32 @@ class ImportTests {
     void duplicateCodesAreSkippedUpdatedOrInsertedUnderANewCode(@TempDir Path dir) {
         Path shp = dir.resolve("dup.shp");
         gdal("ogr2ogr", "-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", shp.toString(), DITCHES, "-dialect", "SQLite", "-sql",
-                "SELECT code, name || '（复测）' AS name, class, geometry FROM ditch WHERE code IN ('GQ-0003', 'GQ-0004')");
+                "SELECT 'DP-' || code AS code, name, class, geometry FROM ditch WHERE code IN ('GQ-0003', 'GQ-0004')");
         Path zip = zipShapefile(shp, dir.resolve("dup.zip"), List.of());
-        JsonNode job = admin.uploadReady(zip, Map.of("collection", "ditch"));
+        Path changed = dir.resolve("changed.shp");
+        gdal("ogr2ogr", "-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", changed.toString(), shp.toString(), "-dialect", "SQLite",
+                "-sql", "SELECT code, name || '（复测）' AS name, class, geometry FROM dup");
+        Path again = zipShapefile(changed, dir.resolve("changed.zip"), List.of());
+        String body = "{\"duplicates\":\"%s\",\"defaults\":{\"department\":\"water\"}}";
+        JsonNode first = admin.uploadReady(zip, Map.of("collection", "ditch"));
+        assertThat(admin.commit(first.get("id").asString(), body.formatted("skip")).at("/result/inserted").asLong()).isEqualTo(2);
+
+        JsonNode job = admin.uploadReady(again, Map.of("collection", "ditch"));
         assertThat(job.at("/report/checks/duplicates/existing").asLong()).isEqualTo(2);
-        JsonNode skipped = admin.commit(job.get("id").asString(), "{\"duplicates\":\"skip\",\"defaults\":{\"department\":\"water\"}}");
+        JsonNode skipped = admin.commit(job.get("id").asString(), body.formatted("skip"));
         assertThat(skipped.at("/result/inserted").asLong()).isZero();
         assertThat(skipped.at("/result/skippedDuplicates").asLong()).isEqualTo(2);
 
-        JsonNode again = admin.uploadReady(zip, Map.of("collection", "ditch"));
-        int version = jdbc.sql("SELECT version FROM ditch WHERE code = 'GQ-0003'").query(Integer.class).single();
-        JsonNode updated = admin.commit(again.get("id").asString(), "{\"duplicates\":\"update\",\"defaults\":{\"department\":\"water\"}}");
+        JsonNode second = admin.uploadReady(again, Map.of("collection", "ditch"));
+        JsonNode updated = admin.commit(second.get("id").asString(), body.formatted("update"));
         assertThat(updated.at("/result/updated").asLong()).as(updated.toString()).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT name LIKE '%（复测）' AND version = ? FROM ditch WHERE code = 'GQ-0003'").param(version + 1)
+        assertThat(jdbc.sql("SELECT name LIKE '%（复测）' AND version = 1 FROM ditch WHERE code = 'DP-GQ-0003'")
             .query(Boolean.class).single()).isTrue();
 
-        JsonNode third = admin.uploadReady(zip, Map.of("collection", "ditch"));
-        JsonNode inserted = admin.commit(third.get("id").asString(), "{\"duplicates\":\"insert\",\"defaults\":{\"department\":\"water\"}}");
+        JsonNode third = admin.uploadReady(again, Map.of("collection", "ditch"));
+        JsonNode inserted = admin.commit(third.get("id").asString(), body.formatted("insert"));
         assertThat(inserted.at("/result/renamedDuplicates").asLong()).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT count(*) FROM ditch WHERE code LIKE 'GQ-0003-%'").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM ditch WHERE code LIKE 'DP-GQ-0003-%'").query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
