@@ -87,6 +87,9 @@ export class ImportsPage {
 			};
 			this.checks = job.report.checks;
 		}
+		if (before && before.state !== job.state) {
+			this._loadRecent();
+		}
 		if (before?.state === 'committing' && job.state === 'committed') {
 			this.toast?.show(this.i18n.t('imports.committedToast', {count: job.result?.inserted ?? 0}), {kind: 'ok'});
 		}
