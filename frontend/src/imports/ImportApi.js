@@ -1,6 +1,11 @@
 import {CSRF_HEADER} from '../api/Api.js';
 import {ApiError} from '../api/ApiError.js';
 
+/** CRSs offered for an upload's override and an export, by EPSG code. */
+export const CRS_CHOICES = ['4490', '4326', '3857', '4527', '4548', '4526', '4547'];
+
+export const EXPORT_FORMATS = ['geojson', 'shp', 'gpkg', 'kml', 'csv', 'xlsx'];
+
 /**
  * The import and export endpoints. Uploads go as multipart forms, which the JSON client does
  * not send, with the same CSRF token and cookie the rest of the application uses.

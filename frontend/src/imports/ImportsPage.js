@@ -4,18 +4,13 @@ import {fieldLabelKey} from '../catalog/Schema.js';
 import {problemText} from '../ui/problemText.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {saveBlob} from '../util/saveBlob.js';
-import {ImportApi, isRunning} from './ImportApi.js';
+import {CRS_CHOICES, EXPORT_FORMATS, ImportApi, isRunning} from './ImportApi.js';
 import {ImportPreview} from './ImportPreview.js';
 
 /** How often a running job is asked for its progress. */
 const POLL_MS = 700;
 
 const NEW_LAYER = '__new__';
-
-/** CRSs offered for an upload's override and an export, by EPSG code. */
-export const CRS_CHOICES = ['4490', '4326', '3857', '4527', '4548', '4526', '4547'];
-
-export const EXPORT_FORMATS = ['geojson', 'shp', 'gpkg', 'kml', 'csv', 'xlsx'];
 
 /**
  * Bringing data in and taking it out (#/imports, #/imports?job=…): upload a file into a

@@ -8,11 +8,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Component;
 
@@ -82,6 +84,18 @@ class ImportJobs {
             .query(UUID.class)
             .list();
         stale.forEach(staging::drop);
+    }
+
+    /** Checked imports nobody committed within a day give their staging tables back. */
+    @Scheduled(fixedDelay = 1, timeUnit = TimeUnit.HOURS)
+    void expireAbandoned() {
+        jdbc.sql("""
+                UPDATE import_job SET state = 'cancelled', updated_at = now(),
+                       error = 'Not committed within a day; nothing was written'
+                WHERE state = 'ready' AND updated_at < now() - interval '1 day' RETURNING id""")
+            .query(UUID.class)
+            .list()
+            .forEach(staging::drop);
     }
 
     @PreDestroy
