@@ -76,7 +76,7 @@ class ImportJobs {
     }
 
     /** Jobs a stopped server left unfinished: their transaction never committed, so nothing was written. */
-    private void failInterrupted() {
+    void failInterrupted() {
         List<UUID> stale = jdbc.sql("""
                 UPDATE import_job SET state = 'failed', updated_at = now(),
                        error = 'Hetu stopped while the import ran; nothing was written'

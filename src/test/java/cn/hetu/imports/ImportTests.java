@@ -47,6 +47,9 @@ class ImportTests {
     DataSource dataSource;
 
     @Autowired
+    ImportJobs jobs;
+
+    @Autowired
     TransactionTemplate transaction;
 
     @Autowired
@@ -386,6 +389,25 @@ class ImportTests {
             .filter(p -> p.getFileName().toString().startsWith("hetu-import-"))
             .filter(p -> p.toFile().lastModified() > System.currentTimeMillis() - 60_000)
             .count()).as("refused uploads leave no files behind").isZero();
+    }
+
+    @Test
+    void aRestartFailsUnfinishedJobsAndUnclaimedReportsExpire() {
+        java.util.UUID running = java.util.UUID.randomUUID();
+        java.util.UUID forgotten = java.util.UUID.randomUUID();
+        for (java.util.UUID id : List.of(running, forgotten)) {
+            jdbc.sql("CREATE TABLE " + Staging.qualified(id) + " (ogc_fid serial, geom geometry)").update();
+        }
+        jdbc.sql("INSERT INTO import_job (id, username, file_name, target, state) VALUES (?, 'admin', 'a.zip', 'ditch', 'committing')")
+            .param(running).update();
+        jdbc.sql("INSERT INTO import_job (id, username, file_name, target, state, updated_at) "
+                + "VALUES (?, 'admin', 'b.zip', 'ditch', 'ready', now() - interval '25 hours')").param(forgotten).update();
+        jobs.failInterrupted();
+        jobs.expireAbandoned();
+        assertThat(admin.job(running.toString()).get("state").asString()).isEqualTo("failed");
+        assertThat(admin.job(forgotten.toString()).get("state").asString()).isEqualTo("cancelled");
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'import_staging' AND tablename IN (?, ?)")
+            .params(Staging.table(running), Staging.table(forgotten)).query(Long.class).single()).isZero();
     }
 
     @Test
