@@ -228,6 +228,20 @@ class ImportTests {
     }
 
     @Test
+    void aGbkSpreadsheetWithLongitudeAndLatitudeColumnsKeepsItsChinese(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("points.csv");
+        Files.write(csv, "编号,名称,经度,纬度\nPT-1,东临溪镇水井,116.3101,33.2102\nPT-2,汊口村水塔,116.3202,33.2203\n"
+            .getBytes(java.nio.charset.Charset.forName("GBK")));
+        JsonNode job = admin.uploadReady(csv, Map.of("newLayer", "gbk_points", "title", "水井"));
+        assertThat(job.at("/source/encoding/name").asString()).isEqualTo("GBK");
+        assertThat(job.at("/report/targetGeometryType").asString()).isEqualTo("Point");
+        JsonNode done = admin.commit(job.get("id").asString(), "{\"defaults\":{\"department\":\"donglinxi\"}}");
+        assertThat(done.at("/result/inserted").asLong()).as(done.toString()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT name FROM gbk_points WHERE code = 'PT-2' AND ST_Equals(geom, ST_SetSRID(ST_MakePoint(116.3202, 33.2203), 4490))")
+            .query(String.class).single()).isEqualTo("汊口村水塔");
+    }
+
+    @Test
     void aSelfIntersectingPolygonIsReportedWithReasonAndPlaceThenRepairedOrSkipped(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("parcels.geojson");
         Files.writeString(file, """
