@@ -416,7 +416,7 @@ export class ImportsPage {
 		return el('section', {class: 'hetu-card hetu-imports__recent'},
 			el('h3', {}, t('imports.recent')),
 			el('table', {class: 'hetu-table'},
-				el('tbody', {}, this.recent.slice(0, 10).map((job) => el('tr', {},
+				el('tbody', {}, this.recent.slice(0, 5).map((job) => el('tr', {},
 					el('td', {}, el('a', {href: `#/imports?job=${job.id}`}, job.fileName)),
 					el('td', {}, job.target ? this.collectionTitle(job.target) : job.newLayer?.title || ''),
 					el('td', {}, t(`imports.state.${job.state}`)),

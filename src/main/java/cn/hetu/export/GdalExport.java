@@ -150,8 +150,7 @@ public class GdalExport {
         zip.finish();
     }
 
-    /** Removes a temporary directory and everything in it. */
-    public static void deleteAll(Path dir) {
+    private static void deleteAll(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

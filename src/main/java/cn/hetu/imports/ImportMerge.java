@@ -1,6 +1,7 @@
 package cn.hetu.imports;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,7 +114,7 @@ class ImportMerge {
     }
 
     /** INSERT ... SELECT slice by slice, stopping at a cancel; returns {inserted, updated}. */
-    private long[] insert(ImportTarget target, java.util.Collection<String> columns, boolean update, Hooks hooks) {
+    private long[] insert(ImportTarget target, Collection<String> columns, boolean update, Hooks hooks) {
         String names = columns.stream().map(c -> quote(c) + ", ").collect(Collectors.joining()) + "geom";
         String upsert = !update ? ""
                 : " ON CONFLICT (code) DO UPDATE SET " + columns.stream()

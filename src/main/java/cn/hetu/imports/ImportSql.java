@@ -1,6 +1,7 @@
 package cn.hetu.imports;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,7 +64,7 @@ final class ImportSql {
     /** Column name to value expression, for every column the import writes. */
     static Map<String, String> values(UUID job, ImportTarget target, Map<String, String> mapping,
             Map<String, String> defaults, List<String> sourceFields) {
-        Map<String, String> values = new java.util.LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
         for (ImportTarget.TargetColumn column : target.columns()) {
             String name = column.name();
             String field = mapping.get(name);

@@ -1,6 +1,7 @@
 package cn.hetu.imports;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,8 @@ import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
 
 import cn.hetu.catalog.Catalog;
-import cn.hetu.export.GdalCommand;
 import cn.hetu.catalog.Layer;
+import cn.hetu.export.GdalCommand;
 import cn.hetu.security.HetuUser;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.security.Role;
@@ -96,7 +97,7 @@ class Imports {
                     : layer.wkt() != null ? SourceCrs.fromFile(layer.wkt()) : SourceCrs.guess(layer.extent());
             if (crs == null) {
                 throw ImportRefused.unprocessable("The file says nothing of its CRS and its coordinates "
-                        + java.util.Arrays.toString(layer.extent()) + " fit none Hetu knows; choose the CRS (crs=EPSG:...)");
+                        + Arrays.toString(layer.extent()) + " fit none Hetu knows; choose the CRS (crs=EPSG:...)");
             }
             UUID id = UUID.randomUUID();
             Source source = new Source(upload.format(), layer.name(), layers.stream().map(SourceLayer::name).toList(),

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -162,7 +163,7 @@ final class ImportClient {
     /** Zips the parts of a Shapefile, leaving out the extensions given. */
     static Path zipShapefile(Path shp, Path target, List<String> without) {
         String stem = shp.getFileName().toString().replaceAll("\\.shp$", "");
-        Map<String, Path> entries = new java.util.LinkedHashMap<>();
+        Map<String, Path> entries = new LinkedHashMap<>();
         for (String extension : List.of("shp", "shx", "dbf", "prj", "cpg")) {
             Path part = shp.resolveSibling(stem + "." + extension);
             if (Files.exists(part) && !without.contains(extension)) {

@@ -1,5 +1,6 @@
 package cn.hetu.imports;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +8,9 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 import javax.sql.DataSource;
@@ -30,6 +33,7 @@ import cn.hetu.TestAccounts;
 import static cn.hetu.imports.ImportClient.gdal;
 import static cn.hetu.imports.ImportClient.zipShapefile;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 /** Imports of the files county staff bring, made here with GDAL, into the real PostGIS. */
 @RegistryTest
@@ -125,7 +129,7 @@ class ImportTests {
         String info = gdal("ogrinfo", "-ro", "-al", "/vsizip/" + out, "-where", "code = 'SV-GQ-0001'");
         assertThat(info).contains("Feature Count: 1").contains("name (String) = " + jdbc.sql(
                 "SELECT name FROM ditch WHERE code = 'GQ-0001'").query(String.class).single()).contains("39500000");
-        try (java.util.zip.ZipFile archive = new java.util.zip.ZipFile(out.toFile())) {
+        try (ZipFile archive = new ZipFile(out.toFile())) {
             String cpg = new String(archive.getInputStream(archive.getEntry("ditch.cpg")).readAllBytes(), StandardCharsets.US_ASCII);
             assertThat(cpg.strip()).isIn("CP936", "936", "GBK");
         }
@@ -231,7 +235,7 @@ class ImportTests {
     void aGbkSpreadsheetWithLongitudeAndLatitudeColumnsKeepsItsChinese(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("points.csv");
         Files.write(csv, "编号,名称,经度,纬度\nPT-1,东临溪镇水井,116.3101,33.2102\nPT-2,汊口村水塔,116.3202,33.2203\n"
-            .getBytes(java.nio.charset.Charset.forName("GBK")));
+            .getBytes(Charset.forName("GBK")));
         JsonNode job = admin.uploadReady(csv, Map.of("newLayer", "gbk_points", "title", "水井"));
         assertThat(job.at("/source/encoding/name").asString()).isEqualTo("GBK");
         assertThat(job.at("/report/targetGeometryType").asString()).isEqualTo("Point");
@@ -257,7 +261,7 @@ class ImportTests {
         assertThat(report.at("/invalid/count").asLong()).isEqualTo(1);
         assertThat(report.at("/invalid/items/0/feature").asLong()).isEqualTo(1);
         assertThat(report.at("/invalid/items/0/reason").asString()).containsIgnoringCase("self-intersection");
-        assertThat(report.at("/invalid/items/0/location/0").asDouble()).isCloseTo(116.205, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(report.at("/invalid/items/0/location/0").asDouble()).isCloseTo(116.205, offset(1e-6));
         assertThat(report.get("targetGeometryType").asString()).isEqualTo("MultiPolygon");
         assertThat(report.at("/wrongType/count").asLong()).as(report.toString()).isEqualTo(1);
         assertThat(report.at("/wrongType/items/0/feature").asLong()).isEqualTo(3);
@@ -407,9 +411,9 @@ class ImportTests {
 
     @Test
     void aRestartFailsUnfinishedJobsAndUnclaimedReportsExpire() {
-        java.util.UUID running = java.util.UUID.randomUUID();
-        java.util.UUID forgotten = java.util.UUID.randomUUID();
-        for (java.util.UUID id : List.of(running, forgotten)) {
+        UUID running = UUID.randomUUID();
+        UUID forgotten = UUID.randomUUID();
+        for (UUID id : List.of(running, forgotten)) {
             jdbc.sql("CREATE TABLE " + Staging.qualified(id) + " (ogc_fid serial, geom geometry)").update();
         }
         jdbc.sql("INSERT INTO import_job (id, username, file_name, target, state) VALUES (?, 'admin', 'a.zip', 'ditch', 'committing')")
