@@ -10,6 +10,7 @@ export class ImportPreview {
 	constructor({container, county = null}) {
 		this.element = el('div', {class: 'hetu-import-preview', id: 'hetu-import-preview'});
 		container.append(this.element);
+		this._timers = new Set();
 		this.map = new LeafletMap(this.element, {attributionControl: false, center: [33.25, 116.3], zoom: 9, zoomSnap: 0.25});
 		this.map.createPane('hetu-boundary').style.zIndex = '395';
 		// The outline is a help, not a condition: without it the features are shown all the same.
@@ -29,13 +30,28 @@ export class ImportPreview {
 		const bounds = this.layer.getBounds();
 		this.element.dataset.features = String(featureCollection?.features?.length || 0);
 		if (bounds.isValid()) {
-			this.map.fitBounds(bounds, {padding: [16, 16], maxZoom: 15});
+			this.map.fitBounds(bounds, {padding: [16, 16], maxZoom: 15, animate: false});
 		}
-		setTimeout(() => this.map.invalidateSize(), 0);
+		this.resize();
+	}
+
+	/** Into another container (the page redrew around it), keeping the map as it was. */
+	moveTo(container) {
+		container.append(this.element);
+		this.resize();
+	}
+
+	resize() {
+		const timer = setTimeout(() => {
+			this._timers.delete(timer);
+			this.map.invalidateSize({animate: false});
+		}, 0);
+		this._timers.add(timer);
 	}
 
 	destroy() {
 		this._destroyed = true;
+		this._timers.forEach(clearTimeout);
 		this.map.remove();
 	}
 }

@@ -214,12 +214,16 @@ export class ImportsPage {
 			this.error ? el('p', {class: 'hetu-imports__error', role: 'alert'}, problemText(this.error, this.i18n)) : null,
 			this._exportCard(t),
 			this._recentCard(t));
-		if (this.job?.state === 'ready' && this.job.report?.preview) {
-			const holder = this.container.querySelector('[data-preview]');
+		const holder = this.container.querySelector('[data-preview]');
+		if (holder && this.preview && this.previewJob === this.job.id) {
+			this.preview.moveTo(holder);
+		} else {
+			this.preview?.destroy();
+			this.preview = null;
 			if (holder) {
-				this.preview?.destroy();
 				this.preview = new ImportPreview({container: holder, county: this.county});
 				this.preview.show(this.job.report.preview);
+				this.previewJob = this.job.id;
 			}
 		}
 	}
