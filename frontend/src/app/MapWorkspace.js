@@ -58,7 +58,8 @@ const PAGE_VIEWS = {
 	patrol: {titleKey: 'river.patrol.title', load: () => import('../river/PatrolPage.js')},
 	issues: {titleKey: 'river.issues.title', load: () => import('../river/IssuesPage.js')},
 	bulletin: {titleKey: 'river.bulletin.pageTitle', load: () => import('../river/BulletinPage.js')},
-	chiefs: {titleKey: 'river.chiefs.title', load: () => import('../river/ChiefsPage.js')}
+	chiefs: {titleKey: 'river.chiefs.title', load: () => import('../river/ChiefsPage.js')},
+	imports: {titleKey: 'imports.title', load: () => import('../imports/ImportsPage.js')}
 };
 
 /** The header's links: the map and the pages leaders use most. */
@@ -478,6 +479,23 @@ export class MapWorkspace {
 				view = new module.BulletinPage({...common, county: this.county, window: this.window, onParams: (params) => this.navigate('bulletin', params)});
 			} else if (name === 'chiefs') {
 				view = new module.ChiefsPage({...common, county: this.county});
+			} else if (name === 'imports') {
+				view = new module.ImportsPage({
+					...common,
+					layers: this.layerInfo,
+					collectionTitle: (id) => this._collectionTitle(id),
+					county: this.county,
+					toast: this.toast,
+					mapBbox: () => this._mapBbox(),
+					onParams: (params) => this.navigate('imports', params, {push: false}),
+					// A layer the import created is not on this map yet: the page loads again with it.
+					onOpenLayer: (id, created) => {
+						this._goTo(`#/layer/${id}`);
+						if (created) {
+							this.window.location.reload();
+						}
+					}
+				});
 			} else if (name === 'account') {
 				view = new module.MyAccountPage({
 					...common,

@@ -11,11 +11,12 @@
  *   #/issues?status=assigned&issue=<uuid>    river issues and their follow-up
  *   #/bulletin?month=2026-10                 the river chiefs' monthly bulletin
  *   #/chiefs                                 who is responsible for each river segment and ditch
+ *   #/imports?job=…                          importing files (one import's report) and exports
  * A feature's path is a collection and a number (#/sluice/12); pages use names no collection
  * has, so they cannot be confused.
  */
 
-export const PAGES = ['changes', 'account', 'accounts', 'projects', 'project', 'dashboard', 'parcels', 'patrol', 'issues', 'bulletin', 'chiefs'];
+export const PAGES = ['changes', 'account', 'accounts', 'projects', 'project', 'dashboard', 'parcels', 'patrol', 'issues', 'bulletin', 'chiefs', 'imports'];
 
 /** The parameters each page keeps in the hash. */
 const PARAMS = {
@@ -29,7 +30,8 @@ const PARAMS = {
 	patrol: [],
 	issues: ['status', 'overdue', 'town', 'category', 'month', 'issue'],
 	bulletin: ['month'],
-	chiefs: []
+	chiefs: [],
+	imports: ['job']
 };
 
 const ID = /^[1-9][0-9]{0,17}$/;

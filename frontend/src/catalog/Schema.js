@@ -4,7 +4,7 @@
  * message files (i18n); this module only names things.
  */
 
-export const THEMES = ['water', 'natural_resources', 'transport', 'project'];
+export const THEMES = ['water', 'natural_resources', 'transport', 'project', 'imported'];
 
 export const WORK_STATUSES = ['planned', 'approved', 'under_construction', 'completed', 'suspended', 'none'];
 

@@ -1,10 +1,12 @@
 // English. The keys match zh.js one to one; a unit test checks it.
+import {importsEn} from './imports.en.js';
 import {parcelsEn} from './parcels.en.js';
 import {riverEn} from './river.en.js';
 
 export const en = {
 	...parcelsEn,
 	...riverEn,
+	...importsEn,
 	'app.title': 'Hetu',
 	'app.subtitle': 'County assets and projects on one map',
 	'app.documentTitle': 'Hetu · County assets and projects on one map',

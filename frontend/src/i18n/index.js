@@ -5,3 +5,5 @@ export {parcelsZh} from './parcels.zh.js';
 export {parcelsEn} from './parcels.en.js';
 export {riverZh} from './river.zh.js';
 export {riverEn} from './river.en.js';
+export {importsZh} from './imports.zh.js';
+export {importsEn} from './imports.en.js';

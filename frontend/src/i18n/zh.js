@@ -1,10 +1,12 @@
 // 简体中文（默认语言）。键与 en.js 一一对应，由单元测试检查。
+import {importsZh} from './imports.zh.js';
 import {parcelsZh} from './parcels.zh.js';
 import {riverZh} from './river.zh.js';
 
 export const zh = {
 	...parcelsZh,
 	...riverZh,
+	...importsZh,
 	'app.title': '河图',
 	'app.subtitle': '县域资产与项目一张图',
 	'app.documentTitle': '河图 · 县域资产与项目一张图',

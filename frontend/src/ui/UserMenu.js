@@ -74,6 +74,7 @@ export class UserMenu {
 			item('projects', 'user.projects'),
 			item('parcels', 'user.parcels'),
 			item('dashboard', 'user.dashboard'),
+			item('imports', 'user.imports'),
 			item('changes', 'user.changes'),
 			item('account', 'user.account'),
 			session.isAdmin ? item('accounts', 'user.accounts') : null),

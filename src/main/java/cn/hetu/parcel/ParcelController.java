@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import cn.hetu.export.GdalExport;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
@@ -82,12 +83,12 @@ class ParcelController {
     ResponseEntity<StreamingResponseBody> export(@RequestBody ParcelSearch search,
             @RequestParam(defaultValue = "geojson") String format, @RequestParam(defaultValue = "4490") String crs) {
         access.readable("land_parcel");
-        ParcelExport.Format chosen = ParcelExport.format(format);
-        String srs = ParcelExport.crs(crs);
+        GdalExport.Format chosen = GdalExport.format(format);
+        int srs = ParcelExport.crs(crs);
         ParcelConditions.Sql sql = ParcelConditions.of(search, access);
         return ResponseEntity.ok()
             .contentType(MediaType.parseMediaType(chosen.mediaType()))
-            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ParcelExport.fileName(chosen) + "\"")
+            .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + chosen.fileName("parcels") + "\"")
             .body(out -> export.write(sql, chosen, srs, out));
     }
 

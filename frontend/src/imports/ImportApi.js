@@ -1,0 +1,76 @@
+import {CSRF_HEADER} from '../api/Api.js';
+import {ApiError} from '../api/ApiError.js';
+
+/** CRSs offered for an upload's override and an export, by EPSG code. */
+export const CRS_CHOICES = ['4490', '4326', '3857', '4527', '4548', '4526', '4547'];
+
+export const EXPORT_FORMATS = ['geojson', 'shp', 'gpkg', 'kml', 'csv', 'xlsx'];
+
+/**
+ * The import and export endpoints. Uploads go as multipart forms, which the JSON client does
+ * not send, with the same CSRF token and cookie the rest of the application uses.
+ */
+export class ImportApi {
+	constructor({api, fetch: fetchFn = (...args) => globalThis.fetch(...args)}) {
+		this.api = api;
+		this._fetch = fetchFn;
+	}
+
+	/** Starts an import: the file, then collection or newLayer (+ title), encoding, crs. */
+	async upload(file, fields, options = {}) {
+		const form = new FormData();
+		for (const [key, value] of Object.entries(fields)) {
+			if (value) {
+				form.append(key, value);
+			}
+		}
+		form.append('file', file, file.name);
+		let token = this.api.csrfToken();
+		if (!token) {
+			await this.api.me(options);
+			token = this.api.csrfToken();
+		}
+		const url = `${this.api.baseUrl}/api/v1/imports`;
+		const response = await this._fetch(url, {
+			method: 'POST', body: form, credentials: 'same-origin', signal: options.signal,
+			headers: {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', ...(token ? {[CSRF_HEADER]: token} : {})}
+		});
+		const body = await response.json().catch(() => ({}));
+		if (!response.ok) {
+			throw new ApiError({status: response.status, title: body?.title, detail: body?.detail, parameter: body?.parameter, url});
+		}
+		return body;
+	}
+
+	job(id, options) {
+		return this.api.get(`/api/v1/imports/${encodeURIComponent(id)}`, options);
+	}
+
+	recent(options) {
+		return this.api.get('/api/v1/imports', options);
+	}
+
+	check(id, decision, options) {
+		return this.api.send('POST', `/api/v1/imports/${encodeURIComponent(id)}/check`, decision, options);
+	}
+
+	commit(id, decision, options) {
+		return this.api.send('POST', `/api/v1/imports/${encodeURIComponent(id)}/commit`, decision, options);
+	}
+
+	cancel(id, options) {
+		return this.api.send('POST', `/api/v1/imports/${encodeURIComponent(id)}/cancel`, undefined, options);
+	}
+
+	/** A collection as a file: {blob, filename}. */
+	exportCollection(collection, params, options = {}) {
+		const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v));
+		return this.api.request('GET', `/api/v1/collections/${encodeURIComponent(collection)}/export?${query}`,
+			{...options, accept: '*/*', blob: true});
+	}
+}
+
+/** Whether a job is still working and its page should keep asking. */
+export function isRunning(job) {
+	return job?.state === 'loading' || job?.state === 'committing';
+}

@@ -1,0 +1,113 @@
+package cn.hetu.export;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs a GDAL program (ogr2ogr, ogrinfo) from an argument array, never through a shell, with a
+ * time limit. Passwords go into the process environment, never onto its command line.
+ */
+public final class GdalCommand {
+
+    /** The program's output, stdout and stderr together. */
+    public record Result(int exitCode, String output) {
+    }
+
+    private final List<String> arguments;
+
+    private final Map<String, String> environment;
+
+    private final Duration timeout;
+
+    private volatile Process process;
+
+    public GdalCommand(List<String> arguments, Map<String, String> environment, Duration timeout) {
+        this.arguments = List.copyOf(arguments);
+        this.environment = Map.copyOf(environment);
+        this.timeout = timeout;
+    }
+
+    public static GdalCommand of(List<String> arguments, Duration timeout) {
+        return new GdalCommand(arguments, Map.of(), timeout);
+    }
+
+    /** Runs to the end; {@code progress} hears the percentages ogr2ogr's {@code -progress} prints. */
+    public Result run(IntConsumer progress) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(arguments).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        process = builder.start();
+        StringBuilder output = new StringBuilder();
+        Thread reader = new Thread(() -> read(process.getInputStream(), progress, output), "gdal-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IOException(arguments.get(0) + " took longer than " + timeout.toMinutes() + " minutes");
+            }
+            reader.join(10_000);
+            synchronized (output) {
+                return new Result(process.exitValue(), output.toString());
+            }
+        }
+        catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException(arguments.get(0) + " was interrupted", e);
+        }
+    }
+
+    /** Runs to the end and fails with GDAL's own message unless it succeeded. */
+    public String runOrFail() throws IOException {
+        Result result = run(percent -> {
+        });
+        if (result.exitCode() != 0) {
+            throw new IOException(arguments.get(0) + " failed: " + result.output().strip());
+        }
+        return result.output();
+    }
+
+    /** Stops the program if it is running. */
+    public void stop() {
+        Process running = process;
+        if (running != null) {
+            running.destroyForcibly();
+        }
+    }
+
+    /** Collects the output; the "0...10...20" of -progress is told to the listener as it comes. */
+    private static void read(InputStream in, IntConsumer progress, StringBuilder output) {
+        StringBuilder number = new StringBuilder();
+        byte[] buffer = new byte[8192];
+        int n;
+        try {
+            while ((n = in.read(buffer)) > 0) {
+                String chunk = new String(buffer, 0, n, StandardCharsets.UTF_8);
+                synchronized (output) {
+                    output.append(chunk);
+                }
+                for (char c : chunk.toCharArray()) {
+                    if (Character.isDigit(c)) {
+                        number.append(c);
+                    }
+                    else {
+                        if (c == '.' && !number.isEmpty() && number.length() <= 3) {
+                            progress.accept(Integer.parseInt(number.toString()));
+                        }
+                        number.setLength(0);
+                    }
+                }
+            }
+        }
+        catch (IOException e) {
+            // the process was stopped; what it printed so far is kept
+        }
+    }
+
+}

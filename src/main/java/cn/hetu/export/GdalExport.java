@@ -1,0 +1,165 @@
+package cn.hetu.export;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.springframework.stereotype.Component;
+
+import cn.hetu.system.InvalidParameterException;
+
+/**
+ * Writes features in the formats GIS staff exchange, converted by GDAL's ogr2ogr from GeoJSON
+ * (EPSG:4490, longitude first) that PostGIS writes: Shapefile (zipped, with a .cpg naming UTF-8
+ * or GBK), GeoPackage, KML, CSV with WKT geometries and XLSX, in any CRS Hetu offers. GeoJSON
+ * in CGCS2000 or WGS84 streams straight through without GDAL or a temporary file.
+ */
+@Component
+public class GdalExport {
+
+    /** A format: GDAL driver, file extension, media type, and driver options. */
+    public record Format(String name, String driver, String extension, String mediaType, List<String> options) {
+
+        /** The download keeps the extension users expect; a Shapefile comes zipped. */
+        public String fileName(String base) {
+            return base + "." + (extension.equals("shp") ? "zip" : extension);
+        }
+
+    }
+
+    /** What to write: format, output CRS as EPSG code, Shapefile encoding, layer name inside the file. */
+    public record Options(Format format, int epsg, String encoding, String layerName) {
+    }
+
+    /** Writes the source features as one GeoJSON FeatureCollection in EPSG:4490. */
+    public interface GeoJsonSource {
+
+        void writeTo(Writer writer) throws IOException;
+
+    }
+
+    public static final Map<String, Format> FORMATS = Map.of(
+            "geojson", new Format("geojson", "GeoJSON", "geojson", "application/geo+json", List.of()),
+            "shp", new Format("shp", "ESRI Shapefile", "shp", "application/zip", List.of()),
+            "gpkg", new Format("gpkg", "GPKG", "gpkg", "application/geopackage+sqlite3", List.of()),
+            "kml", new Format("kml", "KML", "kml", "application/vnd.google-earth.kml+xml", List.of()),
+            "csv", new Format("csv", "CSV", "csv", "text/csv;charset=UTF-8",
+                    List.of("-lco", "GEOMETRY=AS_WKT", "-lco", "WRITE_BOM=YES")),
+            "xlsx", new Format("xlsx", "XLSX", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    List.of()));
+
+    /** Shapefile encodings offered, by the names users know and GDAL's names for them. */
+    public static final Map<String, String> ENCODINGS = Map.of("UTF-8", "UTF-8", "GBK", "CP936");
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+    public static Format format(String name) {
+        Format format = FORMATS.get(name == null ? "geojson" : name.toLowerCase());
+        if (format == null) {
+            throw new InvalidParameterException("format", "format is one of " + FORMATS.keySet().stream().sorted().toList()
+                    + ", not '" + name + "'");
+        }
+        return format;
+    }
+
+    /**
+     * An output CRS: CGCS2000 (4490), WGS84 (4326), Web Mercator (3857) or a CGCS2000 3-degree
+     * Gauss-Krüger zone with (4513-4533) or without (4534-4554) the zone number in X.
+     */
+    public static int epsg(String text) {
+        String code = text == null ? "4490" : text.trim().replaceFirst("(?i)^EPSG:", "");
+        if (code.matches("\\d{4}")) {
+            int epsg = Integer.parseInt(code);
+            if (epsg == 4490 || epsg == 4326 || epsg == 3857 || (epsg >= 4513 && epsg <= 4554)) {
+                return epsg;
+            }
+        }
+        throw new InvalidParameterException("crs", "crs is EPSG:4490, EPSG:4326, EPSG:3857 or a CGCS2000 3-degree zone "
+                + "EPSG:4513 to EPSG:4554, not '" + text + "'");
+    }
+
+    public static String encoding(String name) {
+        String encoding = ENCODINGS.get(name == null ? "UTF-8" : name.toUpperCase());
+        if (encoding == null) {
+            throw new InvalidParameterException("encoding", "encoding is UTF-8 or GBK, not '" + name + "'");
+        }
+        return encoding;
+    }
+
+    public void write(GeoJsonSource source, Options options, OutputStream out) throws IOException {
+        Format format = options.format();
+        if (format.name().equals("geojson") && (options.epsg() == 4490 || options.epsg() == 4326)) {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 65536);
+            source.writeTo(writer);
+            writer.flush();
+            return;
+        }
+        Path dir = Files.createTempDirectory("hetu-export");
+        try {
+            Path input = dir.resolve("source.geojson");
+            try (Writer writer = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
+                source.writeTo(writer);
+            }
+            Path target = dir.resolve("out").resolve(options.layerName() + "." + format.extension());
+            Files.createDirectories(target.getParent());
+            // KML is WGS84 by definition.
+            int epsg = format.name().equals("kml") ? 4326 : options.epsg();
+            List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", format.driver(), "-s_srs", "EPSG:4490",
+                    "-t_srs", "EPSG:" + epsg, "-nln", options.layerName()));
+            command.addAll(format.options());
+            if (format.name().equals("shp")) {
+                command.addAll(List.of("-lco", "ENCODING=" + options.encoding()));
+            }
+            command.addAll(List.of(target.toString(), input.toString()));
+            GdalCommand.of(command, TIMEOUT).runOrFail();
+            if (format.name().equals("shp")) {
+                zip(target.getParent(), out);
+            }
+            else {
+                Files.copy(target, out);
+            }
+        }
+        finally {
+            deleteAll(dir);
+        }
+    }
+
+    private static void zip(Path dir, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
+        zip.finish();
+    }
+
+    private static void deleteAll(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

@@ -1,0 +1,193 @@
+package cn.hetu.imports;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static cn.hetu.system.SqlIdentifiers.quote;
+
+/**
+ * Writes a checked import into its collection in one transaction: a new layer's table and
+ * catalogue row, the mapped rows (repaired or skipped geometries, duplicate codes inserted under
+ * a new code, updated or skipped), then INSERT ... SELECT in slices so progress can be shown. The
+ * stamp and audit triggers fire for every row as for any edit. A failure, a cancel or a killed
+ * server leaves nothing behind: the transaction never commits.
+ */
+@Component
+class ImportMerge {
+
+    /** How the user wants the merge done. */
+    record Plan(Map<String, String> mapping, Map<String, String> defaults, boolean repair, String duplicates) {
+    }
+
+    /** What the merge wrote and left out. */
+    record Result(long inserted, long updated, long skippedGeometry, long skippedDuplicates, long renamedDuplicates,
+            double seconds, long featuresPerSecond) {
+    }
+
+    /** Hooks into the running merge: its backend (to cancel it), progress, and the per-department edit check. */
+    record Hooks(IntConsumer backend, IntConsumer progress, BooleanSupplier cancelled, Consumer<String> checkDepartment) {
+    }
+
+    private static final int SLICE = 20_000;
+
+    private final JdbcClient jdbc;
+
+    private final TransactionTemplate transaction;
+
+    ImportMerge(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    Result merge(UUID job, String username, ImportTarget target, Plan plan, List<String> sourceFields, Hooks hooks) {
+        long started = System.nanoTime();
+        return transaction.execute(status -> {
+            hooks.backend().accept(jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single());
+            jdbc.sql("SELECT set_config('hetu.user', ?, true), set_config('application_name', ?, true)")
+                .params(username, "hetu-import-" + job)
+                .query()
+                .singleRow();
+            if (target.isNew()) {
+                createLayer(target);
+            }
+            Map<String, String> values = ImportSql.values(job, target, plan.mapping(), plan.defaults(), sourceFields);
+            String selected = values.entrySet()
+                .stream()
+                .map(e -> e.getValue() + " AS " + quote(e.getKey()))
+                .collect(Collectors.joining(", "));
+            jdbc.sql("CREATE TEMP TABLE import_rows ON COMMIT DROP AS SELECT s.ogc_fid AS fid, " + selected
+                    + ", import_geometry(s.geom, " + ImportSql.literal(target.geometryType()) + ", " + plan.repair()
+                    + ") AS geom FROM " + Staging.qualified(job) + " s")
+                .update();
+            hooks.progress().accept(30);
+            long skippedGeometry = jdbc.sql("DELETE FROM import_rows WHERE geom IS NULL").update();
+            jdbc.sql("CREATE INDEX ON import_rows (code)").update();
+            jdbc.sql("ANALYZE import_rows").update();
+            long[] duplicates = duplicates(target, plan.duplicates());
+            for (String department : jdbc.sql("SELECT DISTINCT department FROM import_rows").query(String.class).list()) {
+                hooks.checkDepartment().accept(department);
+            }
+            if (plan.duplicates().equals("update")) {
+                jdbc.sql("SELECT DISTINCT t.department FROM " + quote(target.id()) + " t JOIN import_rows r ON r.code = t.code")
+                    .query(String.class)
+                    .list()
+                    .forEach(hooks.checkDepartment());
+            }
+            hooks.progress().accept(40);
+            long[] written = insert(target, values.keySet(), plan.duplicates().equals("update"), hooks);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long total = written[0] + written[1];
+            return new Result(written[0], written[1], skippedGeometry, duplicates[0], duplicates[1],
+                    Math.round(seconds * 100) / 100.0, seconds > 0 ? Math.round(total / seconds) : total);
+        });
+    }
+
+    /** Handles codes repeated in the file and codes the collection has; returns {skipped, renamed}. */
+    private long[] duplicates(ImportTarget target, String mode) {
+        String earlier = "EXISTS (SELECT 1 FROM import_rows o WHERE o.code = r.code AND o.fid < r.fid)";
+        String existing = "EXISTS (SELECT 1 FROM " + quote(target.id()) + " t WHERE t.code = r.code)";
+        long skipped = 0;
+        long renamed = 0;
+        if (mode.equals("insert")) {
+            renamed += jdbc.sql("UPDATE import_rows r SET code = r.code || '-' || r.fid WHERE " + earlier + " OR " + existing)
+                .update();
+        }
+        else {
+            skipped += jdbc.sql("DELETE FROM import_rows r WHERE " + earlier).update();
+            if (mode.equals("skip")) {
+                skipped += jdbc.sql("DELETE FROM import_rows r WHERE " + existing).update();
+            }
+        }
+        return new long[] { skipped, renamed };
+    }
+
+    /** INSERT ... SELECT slice by slice, stopping at a cancel; returns {inserted, updated}. */
+    private long[] insert(ImportTarget target, Collection<String> columns, boolean update, Hooks hooks) {
+        String names = columns.stream().map(c -> quote(c) + ", ").collect(Collectors.joining()) + "geom";
+        String upsert = !update ? ""
+                : " ON CONFLICT (code) DO UPDATE SET " + columns.stream()
+                    .map(c -> quote(c) + " = EXCLUDED." + quote(c) + ", ")
+                    .collect(Collectors.joining()) + "geom = EXCLUDED.geom, version = t.version + 1";
+        String sql = "WITH w AS (INSERT INTO " + quote(target.id()) + " AS t (" + names + ") SELECT " + names
+                + " FROM import_rows WHERE fid >= ? AND fid < ? ORDER BY fid" + upsert + " RETURNING (xmax = 0) AS inserted)"
+                + " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM w";
+        List<Long> range = jdbc.sql("SELECT COALESCE(min(fid), 0), COALESCE(max(fid), -1) FROM import_rows")
+            .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
+            .single();
+        long first = range.get(0);
+        long last = range.get(1);
+        long inserted = 0;
+        long updated = 0;
+        for (long from = first; from <= last; from += SLICE) {
+            if (hooks.cancelled().getAsBoolean()) {
+                throw new ImportCancelled();
+            }
+            long[] counts = jdbc.sql(sql)
+                .params(from, from + SLICE)
+                .query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+                .single();
+            inserted += counts[0];
+            updated += counts[1];
+            hooks.progress().accept(40 + (int) (60 * (from + SLICE - first) / Math.max(1, last - first + 1)));
+        }
+        return new long[] { inserted, updated };
+    }
+
+    /** A collection like every other: the common core, the file's fields, stamps, audit, search index, catalogue row. */
+    private void createLayer(ImportTarget target) {
+        String table = quote(target.id());
+        jdbc.sql("SELECT create_asset_table(?, ?)").params(target.id(), target.geometryType()).query().singleRow();
+        List<String> additions = new ArrayList<>();
+        for (ImportTarget.TargetColumn column : target.columns()) {
+            if (!ImportTarget.CORE_NAMES.contains(column.name())) {
+                additions.add("ADD COLUMN " + quote(column.name()) + " " + column.sqlType());
+            }
+        }
+        if (target.geometryType().equals("LineString")) {
+            additions.add("ADD COLUMN length_m double precision GENERATED ALWAYS AS (ST_Length(geom::geography)) STORED");
+        }
+        if (target.geometryType().equals("MultiPolygon")) {
+            additions.add("ADD COLUMN area_m2 double precision GENERATED ALWAYS AS (ST_Area(geom::geography)) STORED");
+        }
+        if (!additions.isEmpty()) {
+            jdbc.sql("ALTER TABLE " + table + " " + String.join(", ", additions)).update();
+        }
+        for (ImportTarget.TargetColumn column : target.columns()) {
+            if (column.sourceTitle() != null) {
+                jdbc.sql("COMMENT ON COLUMN " + table + "." + quote(column.name()) + " IS "
+                        + ImportSql.literal(column.sourceTitle())).update();
+            }
+        }
+        jdbc.sql("CREATE INDEX " + quote(target.id() + "_search_idx") + " ON " + table
+                + " USING gin (name gin_trgm_ops, code gin_trgm_ops)").update();
+        jdbc.sql("SELECT track_changes(?)").param(target.id()).query().singleRow();
+        jdbc.sql("""
+                INSERT INTO collection (id, title_zh, title_en, description_zh, description_en, theme, geometry_type, sort_order)
+                VALUES (?, ?, ?, ?, ?, 'imported', ?, 1000)""")
+            .params(target.id(), target.newLayer().title(), target.newLayer().title(), "导入的图层", "Imported layer",
+                    target.geometryType())
+            .update();
+    }
+
+    /** Thrown inside the transaction to roll it back when the user cancels. */
+    static final class ImportCancelled extends RuntimeException {
+
+        ImportCancelled() {
+            super("The import was cancelled; nothing was written");
+        }
+
+    }
+
+}
