@@ -949,6 +949,7 @@ export class MapWorkspace {
 			container: this.detailElement,
 			i18n: this.i18n,
 			collectionTitle: (id) => this._collectionTitle(id),
+			fieldTitle: (collection, key) => this.layerInfo.find((l) => l.id === collection)?.fieldTitles?.[key] ?? null,
 			departmentName: (code) => this._departmentName(code),
 			shareUrl: (collection, id) => this._shareUrl(collection, id),
 			onClose: () => this.closeDetail(),

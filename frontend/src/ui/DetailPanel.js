@@ -16,9 +16,10 @@ export class DetailPanel {
 	constructor(options) {
 		const {
 			container, i18n, collectionTitle, departmentName, shareUrl, onClose, onZoom, onOpenFeature,
-			history = null, canEdit = () => false, onEdit = null, onOpenProject = null
+			history = null, canEdit = () => false, onEdit = null, onOpenProject = null, fieldTitle = () => null
 		} = options;
-		Object.assign(this, {container, i18n, collectionTitle, departmentName, shareUrl, canEdit});
+		// fieldTitle(collection, key): an imported field's name in its file, for columns Hetu has no label for.
+		Object.assign(this, {container, i18n, collectionTitle, departmentName, shareUrl, canEdit, fieldTitle});
 		this.callbacks = {onClose, onZoom, onOpenFeature, onEdit, onOpenProject};
 		// {load, canRestore, onRestore, onShowVersion, userName}, or null when nobody is signed in.
 		this.historyOptions = history;
@@ -234,7 +235,7 @@ export class DetailPanel {
 			}
 			const labelKey = fieldLabelKey(collection, key, messages);
 			rows.push(el('div', {class: 'hetu-attr', 'data-field': key},
-				el('dt', {}, this.i18n.has(labelKey) ? this.i18n.t(labelKey) : key),
+				el('dt', {}, this.i18n.has(labelKey) ? this.i18n.t(labelKey) : this.fieldTitle(collection, key) ?? key),
 				el('dd', {}, String(value))));
 		}
 		return el('dl', {class: 'hetu-attrs'}, rows);

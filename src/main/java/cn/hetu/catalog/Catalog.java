@@ -77,12 +77,14 @@ public class Catalog {
 
     private List<Column> columns(String table) {
         return jdbc.sql("""
-                SELECT column_name, data_type, is_generated = 'ALWAYS' AS generated
+                SELECT column_name, data_type, is_generated = 'ALWAYS' AS generated,
+                       col_description(format('%I', table_name)::regclass, ordinal_position::int)
                 FROM information_schema.columns
                 WHERE table_schema = current_schema() AND table_name = ? AND column_name <> 'geom'
                 ORDER BY ordinal_position""")
             .param(table)
-            .query((rs, n) -> new Column(rs.getString(1), ColumnType.ofPostgres(rs.getString(2)), rs.getBoolean(3)))
+            .query((rs, n) -> new Column(rs.getString(1), ColumnType.ofPostgres(rs.getString(2)), rs.getBoolean(3),
+                    rs.getString(4)))
             .list();
     }
 

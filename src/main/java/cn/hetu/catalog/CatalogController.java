@@ -1,6 +1,8 @@
 package cn.hetu.catalog;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
@@ -21,8 +23,9 @@ import cn.hetu.system.NotFoundException;
 @RequestMapping("/api/v1")
 class CatalogController {
 
+    /** @param fieldTitles the original names of an imported layer's fields, by column */
     record LayerInfo(String id, String titleZh, String titleEn, String theme, String geometryType, long count,
-            boolean publicRead) {
+            boolean publicRead, Map<String, String> fieldTitles) {
     }
 
     record Department(String code, String nameZh, String nameEn) {
@@ -53,8 +56,14 @@ class CatalogController {
         return access.readableLayers()
             .stream()
             .map(l -> new LayerInfo(l.id(), l.titleZh(), l.titleEn(), l.theme(), l.geometryType(), catalog.rowCount(l),
-                    l.publicRead()))
+                    l.publicRead(), fieldTitles(l)))
             .toList();
+    }
+
+    private static Map<String, String> fieldTitles(Layer layer) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        layer.columns().stream().filter(c -> c.title() != null).forEach(c -> titles.put(c.name(), c.title()));
+        return titles;
     }
 
     @GetMapping("/departments")

@@ -17,7 +17,7 @@ final class Queryables {
         properties.put("geometry", Map.of("format", "geometry-" + geometryFormat(layer.geometryType())));
         for (Column column : layer.columns()) {
             if (column.type().isSimple()) {
-                properties.put(column.name(), schema(column));
+                properties.put(column.name(), titled(schema(column), column.title()));
             }
         }
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -28,6 +28,15 @@ final class Queryables {
         doc.put("properties", properties);
         doc.put("additionalProperties", false);
         return doc;
+    }
+
+    private static Map<String, Object> titled(Map<String, Object> schema, String title) {
+        if (title == null) {
+            return schema;
+        }
+        Map<String, Object> withTitle = new LinkedHashMap<>(schema);
+        withTitle.put("title", title);
+        return withTitle;
     }
 
     static Map<String, Object> schema(Column column) {

@@ -203,6 +203,17 @@ class ImportTests {
         assertThat(jdbc.sql("SELECT col_description('survey_wells'::regclass, attnum) FROM pg_attribute "
                 + "WHERE attrelid = 'survey_wells'::regclass AND attname LIKE 'field_%' ORDER BY attnum")
             .query(String.class).list()).containsExactly("规模", "孔数");
+        JsonNode layer = null;
+        for (JsonNode l : http.get("/api/v1/layers").json()) {
+            if (l.get("id").asString().equals("survey_wells")) {
+                layer = l;
+            }
+        }
+        assertThat(layer).as("the new layer is in the map's layer list").isNotNull();
+        String field = layer.get("fieldTitles").propertyNames().iterator().next();
+        assertThat(layer.at("/fieldTitles/" + field).asString()).isEqualTo("规模");
+        assertThat(http.get("/ogc/collections/survey_wells/queryables").json().at("/properties/" + field + "/title").asString())
+            .isEqualTo("规模");
         assertThat(http.get("/api/v1/search?q=" + ImportClient.encode("WL-")).body()).contains("survey_wells");
         assertThat(http.get("/tiles/survey_wells/10/842/412.mvt").status()).isIn(200, 204);
     }
