@@ -5,10 +5,9 @@ SELECT setseed(0.2023);
 
 CREATE TEMP TABLE demo_name (n integer, name text) ON COMMIT DROP;
 INSERT INTO demo_name
-SELECT row_number() OVER (), s || g
-FROM unnest(ARRAY['王','李','张','刘','陈','杨','赵','黄','周','吴','徐','孙','马','朱','胡']) WITH ORDINALITY a(s, i),
-     unnest(ARRAY['建国','志强','海燕','红梅','德明','秀英','国华','立新','卫东']) WITH ORDINALITY b(g, j)
-ORDER BY (i * 7 + j * 11) % 135, i, j;
+SELECT row_number() OVER (ORDER BY md5(s || g)), s || g
+FROM unnest(ARRAY['王','李','张','刘','陈','杨','赵','黄','周','吴','徐','孙','马','朱','胡']) a(s),
+     unnest(ARRAY['建国','志强','海燕','红梅','德明','秀英','国华','立新','卫东']) b(g);
 
 -- County chiefs: one per county river, in charge of its county-level segments.
 INSERT INTO river_chief (name, level, town, phone)
@@ -92,11 +91,15 @@ SELECT md5('issue-' || p.id)::uuid, p.id, ST_LineInterpolatePoint(p.geom, 0.2 + 
 FROM patrol p
 JOIN river_chief c ON c.id = p.chief_id
 JOIN LATERAL (SELECT collection, asset_id FROM patrol_coverage WHERE patrol_id = p.id ORDER BY covered_m DESC LIMIT 1) a ON true
+-- The kind of issue follows from the patrol (a subquery without it would be drawn once for all), dumping
+-- and occupation being the commonest, as in the county's own bulletins.
 CROSS JOIN LATERAL (SELECT * FROM (VALUES
-        ('occupation', '河道管理范围内违规搭建养殖棚'), ('mining', '河床疑似非法取土，留有挖掘痕迹'),
-        ('dumping', '河岸堆放建筑垃圾和生活垃圾'), ('building', '堤防保护范围内新建违章房屋'),
-        ('pollution', '排水口有异色污水排入'), ('other', '岸坡垮塌，护坡需修复')) v(category, description)
-        ORDER BY random() LIMIT 1) i
+        (0, 'occupation', '河道管理范围内违规搭建养殖棚'), (1, 'dumping', '河岸堆放建筑垃圾和生活垃圾'),
+        (2, 'dumping', '河坡倾倒生活垃圾，影响行洪'), (3, 'occupation', '沿河违规种植农作物，侵占河坡'),
+        (4, 'building', '堤防保护范围内新建违章房屋'), (5, 'pollution', '排水口有异色污水排入'),
+        (6, 'mining', '河床疑似非法取土，留有挖掘痕迹'), (7, 'dumping', '水面漂浮垃圾较多，需组织打捞'),
+        (8, 'other', '岸坡垮塌，护坡需修复'), (9, 'pollution', '沿岸养殖废水直排入河')) v(k, category, description)
+        WHERE v.k = abs(hashtext(p.id::text)) % 10) i
 CROSS JOIN LATERAL (SELECT CASE WHEN p.started_at < TIMESTAMPTZ '2026-09-15' THEN
                                (ARRAY['closed','closed','closed','rectified','rectifying'])[1 + (random() * 4)::int]
                           ELSE (ARRAY['reported','assigned','assigned','rectifying','closed'])[1 + (random() * 4)::int]
