@@ -1,9 +1,10 @@
-import {Circle, CircleMarker, Control, DivIcon, DomEvent, GeoJSON, LayerGroup, Map as LeafletMap, Marker} from 'leaflet';
+import {Circle, CircleMarker, Control, DivIcon, DomEvent, GeoJSON, LayerGroup, Marker} from 'leaflet';
 import {geomanFor} from '../edit/loadGeoman.js';
 import {featureMarker} from '../layers/PointLayer.js';
 import {pathStyle} from '../layers/Symbology.js';
 import {textContent} from '../layers/textContent.js';
 import {CountyOutline} from '../map/CountyOutline.js';
+import {pageMap} from '../map/pageMap.js';
 import {OfflineBasemap} from '../map/OfflineBasemap.js';
 import {MapHint} from '../ui/MapHint.js';
 import {el} from '../util/dom.js';
@@ -40,19 +41,7 @@ export class ParcelMap {
 		this.callbacks = {onParcelClick, onPolygon, onPicked};
 		this.element = el('div', {class: 'hetu-parcels__map', id: 'hetu-parcels-map', role: 'region'});
 		container.append(this.element);
-		const map = this.map = new LeafletMap(this.element, {
-			center: [33.25, 116.3], zoom: 10, minZoom: 6, maxZoom: 19, zoomControl: false, attributionControl: false,
-			zoomSnap: 0.5, wheelPxPerZoomLevel: 90
-		});
-		// Leaflet makes a container that is not yet in the page `position: relative`; the stylesheet places it.
-		this.element.style.removeProperty('position');
-		for (const [name, zIndex] of Object.entries(PANES)) {
-			const pane = map.createPane(name);
-			pane.style.zIndex = String(zIndex);
-			if (PASSIVE.test(name)) {
-				pane.style.pointerEvents = 'none';
-			}
-		}
+		const map = this.map = pageMap(this.element, {panes: PANES, passive: PASSIVE, wheelPxPerZoomLevel: 90});
 		this.zoom = new Control.Zoom({position: 'topleft'}).addTo(map);
 		new Control.Scale({metric: true, imperial: false, position: 'bottomleft'}).addTo(map);
 		this.basemap = new OfflineBasemap({api, i18n, county}).addTo(map);

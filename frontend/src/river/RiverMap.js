@@ -1,5 +1,6 @@
-import {Control, Map as LeafletMap} from 'leaflet';
+import {Control} from 'leaflet';
 import {CountyOutline} from '../map/CountyOutline.js';
+import {pageMap} from '../map/pageMap.js';
 import {OfflineBasemap} from '../map/OfflineBasemap.js';
 import {el} from '../util/dom.js';
 
@@ -25,18 +26,7 @@ export class RiverMap {
 		const {container, api, i18n, county, className = '', label = ''} = options;
 		this.element = el('div', {class: `hetu-river-map ${className}`.trim(), role: 'region', 'aria-label': label});
 		container.append(this.element);
-		const map = this.map = new LeafletMap(this.element, {
-			center: [33.25, 116.3], zoom: 10, minZoom: 6, maxZoom: 19, zoomControl: false, attributionControl: false,
-			zoomSnap: 0.5
-		});
-		this.element.style.removeProperty('position');
-		for (const [name, zIndex] of Object.entries(PANES)) {
-			const pane = map.createPane(name);
-			pane.style.zIndex = String(zIndex);
-			if (PASSIVE.test(name)) {
-				pane.style.pointerEvents = 'none';
-			}
-		}
+		const map = this.map = pageMap(this.element, {panes: PANES, passive: PASSIVE});
 		new Control.Zoom({position: 'topright'}).addTo(map);
 		new Control.Scale({metric: true, imperial: false, position: 'bottomleft'}).addTo(map);
 		this.basemap = new OfflineBasemap({api, i18n, county}).addTo(map);

@@ -199,3 +199,20 @@ export function pageRequest(page, method, path, body) {
 		return {status: response.status, body: text ? JSON.parse(text) : null};
 	}, {method, path, body});
 }
+
+/** On a phone the layer panel is a drawer: opens it (a no-op on a desktop). */
+export async function openPanel(page, profile) {
+	if (profile.isMobile && !(await page.locator('#app.is-panel-open').count())) {
+		await page.click('.hetu-header__menu');
+		await page.waitForSelector('#app.is-panel-open');
+		await page.waitForTimeout(300);
+	}
+}
+
+export async function closePanel(page, profile) {
+	if (profile.isMobile && (await page.locator('#app.is-panel-open').count())) {
+		await page.click('.hetu-panel__close');
+		await page.waitForSelector('#app:not(.is-panel-open)');
+		await page.waitForTimeout(300);
+	}
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {zh} from '../../src/i18n/zh.js';
 import {en} from '../../src/i18n/en.js';
-import {apiGet, launchBrowser, newSession, openMap, screenshot, waitForIdle} from './browser.js';
+import {apiGet, closePanel, launchBrowser, newSession, openMap, openPanel, screenshot, waitForIdle} from './browser.js';
 
 const KNOWN_SLUICE = '朱楼闸';
 const HAN = /[\u3400-\u9FFF]/;
@@ -23,22 +23,6 @@ function drawnInPanel(page) {
 	return page.evaluate(() => [...document.querySelectorAll('.hetu-layer')]
 		.filter((row) => !row.classList.contains('is-off'))
 		.reduce((sum, row) => sum + Number(row.dataset.drawn || 0), 0));
-}
-
-async function openPanel(page, profile) {
-	if (profile.isMobile && !(await page.locator('#app.is-panel-open').count())) {
-		await page.click('.hetu-header__menu');
-		await page.waitForSelector('#app.is-panel-open');
-		await page.waitForTimeout(300);
-	}
-}
-
-async function closePanel(page, profile) {
-	if (profile.isMobile && (await page.locator('#app.is-panel-open').count())) {
-		await page.click('.hetu-panel__close');
-		await page.waitForSelector('#app:not(.is-panel-open)');
-		await page.waitForTimeout(300);
-	}
 }
 
 async function findSluice() {

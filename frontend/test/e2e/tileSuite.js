@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
-import {apiGet, apiSend, launchBrowser, newSession, openMap, screenshot, uniqueSuffix, waitForIdle, waitForMapIdle} from './browser.js';
+import {apiGet, apiSend, closePanel, launchBrowser, newSession, openMap, openPanel, screenshot, uniqueSuffix, waitForIdle, waitForMapIdle} from './browser.js';
 
 const TILED = /\/tiles\/(land_parcel|ditch)\/\d+\/\d+\/\d+\.mvt/;
 const GEOJSON_OF_TILED = /\/ogc\/collections\/(land_parcel|ditch)\/items\?.*bbox=/;
@@ -42,22 +42,6 @@ function middleOf(feature) {
 	const ring = feature.geometry.type === 'MultiPolygon' ? feature.geometry.coordinates[0][0] : feature.geometry.coordinates[0];
 	const points = ring.slice(0, -1);
 	return [0, 1].map((i) => points.reduce((sum, p) => sum + p[i], 0) / points.length);
-}
-
-async function openPanel(page, profile) {
-	if (profile.isMobile && !(await page.locator('#app.is-panel-open').count())) {
-		await page.click('.hetu-header__menu');
-		await page.waitForSelector('#app.is-panel-open');
-		await page.waitForTimeout(300);
-	}
-}
-
-async function closePanel(page, profile) {
-	if (profile.isMobile && (await page.locator('#app.is-panel-open').count())) {
-		await page.click('.hetu-panel__close');
-		await page.waitForSelector('#app:not(.is-panel-open)');
-		await page.waitForTimeout(300);
-	}
 }
 
 export function tileSuite(profile) {
