@@ -58,6 +58,21 @@ public class Catalog {
         return jdbc.sql("SELECT count(*) FROM " + quote(layer.id())).query(Long.class).single();
     }
 
+    /**
+     * Longitude and latitude bounds (west, south, east, north) of the collection's geometries:
+     * read from every row below {@link #LARGE_TABLE_ROWS}, from the planner's statistics above;
+     * empty for an empty collection.
+     */
+    public Optional<double[]> bounds(Layer layer) {
+        boolean large = estimatedRows(layer) >= LARGE_TABLE_ROWS;
+        String extent = large ? "SELECT ST_EstimatedExtent(?, 'geom') AS e" : "SELECT ST_Extent(geom) AS e FROM " + quote(layer.id());
+        JdbcClient.StatementSpec query = jdbc.sql("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (" + extent + ") x");
+        return (large ? query.param(layer.id()) : query)
+            .query((rs, n) -> rs.getObject(1) == null ? null
+                    : new double[] { rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4) })
+            .optional();
+    }
+
     /** Reads the catalogue again, after a migration or an import added a collection. */
     public void refresh() {
         layers = load();

@@ -117,19 +117,11 @@ class FeatureStore {
     }
 
     Extent extent(Layer layer) {
-        String table = quote(layer.id());
-        String box = catalog.estimatedRows(layer) < properties.exactCountBelow()
-                ? "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) e FROM " + table + ") x"
-                : "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_EstimatedExtent('" + layer.id()
-                        + "', 'geom') e) x";
-        double[] found = jdbc.sql(box)
-            .query((rs, n) -> rs.getObject(1) == null ? new double[0]
-                    : new double[] { rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4) })
-            .single();
-        double[] bbox = found.length == 0 ? null : found;
+        double[] bbox = catalog.bounds(layer).orElse(null);
         if (!layer.hasTime()) {
             return new Extent(bbox, null, null);
         }
+        String table = quote(layer.id());
         String start = quote(layer.temporalStart());
         String end = layer.temporalEnd() == null ? start : quote(layer.temporalEnd());
         return jdbc.sql("SELECT min(" + start + ")::text, max(" + end + ")::text FROM " + table)

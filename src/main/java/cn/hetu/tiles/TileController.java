@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.NotFoundException;
@@ -37,9 +38,12 @@ class TileController {
 
     private final TileStore store;
 
-    TileController(LayerAccess access, TileStore store) {
+    private final Catalog catalog;
+
+    TileController(LayerAccess access, TileStore store, Catalog catalog) {
         this.access = access;
         this.store = store;
+        this.catalog = catalog;
     }
 
     /** An empty tile is 204; with an ETag that matches If-None-Match Spring answers 304 without the bytes. */
@@ -65,7 +69,7 @@ class TileController {
         String tiles = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() + "/tiles/"
                 + layer.id() + "/{z}/{x}/{y}.mvt"
                 + UriComponentsBuilder.newInstance().queryParams(params).build().encode().toUriString();
-        return TileJson.of(layer, tiles, store.bounds(layer.layer()).orElse(null), locale);
+        return TileJson.of(layer, tiles, catalog.bounds(layer.layer()).orElse(null), locale);
     }
 
     /** Asset layers only: the river chief system's records are read through the feature API, not drawn from tiles. */

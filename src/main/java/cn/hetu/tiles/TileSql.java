@@ -3,8 +3,6 @@ package cn.hetu.tiles;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
-import cn.hetu.catalog.Layer;
-
 import static cn.hetu.system.SqlIdentifiers.quote;
 
 /**
@@ -19,10 +17,6 @@ final class TileSql {
 
     /** Tile units kept beyond each edge, so that symbols and strokes join across tiles. */
     static final int BUFFER = 64;
-
-    /** The extent from the planner's statistics, for big tables; binds the table name. */
-    static final String ESTIMATED_BOUNDS = """
-            SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_EstimatedExtent(?, 'geom') AS e) x""";
 
     private TileSql() {
     }
@@ -47,12 +41,6 @@ final class TileSql {
                     ORDER BY t.id
                     LIMIT ?
                 ) f""".formatted(EXTENT, fields, BUFFER, quote(layer.id()), where);
-    }
-
-    /** The extent in lon/lat by reading every geometry: for tables small enough to read on each request. */
-    static String exactBounds(Layer layer) {
-        return "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM "
-                + quote(layer.id()) + ") x";
     }
 
 }

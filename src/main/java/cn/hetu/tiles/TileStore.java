@@ -3,17 +3,13 @@ package cn.hetu.tiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.hetu.catalog.Catalog;
-import cn.hetu.catalog.Layer;
-
-/** Tiles as finished MVT bytes, from the cache or PostGIS, and the extent a TileJSON document announces. */
+/** Tiles as finished MVT bytes, from the cache or PostGIS. */
 @Component
 class TileStore {
 
@@ -23,19 +19,16 @@ class TileStore {
 
     private final TileProperties properties;
 
-    private final Catalog catalog;
-
     private final TileCache cache;
 
     private final TileChanges changes;
 
-    TileStore(JdbcClient jdbc, PlatformTransactionManager transactions, TileProperties properties, Catalog catalog,
-            TileCache cache, TileChanges changes) {
+    TileStore(JdbcClient jdbc, PlatformTransactionManager transactions, TileProperties properties, TileCache cache,
+            TileChanges changes) {
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.properties = properties;
-        this.catalog = catalog;
         this.cache = cache;
         this.changes = changes;
     }
@@ -61,16 +54,6 @@ class TileStore {
         args.addAll(filters.values());
         args.add(properties.maxFeatures());
         return jdbc.sql(TileSql.tile(layer, filters.keySet())).params(args).query((rs, n) -> rs.getBytes(1)).single();
-    }
-
-    /** Longitude and latitude bounds (west, south, east, north); empty for an empty collection. */
-    Optional<double[]> bounds(Layer layer) {
-        JdbcClient.StatementSpec query = catalog.estimatedRows(layer) < Catalog.LARGE_TABLE_ROWS
-                ? jdbc.sql(TileSql.exactBounds(layer)) : jdbc.sql(TileSql.ESTIMATED_BOUNDS).param(layer.id());
-        return query
-            .query((rs, n) -> rs.getObject(1) == null ? null
-                    : new double[] { rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4) })
-            .optional();
     }
 
 }

@@ -181,7 +181,7 @@ class TileTests {
     void featureCapKeepsTheLowestIds() {
         TileProperties properties = new TileProperties(5, Duration.ofSeconds(5), DataSize.ofMegabytes(1));
         TileCache cache = new TileCache(properties);
-        TileStore capped = new TileStore(jdbc, transactions, properties, catalog, cache, new TileChanges(jdbc, json, cache));
+        TileStore capped = new TileStore(jdbc, transactions, properties, cache, new TileChanges(jdbc, json, cache));
         TileLayer parcels = TileLayer.of(catalog.get("land_parcel"));
         List<Long> all = idsInTile("land_parcel", COUNTY, "true");
         assertThat(all).hasSizeGreaterThan(5);
