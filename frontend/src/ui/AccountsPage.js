@@ -1,8 +1,8 @@
-import {isAbort} from '../api/ApiError.js';
 import {ROLES} from '../auth/Session.js';
 import {formatDateTime} from '../format/Units.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {formField} from './formField.js';
+import {loadPage} from './loadPage.js';
 import {MIN_PASSWORD_LENGTH} from './MyAccountPage.js';
 import {oneTimeSecret} from './oneTimeSecret.js';
 import {problemText} from './problemText.js';
@@ -75,27 +75,14 @@ export class AccountsPage {
 		this._load();
 	}
 
-	async _load() {
-		this._controller?.abort();
-		const controller = this._controller = new AbortController();
-		this.state = 'loading';
-		this.render();
-		try {
-			const [accounts, layers] = await Promise.all([
-				this.api.accounts({signal: controller.signal}),
-				this.api.layers({signal: controller.signal})
-			]);
-			this.accounts = [...accounts].sort((a, b) => a.username.localeCompare(b.username));
-			this.layers = layers;
-			this.state = 'loaded';
-		} catch (error) {
-			if (isAbort(error)) {
-				return;
-			}
-			this.state = error.status === 403 ? 'forbidden' : 'error';
-			this._error = error;
-		}
-		this.render();
+	_load() {
+		return loadPage(this,
+			(signal) => Promise.all([this.api.accounts({signal}), this.api.layers({signal})]),
+			([accounts, layers]) => {
+				this.accounts = [...accounts].sort((a, b) => a.username.localeCompare(b.username));
+				this.layers = layers;
+			},
+			{failedState: (error) => (error.status === 403 ? 'forbidden' : 'error')});
 	}
 
 	render() {

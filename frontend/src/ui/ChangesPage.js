@@ -1,8 +1,8 @@
-import {isAbort} from '../api/ApiError.js';
 import {fieldLabelKey} from '../catalog/Schema.js';
 import {formatDateTime} from '../format/Units.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {HISTORY_ACTIONS, changedFieldsOf} from './HistoryView.js';
+import {loadPage} from './loadPage.js';
 import {problemText} from './problemText.js';
 
 /** Changed fields listed per change before "and N more". */
@@ -43,31 +43,15 @@ export class ChangesPage {
 		this.render();
 	}
 
-	async _load(before) {
-		this._controller?.abort();
-		const controller = this._controller = new AbortController();
-		this.state = before ? 'more' : 'loading';
-		this.render();
-		try {
-			const page = await this.api.changes({...this.params, before, limit: this.pageSize}, {signal: controller.signal});
-			if (controller !== this._controller) {
-				return;
-			}
+	_load(before) {
+		return loadPage(this, (signal) => this.api.changes({...this.params, before, limit: this.pageSize}, {signal}), (page) => {
 			const list = Array.isArray(page) ? page : [];
 			this.changes = before ? [...this.changes, ...list] : list;
 			this.more = list.length === this.pageSize;
 			for (const change of list) {
 				this.users.add(change.username);
 			}
-			this.state = 'loaded';
-		} catch (error) {
-			if (isAbort(error)) {
-				return;
-			}
-			this.state = 'error';
-			this._error = error;
-		}
-		this.render();
+		}, {loadingState: before ? 'more' : 'loading'});
 	}
 
 	render() {

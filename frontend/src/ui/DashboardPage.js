@@ -1,10 +1,10 @@
-import {isAbort} from '../api/ApiError.js';
 import {WORK_STATUSES} from '../catalog/Schema.js';
 import {loadChart} from '../dashboard/loadChart.js';
 import {tilePercent, tileStatus} from '../dashboard/TileStatus.js';
 import {formatAmount, formatMoney10k, formatNumber} from '../format/Units.js';
 import {STATUS_COLORS} from '../layers/Symbology.js';
 import {el, replaceChildren} from '../util/dom.js';
+import {loadPage} from './loadPage.js';
 import {problemText} from './problemText.js';
 
 const PLANNED_COLOR = '#7FA7C4';
@@ -59,26 +59,12 @@ export class DashboardPage {
 		}
 	}
 
-	async _load() {
-		this._controller?.abort();
-		const controller = this._controller = new AbortController();
-		this.state = 'loading';
-		this.render();
-		try {
-			const [data] = await Promise.all([this.api.overview({signal: controller.signal}), loadChart().catch(() => null)]);
-			if (controller !== this._controller) {
-				return;
-			}
-			this.data = data;
-			this.state = 'loaded';
-		} catch (error) {
-			if (isAbort(error)) {
-				return;
-			}
-			this.state = 'error';
-			this._error = error;
-		}
-		this.render();
+	_load() {
+		return loadPage(this,
+			(signal) => Promise.all([this.api.overview({signal}), loadChart().catch(() => null)]),
+			([data]) => {
+				this.data = data;
+			});
 	}
 
 	_destroyCharts() {

@@ -1,7 +1,7 @@
-import {isAbort} from '../api/ApiError.js';
 import {ATTRIBUTE_FIELDS, fieldLabelKey, fieldsOf} from '../catalog/Schema.js';
 import {formatDateTime} from '../format/Units.js';
 import {el, replaceChildren} from '../util/dom.js';
+import {loadPage} from './loadPage.js';
 
 /** What a recorded change did to a feature. */
 export const HISTORY_ACTIONS = ['create', 'update', 'delete'];
@@ -55,26 +55,10 @@ export class HistoryView {
 		return this._loading;
 	}
 
-	async _load() {
-		this._controller?.abort();
-		const controller = this._controller = new AbortController();
-		this.state = 'loading';
-		this.render();
-		try {
-			const changes = await this.load(this.collection, this.featureId, {signal: controller.signal});
-			if (controller !== this._controller) {
-				return;
-			}
+	_load() {
+		return loadPage(this, (signal) => this.load(this.collection, this.featureId, {signal}), (changes) => {
 			this.changes = Array.isArray(changes) ? changes : [];
-			this.state = 'loaded';
-		} catch (error) {
-			if (isAbort(error)) {
-				return;
-			}
-			this.state = 'error';
-			this._error = error;
-		}
-		this.render();
+		});
 	}
 
 	/** Stops loading and takes any earlier version off the map. */

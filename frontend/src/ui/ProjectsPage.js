@@ -1,4 +1,3 @@
-import {isAbort} from '../api/ApiError.js';
 import {ENUMS, WORK_STATUSES, editableFieldsOf} from '../catalog/Schema.js';
 import {initialValues, validateValues} from '../edit/FormValues.js';
 import {formatDate, formatMoney10k, formatNumber} from '../format/Units.js';
@@ -8,6 +7,7 @@ import {debounce} from '../util/debounce.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {saveBlob} from '../util/saveBlob.js';
 import {attributeForm} from './AttributeForm.js';
+import {loadPage} from './loadPage.js';
 import {problemText} from './problemText.js';
 import {overdueBadge, progressBar, statusChip} from './statusChip.js';
 
@@ -63,26 +63,10 @@ export class ProjectsPage {
 		return listFilters(this.params, {bbox: this.mapBbox?.() || null, size: this.pageSize});
 	}
 
-	async _load() {
-		this._controller?.abort();
-		const controller = this._controller = new AbortController();
-		this.state = 'loading';
-		this.render();
-		try {
-			const result = await this.api.projects(this.filters(), {signal: controller.signal});
-			if (controller !== this._controller) {
-				return;
-			}
+	_load() {
+		return loadPage(this, (signal) => this.api.projects(this.filters(), {signal}), (result) => {
 			this.result = result;
-			this.state = 'loaded';
-		} catch (error) {
-			if (isAbort(error)) {
-				return;
-			}
-			this.state = 'error';
-			this._error = error;
-		}
-		this.render();
+		});
 	}
 
 	render() {
