@@ -76,13 +76,6 @@ class ImportController {
     }
 
     @ExceptionHandler
-    ProblemDetail refused(ImportRefused e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setTitle(e.status() == HttpStatus.PAYLOAD_TOO_LARGE ? "Upload too large" : "Import refused");
-        return problem;
-    }
-
-    @ExceptionHandler
     ProblemDetail checksFailed(Imports.ChecksFailed e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
         problem.setTitle("Values do not fit");

@@ -131,11 +131,11 @@ class UploadedFiles {
             while ((n = in.read(buffer)) > 0) {
                 written += n;
                 if (total + written > maxUnzippedBytes) {
-                    throw new ImportRefused(HttpStatus.PAYLOAD_TOO_LARGE, "The zip unpacks to more than "
+                    throw new ImportRefused(HttpStatus.CONTENT_TOO_LARGE, "The zip unpacks to more than "
                             + maxUnzippedBytes / (1024 * 1024) + " MB; the upload was refused");
                 }
                 if (written > 1_048_576 && written / compressed > MAX_RATIO) {
-                    throw new ImportRefused(HttpStatus.PAYLOAD_TOO_LARGE, "The zip entry '" + entry.getName()
+                    throw new ImportRefused(HttpStatus.CONTENT_TOO_LARGE, "The zip entry '" + entry.getName()
                             + "' unpacks more than " + MAX_RATIO + " times its size, as a zip bomb does; the upload was refused");
                 }
                 os.write(buffer, 0, n);

@@ -24,6 +24,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.springframework.http.HttpStatus;
 
+import cn.hetu.system.Refusal;
+
 /**
  * An uploaded photo checked for what it really is: its type from its first bytes (never from its name
  * or declared type), its size in pixels from the header before any pixel is decoded (a small file can
@@ -75,7 +77,7 @@ final class PhotoImage {
             return new Checked(type, width, height, exif, thumbnail(image, exif.orientation()));
         }
         catch (IOException | RuntimeException e) {
-            if (e instanceof RiverProblems.Refused refused) {
+            if (e instanceof Refusal refused) {
                 throw refused;
             }
             throw RiverProblems.photo(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unreadable photo",
