@@ -70,6 +70,13 @@ export class ParcelMap {
 		this._resizeObserver = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this._resized()) : null;
 		this._resizeObserver?.observe(this.element);
 		map.on('pm:create', (e) => this._onCreate(e));
+		// The corners placed so far, for anyone waiting on the drawing (the browser tests among them).
+		map.on('pm:drawstart', ({workingLayer}) => {
+			this.element.dataset.vertices = '0';
+			workingLayer?.on('pm:vertexadded', () => {
+				this.element.dataset.vertices = String(workingLayer.getLatLngs().length);
+			});
+		});
 		this._translate();
 		county?.then((geojson) => {
 			if (!this.map) {
@@ -199,8 +206,12 @@ export class ParcelMap {
 		const props = feature.properties || {};
 		layer.bindTooltip(textContent(props.name || props.code || `#${feature.id}`), {sticky: true, className: 'hetu-tooltip'});
 		layer.on('click', (e) => {
+			if (this._drawing) {
+				// The map's drawing tool places a corner here: a tap on a parcel is a tap on the map.
+				return;
+			}
 			DomEvent.stopPropagation(e);
-			if (this._drawing || this._picking) {
+			if (this._picking) {
 				return;
 			}
 			this.callbacks.onParcelClick?.(feature);
@@ -404,6 +415,7 @@ export class ParcelMap {
 	stopDrawing() {
 		this._drawing = false;
 		delete this.element.dataset.drawing;
+		delete this.element.dataset.vertices;
 		this.element.classList.remove('is-drawing');
 		this.pm?.disableDraw();
 		this.map?.doubleClickZoom.enable();

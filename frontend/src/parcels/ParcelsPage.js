@@ -283,6 +283,13 @@ export class ParcelsPage {
 		}
 	}
 
+	/** Resolves once the drawer's slide (if any) has ended, finished or cancelled. */
+	_sideSettled() {
+		getComputedStyle(this.side).transform;
+		const slides = this.side.getAnimations?.() || [];
+		return Promise.all(slides.map((slide) => slide.finished.catch(() => null)));
+	}
+
 	_setPane(pane) {
 		for (const [name, tab] of this.sideTabs) {
 			tab.setAttribute('aria-selected', String(name === pane));
@@ -649,7 +656,9 @@ export class ParcelsPage {
 			return;
 		}
 		if (this._isPhone()) {
+			// The drawer slides over the map: a tap made while it is still leaving would land on it.
 			this._toggleSide(false);
+			await this._sideSettled();
 		}
 		this.closePlan();
 		try {

@@ -85,6 +85,7 @@ export class SavedQueries {
 		} else {
 			list = el('ul', {class: 'hetu-parcel-saved__list'}, items.map((item) => this._item(item)));
 		}
+		this.element.dataset.status = saving ? 'saving' : status;
 		replaceChildren(this.element,
 			el('h3', {class: 'hetu-visually-hidden', id: 'hetu-parcel-saved-title'}, t('parcels.saved.title')),
 			form,

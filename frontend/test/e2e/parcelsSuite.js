@@ -98,6 +98,33 @@ async function runQuery(page) {
 	await waitForResults(page);
 }
 
+/**
+ * Four corners of a square on the map whose first corner is the middle of a highlighted parcel, as a
+ * planner starting a polygon at a parcel taps it: that tap must place a corner, not open the parcel.
+ * The square grows towards the map's middle, clear of the instruction at the bottom of a phone.
+ */
+async function squareFromParcel(page, profile) {
+	const box = await page.locator('#hetu-parcels-map').boundingBox();
+	const hint = await page.locator('#hetu-parcels-map .hetu-map-hint').boundingBox();
+	const side = Math.min(box.width, box.height) * 0.4;
+	const bottom = profile.isMobile ? hint.y - 12 : box.y + box.height - 8;
+	const mid = {x: box.x + box.width / 2, y: box.y + Math.min(box.height / 2, (bottom - box.y) / 2)};
+	const centres = await page.$$eval('#hetu-parcels-map .leaflet-hetu-parcel-results-pane path', (paths) => paths.map((path) => {
+		const r = path.getBoundingClientRect();
+		return {x: r.x + r.width / 2, y: r.y + r.height / 2, hit: document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === path};
+	}));
+	const square = (p) => {
+		const dx = p.x <= mid.x ? side : -side;
+		const dy = p.y <= mid.y ? side : -side;
+		return [[p.x, p.y], [p.x + dx, p.y], [p.x + dx, p.y + dy], [p.x, p.y + dy]];
+	};
+	const fits = (corners) => corners.every(([x, y]) => x > box.x + 8 && x < box.x + box.width - 8 && y > box.y + 8 && y < bottom);
+	const start = centres.filter((p) => p.hit && fits(square(p)))
+		.sort((a, b) => Math.hypot(a.x - mid.x, a.y - mid.y) - Math.hypot(b.x - mid.x, b.y - mid.y))[0];
+	assert.ok(start, 'a highlighted parcel to start the polygon on');
+	return square(start);
+}
+
 function assertClean(session) {
 	assert.deepEqual(session.errors, [], 'no console errors');
 	assert.deepEqual(session.blocked, [], 'no request leaves this machine');
@@ -130,15 +157,10 @@ export function parcelsSuite(profile) {
 				await openConditions(page, profile);
 				await page.click('[data-action="draw-polygon"]');
 				await page.waitForSelector('#hetu-parcels-map[data-drawing="ready"] .hetu-map-hint[data-mode="drawing"]');
-				const box = await page.locator('#hetu-parcels-map').boundingBox();
-				const hint = await page.locator('#hetu-parcels-map .hetu-map-hint').boundingBox();
-				// A square around the middle of the county, where the county seat's parcels lie, clear of the instruction.
-				const cx = box.x + box.width / 2;
-				const cy = profile.isMobile ? Math.min(box.y + box.height / 2, hint.y - Math.min(box.width, box.height) * 0.2 - 12) : box.y + box.height / 2;
-				const r = Math.min(box.width, box.height) * 0.2;
-				for (const [x, y] of [[cx - r, cy - r], [cx + r, cy - r], [cx + r, cy + r], [cx - r, cy + r]]) {
+				const corners = await squareFromParcel(page, profile);
+				for (const [i, [x, y]] of corners.entries()) {
 					await page.mouse.click(x, y);
-					await page.waitForTimeout(350);
+					await page.waitForSelector(`#hetu-parcels-map[data-vertices="${i + 1}"]`, {timeout: 5000});
 				}
 				await screenshot(page, `${profile.name}-parcels-drawing`);
 				await page.click('[data-action="finish-polygon"]');
@@ -343,10 +365,12 @@ export function parcelsSuite(profile) {
 				const page = await openParcels(session, formatPage('parcels', queryParams(G205_QUERY)));
 				await openConditions(page, profile);
 				await page.click('.hetu-parcels__side-tabs [data-pane="saved"]');
+				await page.waitForSelector('.hetu-parcel-saved[data-status="ready"]');
 				await page.fill('#hetu-saved-name', name);
 				await page.click('[data-action="save-query"]');
+				await page.waitForSelector('.hetu-parcel-saved[data-status="ready"] .hetu-form__note--ok');
 				const item = page.locator('.hetu-parcel-saved__item', {hasText: name});
-				await item.waitFor({timeout: 15000});
+				await item.waitFor();
 				savedId = await item.getAttribute('data-saved');
 				await page.waitForFunction((id) => location.hash === `#/parcels?saved=${id}`, savedId);
 				const link = await item.locator('.hetu-parcel-saved__name').getAttribute('href');
