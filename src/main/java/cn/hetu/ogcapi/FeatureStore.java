@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
 import cn.hetu.geo.Crs;
+import cn.hetu.security.LayerAccess;
 
 import static cn.hetu.system.SqlIdentifiers.quote;
 
@@ -109,9 +110,12 @@ class FeatureStore {
         }
     }
 
-    Optional<StoredFeature> feature(Layer layer, Object id, Crs crs) {
-        return jdbc.sql(ItemsSql.one(layer, crs))
-            .param(id)
+    /** The feature, if it exists and lies in the reader's scope. */
+    Optional<StoredFeature> feature(Layer layer, Object id, Crs crs, LayerAccess.RowScope scope) {
+        List<Object> args = new ArrayList<>(List.of(id));
+        args.addAll(scope.args());
+        return jdbc.sql(ItemsSql.one(layer, crs, scope))
+            .params(args)
             .query((rs, n) -> new StoredFeature(rs.getString(1), rs.getInt(2)))
             .optional();
     }
