@@ -163,7 +163,7 @@ class Issues {
                   AND (:chief::bigint IS NULL OR EXISTS (
                           SELECT 1 FROM chief_assignment a WHERE a.chief_id = :chief AND a.collection = i.segment_collection
                                                              AND a.asset_id = i.segment_id))
-                  AND """ + scope.namedSql() + """
+                  AND\s""" + scope.namedSql() + """
 
                 ORDER BY i.reported_at DESC""")
             .param("status", filter.status())

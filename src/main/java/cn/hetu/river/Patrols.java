@@ -138,7 +138,7 @@ class Patrols {
             .list();
         return jdbc.sql("""
                 SELECT p.id, p.chief_id, c.name, p.started_at, p.ended_at, p.distance_m, p.source
-                FROM patrol p JOIN river_chief c ON c.id = p.chief_id WHERE p.id = :id AND """ + scope.namedSql())
+                FROM patrol p JOIN river_chief c ON c.id = p.chief_id WHERE p.id = :id""" + " AND " + scope.namedSql())
             .param("id", id)
             .params(scope.namedArgs())
             .query((rs, n) -> new Patrol(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
