@@ -19,6 +19,7 @@ import cn.hetu.RegistryTest;
 import cn.hetu.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 /**
  * One scope on every route: a river chief reads the same records through every way out, a layer is
@@ -87,6 +88,18 @@ class ScopeTests {
         Http.Reply csv = chief.get("/api/v1/collections/patrol_issue/export?format=csv");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body().lines().count() - 1).as("CSV export rows").isEqualTo(expected.size());
+
+        JsonNode bbox = chief.get("/ogc/collections/patrol_issue").json().get("extent").get("spatial").get("bbox").get(0);
+        double[] own = jdbc.sql("""
+                SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)
+                FROM (SELECT ST_Extent(geom) AS e FROM patrol_issue WHERE id::text = ANY (?)) x""")
+            .param(expected.toArray(String[]::new))
+            .query((rs, n) -> new double[] { rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4) })
+            .single();
+        for (int i = 0; i < 4; i++) {
+            assertThat(bbox.get(i).asDouble()).as("the collection's extent is that of the chief's issues").isCloseTo(own[i],
+                    offset(1e-9));
+        }
 
         Set<String> viewerSees = featureIds(TestAccounts.viewer(admin).get("/ogc/collections/patrol_issue/items?limit=10000").json());
         assertThat(viewerSees).as("a viewer reads every issue").hasSize((int) all);
@@ -158,7 +171,10 @@ class ScopeTests {
                  "coordinates":[116.3,33.2]},"properties":{"code":"IMP-1","name":"导入","department":"water"}}]}""";
         assertThat(upload(water, "land_parcel", geojson).status()).as("into a natural-resources layer").isEqualTo(403);
         assertThat(upload(water, "road_node", geojson).status()).as("into a town's layer").isEqualTo(403);
-        assertThat(upload(water, "sluice", geojson).status()).as("into their own layer").isEqualTo(202);
+        Http.Reply own = upload(water, "sluice", geojson);
+        assertThat(own.status()).as("into their own layer").isEqualTo(202);
+        assertThat(water.delete("/api/v1/imports/" + own.json().get("id").asString()).status()).isEqualTo(204);
+        jdbc.sql("DELETE FROM api_token WHERE name = 'scope-test'").update();
     }
 
     @Test
