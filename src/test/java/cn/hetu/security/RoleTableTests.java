@@ -306,7 +306,7 @@ class RoleTableTests {
         jdbc.sql("""
                 INSERT INTO patrol (id, chief_id, started_at, ended_at, geom, source, created_by, remarks)
                 VALUES (?::uuid, ?, now() - interval '1 hour', now(), ST_GeomFromText('LINESTRING(100 20, 100.001 20.001)', 4490),
-                        'drawn', 'demo')""").params(id, chief).update();
+                        'drawn', 'demo', '角色表')""").params(id, chief).update();
         return id;
     }
 
