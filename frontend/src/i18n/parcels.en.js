@@ -220,6 +220,7 @@ export const parcelsEn = {
 	'parcels.saved.hintEmpty': 'The current query has no condition; saved, it shows every parcel.',
 	'parcels.saved.done': 'Saved “{name}”',
 	'parcels.saved.list': 'All saved queries',
+	'parcels.saved.readOnly': 'Viewers and river chiefs open the queries colleagues saved but save none.',
 	'parcels.saved.none': 'No query has been saved yet.',
 	'parcels.saved.meta': '{owner} · {at} · {n} conditions',
 	'parcels.saved.copy': 'Copy link',

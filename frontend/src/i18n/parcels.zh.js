@@ -220,6 +220,7 @@ export const parcelsZh = {
 	'parcels.saved.hintEmpty': '当前查询没有条件，保存后将显示全部地块。',
 	'parcels.saved.done': '已保存“{name}”',
 	'parcels.saved.list': '全部已存查询',
+	'parcels.saved.readOnly': '查看者和河长可以打开同事保存的查询，但不能保存查询。',
 	'parcels.saved.none': '还没有保存的查询。',
 	'parcels.saved.meta': '{owner} · {at} · {n} 项条件',
 	'parcels.saved.copy': '复制链接',

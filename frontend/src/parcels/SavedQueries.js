@@ -88,9 +88,14 @@ export class SavedQueries {
 		this.element.dataset.status = saving ? 'saving' : status;
 		replaceChildren(this.element,
 			el('h3', {class: 'hetu-visually-hidden', id: 'hetu-parcel-saved-title'}, t('parcels.saved.title')),
-			form,
+			this._mayShare() ? form : el('p', {class: 'hetu-hint', 'data-state': 'read-only'}, t('parcels.saved.readOnly')),
 			el('h4', {class: 'hetu-parcel-saved__subtitle'}, t('parcels.saved.list')),
 			list);
+	}
+
+	/** Saved queries are listed to every colleague, so only those who may share anything save them (as the server decides). */
+	_mayShare() {
+		return this.session.isAdmin || this.session.hasRole('editor') || this.session.hasRole('planner');
 	}
 
 	_item(item) {

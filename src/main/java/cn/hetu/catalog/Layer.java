@@ -13,10 +13,13 @@ import java.util.Set;
  * @param kind {@code asset}: a registry table with the common core (code, name, status, department,
  *        version), edited, searched, counted and tiled; {@code record}: a table the river chief system
  *        writes (patrols, issues), with UUID ids, served read-only
+ * @param ownerDepartment the department whose editors change the layer's features; null when each feature
+ *        belongs to the department it names (key projects)
+ * @param plannersEdit whether planners change its features too, whatever their department
  */
 public record Layer(String id, String titleZh, String titleEn, String descriptionZh, String descriptionEn,
         String theme, String geometryType, String temporalStart, String temporalEnd, boolean publicRead,
-        String kind, List<Column> columns) {
+        String kind, String ownerDepartment, boolean plannersEdit, List<Column> columns) {
 
     /** Columns that only the system writes. */
     private static final Set<String> SYSTEM_COLUMNS = Set.of("id", "created_at", "created_by", "updated_at",

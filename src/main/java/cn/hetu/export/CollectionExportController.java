@@ -65,7 +65,7 @@ class CollectionExportController {
         GdalExport.Options options = new GdalExport.Options(GdalExport.format(format), GdalExport.epsg(crs),
                 GdalExport.encoding(encoding), layer.id());
         List<Object> args = new ArrayList<>();
-        String where = where(layer, bbox, filter, args);
+        String where = where(layer, access.rows(layer, "t"), bbox, filter, args);
         String fileName = options.format().fileName(layer.id() + "-" + LocalDate.now());
         return ResponseEntity.ok()
             .contentType(MediaType.parseMediaType(options.format().mediaType()))
@@ -73,8 +73,10 @@ class CollectionExportController {
             .body(out -> export.write(writer -> writeFeatures(layer, where, args, writer), options, out));
     }
 
-    private static String where(Layer layer, String bbox, String filter, List<Object> args) {
-        List<String> clauses = new ArrayList<>(List.of("true"));
+    /** The rows the reader reads, within the bbox and filter asked for. */
+    private static String where(Layer layer, LayerAccess.RowScope scope, String bbox, String filter, List<Object> args) {
+        List<String> clauses = new ArrayList<>(List.of(scope.sql()));
+        args.addAll(scope.args());
         if (bbox != null && !bbox.isBlank()) {
             String[] parts = bbox.split(",");
             if (parts.length != 4) {

@@ -41,7 +41,7 @@ class CollectionsController {
 
     private Documents.Collection describe(Layer layer, Links links, Locale locale) {
         String path = "/ogc/collections/" + layer.id();
-        FeatureStore.Extent extent = store.extent(layer);
+        FeatureStore.Extent extent = store.extent(layer, access.rows(layer, "t"));
         Documents.Spatial spatial = extent.bbox() == null ? null
                 : new Documents.Spatial(List.of(extent.bbox()), Crs.CRS84.uri());
         Documents.Temporal temporal = layer.hasTime()

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
 import cn.hetu.geo.Crs;
+import cn.hetu.security.LayerAccess;
 
 import static cn.hetu.system.SqlIdentifiers.quote;
 
@@ -109,22 +110,33 @@ class FeatureStore {
         }
     }
 
-    Optional<StoredFeature> feature(Layer layer, Object id, Crs crs) {
-        return jdbc.sql(ItemsSql.one(layer, crs))
-            .param(id)
+    /** The feature, if it exists and lies in the reader's scope. */
+    Optional<StoredFeature> feature(Layer layer, Object id, Crs crs, LayerAccess.RowScope scope) {
+        List<Object> args = new ArrayList<>(List.of(id));
+        args.addAll(scope.args());
+        return jdbc.sql(ItemsSql.one(layer, crs, scope))
+            .params(args)
             .query((rs, n) -> new StoredFeature(rs.getString(1), rs.getInt(2)))
             .optional();
     }
 
-    Extent extent(Layer layer) {
-        double[] bbox = catalog.bounds(layer).orElse(null);
+    /** The extent of the rows the reader reads: the catalogue's bounds when they read them all. */
+    Extent extent(Layer layer, LayerAccess.RowScope scope) {
+        String table = quote(layer.id()) + " t WHERE " + scope.sql();
+        double[] bbox = scope.all() ? catalog.bounds(layer).orElse(null)
+                : jdbc.sql("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(t.geom) AS e FROM "
+                        + table + ") x")
+                    .params(scope.args())
+                    .query((rs, n) -> rs.getObject(1) == null ? null
+                            : new double[] { rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4) })
+                    .single();
         if (!layer.hasTime()) {
             return new Extent(bbox, null, null);
         }
-        String table = quote(layer.id());
-        String start = quote(layer.temporalStart());
-        String end = layer.temporalEnd() == null ? start : quote(layer.temporalEnd());
+        String start = "t." + quote(layer.temporalStart());
+        String end = layer.temporalEnd() == null ? start : "t." + quote(layer.temporalEnd());
         return jdbc.sql("SELECT min(" + start + ")::text, max(" + end + ")::text FROM " + table)
+            .params(scope.args())
             .query((rs, n) -> new Extent(bbox, rs.getString(1), rs.getString(2)))
             .single();
     }

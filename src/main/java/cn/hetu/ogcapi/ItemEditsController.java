@@ -91,7 +91,7 @@ class ItemEditsController {
     }
 
     private ResponseEntity<String> answer(ResponseEntity.BodyBuilder response, Layer layer, long id, Links links) {
-        FeatureStore.StoredFeature feature = store.feature(layer, id, Crs.CRS84).orElseThrow();
+        FeatureStore.StoredFeature feature = store.feature(layer, id, Crs.CRS84, access.rows(layer, "t")).orElseThrow();
         return response.contentType(MediaType.parseMediaType(MediaTypes.GEOJSON))
             .eTag(feature.etag())
             .header("Content-Crs", "<" + Crs.CRS84.uri() + ">")

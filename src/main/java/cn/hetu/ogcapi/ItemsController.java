@@ -52,7 +52,7 @@ class ItemsController {
             @RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
         Layer layer = access.readable(collectionId);
         ItemsQuery query = parser.parse(layer, params);
-        ItemsSql.Where where = ItemsSql.where(layer, query);
+        ItemsSql.Where where = ItemsSql.where(layer, query, access.rows(layer, "t"));
         Long matched = store.numberMatched(layer, where);
         Links links = Links.of(request);
         StreamingResponseBody body = out -> {
@@ -80,8 +80,9 @@ class ItemsController {
         Layer layer = access.readable(collectionId);
         ItemsQueryParser.checkFormat(params);
         Crs crs = ItemsQueryParser.crs(params);
+        LayerAccess.RowScope scope = access.rows(layer, "t");
         FeatureStore.StoredFeature feature = FeatureIds.parse(layer, featureId)
-            .flatMap(id -> store.feature(layer, id, crs))
+            .flatMap(id -> store.feature(layer, id, crs, scope))
             .orElseThrow(() -> FeatureIds.notFound(layer, featureId));
         return ResponseEntity.ok()
             .contentType(MediaType.parseMediaType(MediaTypes.GEOJSON))

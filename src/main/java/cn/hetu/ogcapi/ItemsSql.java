@@ -10,6 +10,7 @@ import cn.hetu.catalog.Column;
 import cn.hetu.catalog.ColumnType;
 import cn.hetu.catalog.Layer;
 import cn.hetu.geo.Crs;
+import cn.hetu.security.LayerAccess;
 
 import static cn.hetu.system.SqlIdentifiers.quote;
 
@@ -39,9 +40,14 @@ final class ItemsSql {
                 + " || ',\"properties\":' || json_build_object(" + properties + ")::text || '}'";
     }
 
-    static Where where(Layer layer, ItemsQuery query) {
+    /** The query's conditions, within the rows the reader reads. */
+    static Where where(Layer layer, ItemsQuery query, LayerAccess.RowScope scope) {
         List<String> clauses = new ArrayList<>();
         List<Object> args = new ArrayList<>();
+        if (!scope.all()) {
+            clauses.add(scope.sql());
+            args.addAll(scope.args());
+        }
         if (query.bbox() != null) {
             Bbox b = query.bbox();
             clauses.add("ST_Intersects(t.geom, " + query.bboxCrs().toStorageSql("ST_MakeEnvelope(?, ?, ?, ?)") + ")");
@@ -95,10 +101,14 @@ final class ItemsSql {
         return "SELECT count(*) FROM " + quote(layer.id()) + " t WHERE " + where.sql();
     }
 
-    /** One feature and its version (0 for records without one: they never change through this API). */
-    static String one(Layer layer, Crs crs) {
+    /**
+     * One feature and its version (0 for records without one: they never change through this API), if the
+     * reader reads it; the id is bound before the scope's values.
+     */
+    static String one(Layer layer, Crs crs, LayerAccess.RowScope scope) {
         String version = layer.column("version").isPresent() ? "t.version" : "0";
-        return "SELECT " + featureJson(layer, crs) + ", " + version + " FROM " + quote(layer.id()) + " t WHERE t.id = ?";
+        return "SELECT " + featureJson(layer, crs) + ", " + version + " FROM " + quote(layer.id()) + " t WHERE t.id = ? AND "
+                + scope.sql();
     }
 
 }

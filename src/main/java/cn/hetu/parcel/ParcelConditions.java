@@ -149,8 +149,9 @@ final class ParcelConditions {
             throw new InvalidParameterException("near.collection", "near needs a collection");
         }
         Layer layer = access.readable(near.collection());
-        List<String> selection = new ArrayList<>();
-        List<Object> selectionArgs = new ArrayList<>();
+        LayerAccess.RowScope scope = access.rows(layer, "n");
+        List<String> selection = new ArrayList<>(List.of(scope.sql()));
+        List<Object> selectionArgs = new ArrayList<>(scope.args());
         if (near.ids() != null && !near.ids().isEmpty()) {
             selection.add("n.id = ANY (?)");
             selectionArgs.add(near.ids().toArray(Long[]::new));
@@ -166,7 +167,7 @@ final class ParcelConditions {
             }
         }
         String table = quote(layer.id());
-        String where = selection.isEmpty() ? "true" : String.join(" AND ", selection);
+        String where = String.join(" AND ", selection);
         // A buffer polygon only approximates a circle, so a slightly wider one picks the candidates
         // through the parcel index and the exact geodesic distance decides.
         double degrees = near.distance() / 85_000.0;

@@ -112,7 +112,7 @@ class ParcelController {
     /** The yearly GDP and construction land figures behind land use per unit of GDP. */
     @PutMapping("/indicators/{year}")
     Indicator indicator(@PathVariable int year, @RequestBody Indicator indicator) {
-        access.checkEdit(access.readable("land_parcel"), "natres");
+        access.checkLayerEdit(access.readable("land_parcel"));
         if (indicator.gdp100mCny() == null || indicator.constructionLandHa() == null) {
             throw new InvalidParameterException("gdp100mCny", "Both gdp100mCny and constructionLandHa are needed");
         }

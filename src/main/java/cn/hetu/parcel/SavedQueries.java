@@ -17,7 +17,11 @@ import cn.hetu.security.Role;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
 
-/** Named parcel searches that every signed-in colleague can list and open by link; owners delete their own. */
+/**
+ * Named parcel searches that every signed-in colleague can list and open by link; owners delete their own.
+ * Since every colleague sees them, only those who may share anything (see {@link LayerAccess#requireContributor})
+ * save them; viewers open them but save none.
+ */
 @Component
 class SavedQueries {
 
@@ -54,7 +58,8 @@ class SavedQueries {
         if (name == null || name.isBlank()) {
             throw new InvalidParameterException("name", "A saved query needs a name");
         }
-        HetuUser user = access.requireUser();
+        access.readable("land_parcel");
+        HetuUser user = access.requireContributor();
         long id = jdbc.sql("INSERT INTO saved_parcel_query (name, owner, query) VALUES (?, ?, ?::jsonb) RETURNING id")
             .params(name.trim(), user.username(), query)
             .query(Long.class)

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.hetu.audit.Actor;
+import cn.hetu.security.LayerAccess;
 import cn.hetu.system.EditConflict;
 import cn.hetu.system.IllegalTransitionException;
 import cn.hetu.system.InvalidParameterException;
@@ -82,12 +83,6 @@ class Issues {
                 WHERE e.issue_id = i.id AND e.kind = 'escalated' AND e.level = i.escalated_level) up ON true
             """;
 
-    /** Issues a river chief who reads no more than their own may see: on their segments, or reported by them. */
-    private static final String IN_SCOPE = """
-            (:all OR i.reported_by = :username OR EXISTS (
-                SELECT 1 FROM chief_assignment a WHERE a.chief_id = :ownChief AND a.collection = i.segment_collection
-                                                   AND a.asset_id = i.segment_id))""";
-
     private final JdbcClient jdbc;
 
     private final RiverAccess river;
@@ -106,7 +101,7 @@ class Issues {
     /** Stores the issue unless it is already there; true when it is new. */
     @Transactional
     boolean report(Report report) {
-        river.requireReader();
+        river.requireReporter();
         if (report.id() == null) {
             throw new InvalidParameterException("id", "An issue needs the id its phone gave it (a UUID)");
         }
@@ -151,7 +146,7 @@ class Issues {
     }
 
     List<Issue> list(Filter filter) {
-        RiverAccess.Scope scope = river.readerScope();
+        LayerAccess.RowScope scope = river.rows("patrol_issue", "i");
         if (filter.category() != null && !CATEGORIES.contains(filter.category())) {
             throw new InvalidParameterException("category", "category is one of " + CATEGORIES);
         }
@@ -168,7 +163,7 @@ class Issues {
                   AND (:chief::bigint IS NULL OR EXISTS (
                           SELECT 1 FROM chief_assignment a WHERE a.chief_id = :chief AND a.collection = i.segment_collection
                                                              AND a.asset_id = i.segment_id))
-                  AND """ + IN_SCOPE + """
+                  AND\s""" + scope.namedSql() + """
 
                 ORDER BY i.reported_at DESC""")
             .param("status", filter.status())
@@ -177,16 +172,14 @@ class Issues {
             .param("overdue", filter.overdue())
             .param("monthStart", filter.month() == null ? null : filter.month().atDay(1))
             .param("chief", filter.chiefId())
-            .param("all", scope.all())
-            .param("username", scope.username())
-            .param("ownChief", scope.ownChief())
+            .params(scope.namedArgs())
             .query((rs, n) -> issue(rs, List.of(), null))
             .list();
     }
 
     /** One issue with its history and photos, if the user may see it. */
     Issue issue(UUID id) {
-        RiverAccess.Scope scope = river.readerScope();
+        LayerAccess.RowScope scope = river.rows("patrol_issue", "i");
         List<Event> events = jdbc.sql("""
                 SELECT kind, from_status, to_status, note, by_user, at, level, chief_id
                 FROM issue_event WHERE issue_id = ? ORDER BY id""")
@@ -194,11 +187,9 @@ class Issues {
             .query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                     rs.getTimestamp(6).toInstant(), rs.getString(7), (Long) rs.getObject(8)))
             .list();
-        return jdbc.sql(SELECT + " WHERE i.id = :id AND " + IN_SCOPE)
+        return jdbc.sql(SELECT + " WHERE i.id = :id AND " + scope.namedSql())
             .param("id", id)
-            .param("all", scope.all())
-            .param("username", scope.username())
-            .param("ownChief", scope.ownChief())
+            .params(scope.namedArgs())
             .query((rs, n) -> issue(rs, events, photos.ofIssue(id)))
             .optional()
             .orElseThrow(() -> new NotFoundException("Issue " + id + " does not exist"));

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 import cn.hetu.audit.Actor;
 import cn.hetu.edit.GeoJsonGeometry;
+import cn.hetu.security.LayerAccess;
 import cn.hetu.system.GeometryProblem;
 import cn.hetu.system.InvalidParameterException;
 
@@ -62,6 +63,7 @@ class Patrols {
     /** Stores the patrol unless it is already there; true when it is new. */
     @Transactional
     boolean upload(Upload upload) {
+        river.requireReporter();
         if (upload.id() == null) {
             throw new InvalidParameterException("id", "A patrol needs the id its phone gave it (a UUID)");
         }
@@ -123,8 +125,9 @@ class Patrols {
         return new WKBWriter().write(line);
     }
 
+    /** The patrol if the reader reads it (see {@link LayerAccess#rows}). */
     Optional<Patrol> patrol(UUID id) {
-        river.requireReader();
+        LayerAccess.RowScope scope = river.rows("patrol", "p");
         List<Coverage> coverage = jdbc.sql("""
                 SELECT c.collection, c.asset_id, COALESCE(r.name, d.name), c.covered_m FROM patrol_coverage c
                 LEFT JOIN river_segment r ON c.collection = 'river_segment' AND r.id = c.asset_id
@@ -135,8 +138,9 @@ class Patrols {
             .list();
         return jdbc.sql("""
                 SELECT p.id, p.chief_id, c.name, p.started_at, p.ended_at, p.distance_m, p.source
-                FROM patrol p JOIN river_chief c ON c.id = p.chief_id WHERE p.id = ?""")
-            .param(id)
+                FROM patrol p JOIN river_chief c ON c.id = p.chief_id WHERE p.id = :id""" + " AND " + scope.namedSql())
+            .param("id", id)
+            .params(scope.namedArgs())
             .query((rs, n) -> new Patrol(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
                     rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), Math.round(rs.getDouble(6)),
                     rs.getString(7), coverage))

@@ -8,12 +8,11 @@ import org.springframework.stereotype.Component;
 
 import cn.hetu.security.HetuUser;
 import cn.hetu.security.LayerAccess;
-import cn.hetu.security.Role;
 
 /**
- * Who acts in the river chief system: the water bureau's office (administrators and water
- * editors) manages chiefs and issues; a river chief logs their own patrols and follows up the
- * issues on the segments in their charge.
+ * Who acts in the river chief system. Who reads, reports and runs the office is decided by
+ * {@link LayerAccess}; here only what hangs on the chief's own record: a river chief logs their own
+ * patrols and follows up the issues on the segments in their charge.
  */
 @Component
 class RiverAccess {
@@ -27,34 +26,24 @@ class RiverAccess {
         this.access = access;
     }
 
-    /**
-     * Which issues a reader sees: all of them, or (a river chief who is nothing more) those on the
-     * segments in their charge and those they reported.
-     */
-    record Scope(boolean all, Long ownChief, String username) {
-    }
-
-    /** The reader of patrols, issues and bulletins (see {@link LayerAccess#readsRiverRecords}), or 401/403. */
+    /** The reader of patrols, issues and bulletins, or 401/403. */
     HetuUser requireReader() {
         access.readable("patrol_issue");
         return access.requireUser();
     }
 
-    Scope readerScope() {
-        HetuUser user = requireReader();
-        boolean all = user.has(Role.ADMIN) || user.has(Role.VIEWER) || isOffice(user);
-        return new Scope(all, all ? null : ownChief().orElse(null), user.username());
+    /** The rows of patrols or issues (aliased {@code alias}) the reader reads; see {@link LayerAccess#rows}. */
+    LayerAccess.RowScope rows(String collection, String alias) {
+        return access.rows(access.readable(collection), alias);
     }
 
-    boolean isOffice(HetuUser user) {
-        return user.has(Role.ADMIN) || (user.has(Role.EDITOR) && "water".equals(user.department()));
+    /** Who reports issues and logs patrols (not viewers), or 401/403. */
+    HetuUser requireReporter() {
+        return access.requireRiverReporter();
     }
 
     void requireOffice() {
-        HetuUser user = access.requireUser();
-        if (!isOffice(user)) {
-            throw new AccessDeniedException(user.username() + " is not in the water bureau's river chief office");
-        }
+        access.requireRiverOffice();
     }
 
     /** The chief whose account is signed in, if any. */
@@ -66,7 +55,7 @@ class RiverAccess {
     /** A patrol for this chief may be logged by the chief themselves or by the office. */
     void requirePatrolFor(long chiefId) {
         HetuUser user = access.requireUser();
-        if (!isOffice(user) && !ownChief().map(own -> own == chiefId).orElse(false)) {
+        if (!access.isRiverOffice(user) && !ownChief().map(own -> own == chiefId).orElse(false)) {
             throw new AccessDeniedException(user.username() + " may only log their own patrols");
         }
     }
@@ -74,7 +63,7 @@ class RiverAccess {
     /** An issue is followed up by the office or by a chief in charge of its segment. */
     void requireIssueFollowUp(String collection, Long segmentId) {
         HetuUser user = access.requireUser();
-        if (isOffice(user)) {
+        if (access.isRiverOffice(user)) {
             return;
         }
         boolean inCharge = segmentId != null && ownChief().map(chief -> jdbc.sql("""
