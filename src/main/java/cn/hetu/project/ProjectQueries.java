@@ -54,9 +54,14 @@ class ProjectQueries {
     record LinkedAsset(String collection, long assetId, String code, String name, String status) {
     }
 
-    /** The progress of a detail page, with the target the linked assets are measured against. */
+    /**
+     * The progress of a detail page, with the target the linked assets are measured against, the figure last
+     * reported ({@code reportedPct}, null when none was) and the method the project chose ({@code chosenMethod},
+     * null for the default order).
+     */
     record DetailProgress(BigDecimal pct, String method, String reportedBy, Instant reportedAt, String measure,
-            BigDecimal target, String unit, String description, BigDecimal measured) {
+            BigDecimal target, String unit, String description, BigDecimal measured, BigDecimal reportedPct,
+            String chosenMethod) {
     }
 
     record Detail(Summary summary, String leadUnit, LocalDate actualStart, LocalDate actualEnd, String remarks,
@@ -110,13 +115,16 @@ class ProjectQueries {
             var row = jdbc.sql("""
                     SELECT lead_unit, actual_start, actual_end, remarks, ST_AsGeoJSON(geom, 7, 0) AS footprint,
                            target_measure, target_value, target_unit, target_description,
-                           project_measured(id, target_measure) AS measured
+                           project_measured(id, target_measure) AS measured,
+                           CASE WHEN progress_reported_at IS NOT NULL THEN progress_pct END AS reported_pct,
+                           progress_method
                     FROM project WHERE id = ?""").param(id).query().singleRow();
             BigDecimal target = (BigDecimal) row.get("target_value");
             Progress p = summary.progress();
             DetailProgress progress = new DetailProgress(p.pct(), p.method(), p.reportedBy(), p.reportedAt(),
                     (String) row.get("target_measure"), target, (String) row.get("target_unit"),
-                    (String) row.get("target_description"), (BigDecimal) row.get("measured"));
+                    (String) row.get("target_description"), (BigDecimal) row.get("measured"),
+                    (BigDecimal) row.get("reported_pct"), (String) row.get("progress_method"));
             return new Detail(summary, (String) row.get("lead_unit"), date(row.get("actual_start")),
                     date(row.get("actual_end")), (String) row.get("remarks"), (String) row.get("footprint"), progress,
                     milestones(id), history(id), links(id));
