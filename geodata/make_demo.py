@@ -1927,7 +1927,8 @@ def check_world(world):
         for asset in assets:
             props = asset.props
             town_ok = props["town"] in TOWN or (collection == "project" and props["town"] is None)
-            if not props["name"].strip() or props["status"] not in WORK_STATUSES \
+            no_project = collection == "project" and props["status"] == "none"  # 无项目 is for assets only
+            if not props["name"].strip() or props["status"] not in WORK_STATUSES or no_project \
                     or props["department"] not in PLANS or not town_ok:
                 raise ValueError(f"{collection} {props['code']}: bad core properties")
             check_geometry(world, collection, asset)

@@ -271,6 +271,12 @@ export function projectSuite(profile) {
 			const building = await apiGet('/api/v1/projects?status=under_construction&size=1');
 			assert.equal(Number(await page.getAttribute('[data-total]', 'data-total')), building.total);
 			assert.ok((await listedRows(page)).every((r) => r.status === 'under_construction'));
+			// Work under way says how its progress is measured, and is never a silent 0 %.
+			const measures = await page.$$eval('.hetu-project-row .hetu-project-progress', (cells) => cells.map((c) => ({
+				method: c.dataset.method, how: c.querySelector('.hetu-project-progress__how')?.textContent || '',
+				pct: Number(c.querySelector('.hetu-progress')?.getAttribute('aria-valuenow') ?? NaN)
+			})));
+			assert.ok(measures.length > 0 && measures.every((m) => m.method && m.how && m.pct !== 0), JSON.stringify(measures));
 
 			await page.check('#hetu-projects-overdue');
 			await page.waitForFunction(() => location.hash.includes('overdue=true'));
