@@ -1519,6 +1519,7 @@ class Project:
     year: int = 2023
     remarks: str = None
     done: int = None  # milestones done, when the status alone does not say
+    late: str = None  # why its open milestones are past due on AS_OF; none may be without a reason
     geometry: object = None  # (GeoJSON type, xy coordinates)
     links: list = None  # assets of the registry
     attributes: dict = None
@@ -1547,27 +1548,39 @@ def milestones_done(project):
         return names.index("开工") + 1 if "开工" in names else len(names) // 2
     if project.status == "approved":
         return 1
-    if project.status == "none":  # routine work: whatever has fallen due is done
-        start, end = date.fromisoformat(project.start), date.fromisoformat(project.end)
-        return sum(due <= AS_OF for due in milestone_dues(project.template, start, end))
     return 0
 
 
 def milestone_list(rng, project):
     """Milestones with due dates; the first `milestones_done` are done, a little early or late.
-    The others stay open, overdue when their due date has passed."""
+    The others stay open: a suspended project's have no due date until it resumes, and one past
+    due on AS_OF says why (`late`)."""
     start, end = date.fromisoformat(project.start), date.fromisoformat(project.end)
     done = milestones_done(project)
     out, previous = [], date.min
     dues = milestone_dues(project.template, start, end)
     for seq, (name, due) in enumerate(zip(MILESTONES[project.template], dues), 1):
-        done_on = None
+        done_on, remarks = None, None
         if seq <= done:
             done_on = max(previous, min(due + timedelta(days=rng.randint(-10, 40)), AS_OF))
             previous = done_on
-        out.append({"seq": seq, "name": name, "due_on": due.isoformat(),
-                    "done_on": done_on and done_on.isoformat()})
+        elif project.status == "suspended":
+            due, remarks = None, f"项目暂停（{project.remarks}），恢复后重新排期"
+        elif due < AS_OF:
+            if not project.late:
+                raise ValueError(f"{project.name}: {name} is past due on {AS_OF} with no reason")
+            remarks = project.late
+        out.append({"seq": seq, "name": name, "due_on": due and due.isoformat(),
+                    "done_on": done_on and done_on.isoformat(), "remarks": remarks})
     return out
+
+
+def progress_report(rng, project):
+    """Who reported an unfinished project's progress and when: its lead unit, in the month before AS_OF."""
+    if project.status == "completed" or not project.progress:
+        return None, None
+    day = AS_OF - timedelta(days=rng.randint(0, 27))
+    return project.lead_unit or LEAD_UNITS[project.department], f"{day.isoformat()}T17:00:00+08:00"
 
 
 def target_measure(unit, links):
@@ -1600,6 +1613,7 @@ def project_asset(rng, number, project):
             share = project.progress / 100 * rng.uniform(0.9, 1.0)
         invested = round(project.investment * share, 2)
     value, unit, description = project.target
+    reported_by, reported_at = progress_report(rng, project)
     props = {"code": f"XM-{project.year}-{number:03d}", "name": project.name, "status": project.status,
              "department": project.department, "town": project.town, "remarks": project.remarks,
              "attributes": {"source_plan": PLANS[project.department]} | (project.attributes or {}),
@@ -1609,6 +1623,7 @@ def project_asset(rng, number, project):
              "actual_end": actual_end, "investment_planned": project.investment and float(project.investment),
              "investment_done": invested,
              "progress_pct": 100.0 if project.status == "completed" else float(project.progress),
+             "progress_reported_by": reported_by, "progress_reported_at": reported_at,
              "target_value": value, "target_unit": unit, "target_description": description,
              "target_measure": target_measure(unit, project.links),
              "milestones": milestones,
@@ -1698,7 +1713,8 @@ def water_projects(world):
                 attributes=programme | {"sites": 3}),
         Project("包河闸除险加固", "water", "water_conservancy", "under_construction", "2023-11-01", "2025-10-31", "water",
                 progress=85, investment=2380, target=(1, "座", "包河闸除险加固"), town="石弓镇",
-                remarks="闸门及启闭机更换滞后，完工验收逾期", geometry=("Point", baohe_gate[0].coords),
+                remarks="闸门及启闭机更换滞后，完工验收逾期", late="闸门及启闭机供货滞后，预计2027年3月完工验收",
+                geometry=("Point", baohe_gate[0].coords),
                 links=[("sluice", baohe_gate)], attributes=programme),
         Project("城乡供水一体化涡南地表水厂及输配水管道工程", "water", "water_supply", "completed", "2022-02-01", "2023-12-31",
                 "water", year=2022, investment=26800, town="涡南镇",
@@ -1708,44 +1724,49 @@ def water_projects(world):
         Project("城乡供水一体化龙山地表水厂及输配水管道工程", "water", "water_supply", "under_construction", "2024-01-01",
                 "2025-12-31", "water", year=2024, progress=78, investment=24500, town="龙山镇",
                 target=(None, None, "完成龙山地表水厂厂区及输配水管道等工程建设，与城区水厂管网互连形成环状供水"),
-                remarks="工期滞后，计划2026年底通水", geometry=multi("MultiLineString", longshan_pipes),
+                remarks="工期滞后，计划2026年底通水", late="出厂干管穿越涡河段施工滞后，计划2026年底通水后验收",
+                geometry=multi("MultiLineString", longshan_pipes),
                 links=[("water_plant", longshan), ("pipeline", longshan_pipes)]),
         Project("农村大中沟治理（2023年度）", "water", "water_conservancy", "under_construction", "2023-03-01",
                 "2023-12-31", "simple", progress=64, investment=5700,
                 target=(95, "条", "结合亳蒙高速、徐淮阜高速二期项目治理大中沟95条"),
                 remarks="随徐淮阜高速二期取土进度推进，完工验收逾期",
+                late="徐淮阜高速二期取土坑未按期移交，剩余沟段随取土完成后验收",
                 geometry=multi("MultiLineString", ditches_2023), links=[("ditch", ditches_2023)]),
         Project("农村大中沟逐年治理（2027—2030年）", "water", "water_conservancy", "planned", "2027-03-01", "2030-12-31",
-                "simple", year=2027, investment=18800,
+                "simple", year=2027, investment=18800, done=1,
                 target=(len(listed), "条", "全县74条大沟、470条中沟中尚未治理的列出计划，逐年治理"),
                 links=[("ditch", listed)]),
-        Project("拆除重建曹市闸", "water", "water_conservancy", "approved", "2024-03-01", "2025-06-30", "water",
-                progress=5, investment=3150, target=(1, "座", "拆除重建曹市闸"), town="曹市镇", done=2,
-                remarks="四类闸，环评及招标滞后", geometry=("Point", caoshi_gate[0].coords),
+        Project("拆除重建曹市闸", "water", "water_conservancy", "approved", "2027-03-01", "2028-06-30", "water",
+                progress=5, investment=3150, target=(1, "座", "拆除重建曹市闸"), town="曹市镇", done=3,
+                remarks="四类闸，环评及招标滞后，开工由2024年3月调整至2027年3月", geometry=("Point", caoshi_gate[0].coords),
                 links=[("sluice", caoshi_gate)]),
         Project("2023年病险桥梁建设工程", "water", "transport", "under_construction", "2023-04-01", "2023-12-31", "simple",
                 progress=58, investment=2880, target=(36, "座", "对36座病险桥梁进行改造升级"),
-                remarks="部分桥梁涉及管线迁改，暂停施工", geometry=multi("MultiPoint", dangerous),
+                remarks="部分桥梁涉及管线迁改，暂停施工", late="部分桥梁涉及通信及供水管线迁改，待迁改完成后验收",
+                geometry=multi("MultiPoint", dangerous),
                 links=[("bridge", dangerous)]),
         Project("2023年农田灌溉水有效利用系数测算", "water", "water_conservancy", "completed", "2023-03-01", "2023-12-31",
                 "study", investment=18, target=(None, None, "选择典型灌区测算分析2023年农田灌溉水有效利用系数")),
         Project("大中型水闸标准化创建", "water", "water_conservancy", "under_construction", "2023-03-01", "2023-12-31",
                 "standard", progress=70, investment=1050,
                 target=(7, "座", "从工程状况、安全管理、运行管护、管理保障和信息化建设等方面实现标准化管理，力争通过省级评价"),
-                remarks="省级标准化管理评价尚未通过", geometry=multi("MultiPoint", standard), links=[("sluice", standard)]),
-        Project("小型水闸安全鉴定", "water", "water_conservancy", "planned", "2023-04-01", "2023-10-31", "study",
+                remarks="省级标准化管理评价尚未通过", late="省级标准化管理评价尚未通过，整改后重新申报",
+                geometry=multi("MultiPoint", standard), links=[("sluice", standard)]),
+        Project("小型水闸安全鉴定", "water", "water_conservancy", "planned", "2027-04-01", "2027-10-31", "study",
                 investment=90, target=(6, "座", "开展小型水闸安全鉴定，摸清工程安全状况"),
-                remarks="受资金安排影响尚未实施", geometry=multi("MultiPoint", appraisal), links=[("sluice", appraisal)]),
-        Project("小型水闸管护提升", "water", "water_conservancy", "approved", "2023-05-01", "2023-12-31", "simple",
+                remarks="受资金安排影响2023年未实施，列入2027年计划", geometry=multi("MultiPoint", appraisal), links=[("sluice", appraisal)]),
+        Project("小型水闸管护提升", "water", "water_conservancy", "approved", "2027-03-01", "2027-12-31", "simple",
                 progress=10, investment=360, target=(6, "座", "开展小型水闸管护提升，消除工程隐患，提高管理水平"),
+                remarks="2023年立项后资金未到位，调整至2027年实施",
                 geometry=multi("MultiPoint", upkeep), links=[("sluice", upkeep)]),
         Project("西淝河流域一级支流治理", "water", "water_conservancy", "completed", "2023-05-01", "2024-06-30", "water",
                 investment=3600, target=(22.45, "km", "治理西淝河流域4条一级支流（西柳沟、大青龙沟、车辙沟、东柳沟）22.45公里"),
                 geometry=multi("MultiLineString", first), links=[("river_segment", first)]),
-        Project("西淝河流域二级支流治理", "water", "water_conservancy", "under_construction", "2023-10-01", "2025-06-30",
-                "water", progress=72, investment=3900, target=(25.01, "km", "治理2条二级支流（安宁沟、三堂新沟）25.01公里"),
+        Project("西淝河流域二级支流治理", "water", "water_conservancy", "under_construction", "2023-10-01", "2027-06-30",
+                "water", progress=72, remarks="三堂新沟段征迁协调，完工由2025年6月顺延至2027年6月", investment=3900, target=(25.01, "km", "治理2条二级支流（安宁沟、三堂新沟）25.01公里"),
                 geometry=multi("MultiLineString", second), links=[("river_segment", second)]),
-        Project("河长制“一月一通报”与网格化巡查", "water", "river_chief", "none", "2023-01-01", "2023-12-31", "task",
+        Project("河长制“一月一通报”与网格化巡查", "water", "river_chief", "completed", "2023-01-01", "2023-12-31", "task",
                 progress=100, target=(12, "期", "河道“四乱”问题一月一通报，纳入年终考核"), remarks="常态化工作，不作为建设项目管理",
                 links=[("river_segment", world.layers["river_segment"])]),
         Project("农村基层预警平台站点维护", "water", "water_conservancy", "completed", "2023-03-01", "2023-05-31",
@@ -1791,8 +1812,8 @@ def land_projects(world):
                 target=(None, None, "按照月清、季度预警、半年分析、年度评估要求整改卫片执法问题，确保零约谈、零问责")),
         Project("年度土地储备计划和2023—2025年度土地储备三年滚动计划及供应计划", "natres", "land", "completed",
                 "2023-01-01", "2023-04-30", "study", target=(None, None, "合理确定储备规模，统筹安排供应结构布局时序")),
-        Project("“五未”土地处置", "commerce", "land", "under_construction", "2023-01-01", "2023-12-31", "task",
-                progress=68, town="城关镇", target=(None, None, "加快处置“五未”土地，促进在谈项目尽早落地开工"),
+        Project("“五未”土地处置", "commerce", "land", "under_construction", "2023-01-01", "2026-12-31", "task",
+                progress=68, remarks="2023年未处置完毕的“五未”土地延续至2026年底", town="城关镇", target=(None, None, "加快处置“五未”土地，促进在谈项目尽早落地开工"),
                 links=[("land_parcel", [p for p in world.find("land_parcel", category="idle", town="城关镇")])]),
     ]
 
@@ -1811,21 +1832,23 @@ def town_projects(world):
                 geometry=("LineString", corridor), links=[("road_node", nodes)]),
         Project("110千伏变电站", "donglinxi", "public_utility", "under_construction", "2023-05-01", "2024-12-31", "build",
                 progress=55, investment=6800, town="东临溪镇", lead_unit="县供电公司",
-                remarks="房地产公服配套项目，征迁扫尾，完工验收逾期", geometry=world.site("110千伏变电站")),
-        Project("燃气站", "donglinxi", "public_utility", "planned", "2023-07-01", "2024-06-30", "build", investment=1200,
-                town="东临溪镇", lead_unit="县燃气公司", remarks="征迁未完成，项目储备", geometry=world.site("燃气站")),
+                remarks="房地产公服配套项目，征迁扫尾，完工验收逾期", late="线路走廊征迁扫尾未完成，待送电后验收",
+                geometry=world.site("110千伏变电站")),
+        Project("燃气站", "donglinxi", "public_utility", "planned", "2027-07-01", "2028-06-30", "build", investment=1200,
+                town="东临溪镇", lead_unit="县燃气公司", remarks="征迁未完成，项目储备，开工由2023年7月调整至2027年7月",
+                geometry=world.site("燃气站")),
         Project("林溪郡", "donglinxi", "real_estate", "suspended", "2021-03-01", "2023-12-31", "build", progress=45,
                 investment=38000, town="东临溪镇", lead_unit="安徽林溪置业有限公司", remarks="建设纠纷协调中，暂停施工",
                 geometry=world.site("林溪郡")),
-        Project("新安郡", "donglinxi", "real_estate", "under_construction", "2021-09-01", "2024-06-30", "build",
+        Project("新安郡", "donglinxi", "real_estate", "under_construction", "2021-09-01", "2027-06-30", "build",
                 progress=82, investment=42000, town="东临溪镇", lead_unit="安徽新安房地产开发有限公司",
-                remarks="建设纠纷已协调，续建", geometry=world.site("新安郡")),
+                remarks="建设纠纷已协调，续建，交付由2024年6月顺延至2027年6月", geometry=world.site("新安郡")),
         Project("金港湾", "donglinxi", "real_estate", "completed", "2020-10-01", "2023-10-31", "build", investment=35000,
                 town="东临溪镇", lead_unit="金港湾置业有限公司", geometry=world.site("金港湾")),
         Project("乐拓者项目", "donglinxi", "industry", "suspended", "2023-04-01", "2024-12-31", "build", progress=15,
                 investment=12000, town="东临溪镇", done=3, remarks="征地拆迁问题未解决，暂缓实施", geometry=world.site("乐拓者")),
-        Project("文启酒店", "donglinxi", "service", "approved", "2024-03-01", "2026-12-31", "build", progress=5,
-                investment=9500, town="东临溪镇", done=2, remarks="征地拆迁问题协调中", geometry=world.site("文启酒店")),
+        Project("文启酒店", "donglinxi", "service", "approved", "2027-03-01", "2029-12-31", "build", progress=5,
+                investment=9500, town="东临溪镇", done=4, remarks="征地拆迁问题协调中，开工由2024年3月调整至2027年3月", geometry=world.site("文启酒店")),
         Project("汊口村中心村美丽乡村建设", "donglinxi", "rural", "completed", "2023-03-01", "2023-11-30", "simple",
                 investment=860, town="东临溪镇", target=(1, "个", "完成汊口村中心村美丽乡村建设"),
                 geometry=("Polygon", [village_outline(chakou.point, 380)])),
@@ -1834,15 +1857,16 @@ def town_projects(world):
                 geometry=("MultiLineString", village_roads(world))),
         Project("中小型水利项目建设", "donglinxi", "water_conservancy", "completed", "2023-03-01", "2023-12-31", "simple",
                 investment=420, town="东临溪镇", target=(None, None, "抓好中小型水利项目建设")),
-        Project("先进制造业产业园标准化厂房（一期）", "commerce", "industry", "approved", "2023-06-01", "2025-06-30",
-                "build", progress=8, investment=16500, town="城关镇", done=2, remarks="用地手续办理中",
+        Project("先进制造业产业园标准化厂房（一期）", "commerce", "industry", "approved", "2027-01-01", "2028-12-31",
+                "build", progress=8, investment=16500, town="城关镇", done=4,
+                remarks="用地手续办理中，开工由2023年6月调整至2027年1月",
                 geometry=world.site("标准化厂房")),
-        Project("重点项目专班服务", "commerce", "service", "none", "2023-01-01", "2023-12-31", "task",
+        Project("重点项目专班服务", "commerce", "service", "completed", "2023-01-01", "2023-12-31", "task",
                 progress=100, target=(None, None, "成立重点项目专班，协调解决项目推进落地建设中的瓶颈问题")),
-        Project("重点项目审批全链条服务", "approval", "service", "none", "2023-01-01", "2023-12-31", "task",
+        Project("重点项目审批全链条服务", "approval", "service", "completed", "2023-01-01", "2023-12-31", "task",
                 progress=100, target=(None, None, "畅通绿色通道，构建审前辅导、并联审批、审中协调、审后跟踪的全链条服务机制")),
-        Project("村（社区）综合服务站融合共建", "approval", "service", "under_construction", "2023-01-01", "2023-12-31",
-                "task", progress=90, investment=240,
+        Project("村（社区）综合服务站融合共建", "approval", "service", "under_construction", "2023-01-01", "2026-12-31",
+                "task", progress=90, investment=240, remarks="2023年建成主体，2024—2026年逐站融合共建",
                 target=(len(stations), "个", "推进政政、政银、政邮、政企合作，打造基层综合服务平台"),
                 geometry=("MultiPoint", stations)),
         Project("企业开办“零见面”智能审批", "approval", "service", "completed", "2023-01-01", "2023-06-30", "task",
@@ -1903,7 +1927,8 @@ def check_world(world):
         for asset in assets:
             props = asset.props
             town_ok = props["town"] in TOWN or (collection == "project" and props["town"] is None)
-            if not props["name"].strip() or props["status"] not in WORK_STATUSES \
+            no_project = collection == "project" and props["status"] == "none"  # 无项目 is for assets only
+            if not props["name"].strip() or props["status"] not in WORK_STATUSES or no_project \
                     or props["department"] not in PLANS or not town_ok:
                 raise ValueError(f"{collection} {props['code']}: bad core properties")
             check_geometry(world, collection, asset)
@@ -1933,12 +1958,14 @@ def geojson_coordinates(coords):
 
 
 def write_features(path, name, features):
-    """A FeatureCollection with one feature per line, so that diffs stay readable."""
+    """A FeatureCollection with one feature per line, so that diffs stay readable. The projects say
+    the day their history is recorded to (`asOf`), from which the loader moves their future dates."""
     lines = [json.dumps({"type": "Feature", "geometry": geometry and {
         "type": geometry[0], "coordinates": geojson_coordinates(geometry[1])}, "properties": props},
         ensure_ascii=False, separators=(",", ":")) for geometry, props in features]
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f'{{"type":"FeatureCollection","name":"{name}","features":[\n' + ",\n".join(lines) + "\n]}\n",
+    as_of = f'"asOf":"{AS_OF.isoformat()}",' if name == "project" else ""
+    path.write_text(f'{{"type":"FeatureCollection","name":"{name}",{as_of}"features":[\n' + ",\n".join(lines) + "\n]}\n",
                     encoding="utf-8")
     print(f"wrote {path.relative_to(OUT_DIR.parent)} ({len(features)} features)")
 

@@ -199,6 +199,11 @@ export class Api {
 		return this.get(`/api/v1/stats/counts${query(filters)}`, options);
 	}
 
+	/** Counts per status of one collection under equality filters on its properties, e.g. {treated: true}. */
+	collectionCounts(collection, filters = {}, options) {
+		return this.get(`/api/v1/stats/counts/${part(collection)}${query(filters)}`, options);
+	}
+
 	/** A FeatureCollection of one collection; `bbox` is [minLon, minLat, maxLon, maxLat]. */
 	items(collection, params = {}, options) {
 		const {bbox, limit = MAX_LIMIT, ...filters} = params;

@@ -1,6 +1,6 @@
 import {CircleMarker, Control, DomEvent, GeoJSON, Map as LeafletMap} from 'leaflet';
 import {isAbort} from '../api/ApiError.js';
-import {THEMES, WORK_STATUSES, fieldsOf} from '../catalog/Schema.js';
+import {THEMES, fieldsOf} from '../catalog/Schema.js';
 import {AttributeFormatter} from '../format/AttributeFormatter.js';
 import {ExtentLayer} from '../layers/ExtentLayer.js';
 import {FeatureFilter} from '../layers/FeatureFilter.js';
@@ -97,10 +97,10 @@ export class MapWorkspace {
 			drawn: new Map(),
 			loading: new Set(),
 			basemap: DEFAULT_BASEMAP,
-			// Layers narrowed by a property filter (a dashboard tile's map view): counted by the feature
-			// API under the same filters (`matched`), else by what is drawn.
+			// Layers narrowed by a property filter (a dashboard tile's map view), with their status
+			// counts under the same filters; until those arrive, by what is drawn.
 			narrowed: new Set(),
-			matched: new Map(),
+			narrowedCounts: new Map(),
 			// Layers not drawn at the current zoom (a large collection far out).
 			belowMinZoom: new Set()
 		};
@@ -184,7 +184,7 @@ export class MapWorkspace {
 		this._destroyed = true;
 		this._openController?.abort();
 		this._countsController?.abort();
-		this._matchedController?.abort();
+		this._narrowedController?.abort();
 		this._overdueController?.abort();
 		for (const cleanup of this._cleanups.splice(0)) {
 			cleanup();
@@ -861,31 +861,27 @@ export class MapWorkspace {
 		if (departmentChanged) {
 			this._refreshCounts();
 		}
-		this._refreshMatched();
+		this._refreshNarrowedCounts();
 	}
 
 	/**
-	 * How many features a narrowed tiled layer has under the user's filter too, from the feature
-	 * API's numberMatched: what its tiles draw is only the part in view. Left out (the drawn
-	 * count stands) when the server does not count, as for very large tables.
+	 * The status counts of a layer narrowed by properties, counted by the server under the same
+	 * property and department filters: what its tiles draw is only the part in view.
 	 */
-	async _refreshMatched() {
-		this._matchedController?.abort();
-		this.state.matched = new Map();
+	async _refreshNarrowedCounts() {
+		this._narrowedController?.abort();
+		this.state.narrowedCounts = new Map();
 		const collection = this.layerView?.collection;
-		const layer = collection && this.layers.get(collection);
-		if (!(layer instanceof VectorTileLayer) || !this.state.narrowed.has(collection)) {
+		if (!collection || !this.state.narrowed.has(collection)) {
 			return;
 		}
-		const controller = this._matchedController = new AbortController();
-		const {statuses, department} = this.state.filter;
-		const filter = WORK_STATUSES.every((s) => statuses.has(s)) ? undefined : `status IN (${[...statuses].map((s) => `'${s}'`).join(',')})`;
+		const controller = this._narrowedController = new AbortController();
+		const {department} = this.state.filter;
 		try {
-			const answer = statuses.size
-				? await this.api.items(collection, {...this.layerView.filter, department: department || undefined, filter, limit: 1}, {signal: controller.signal})
-				: {numberMatched: 0};
-			if (controller === this._matchedController && Number.isFinite(answer?.numberMatched)) {
-				this.state.matched.set(collection, answer.numberMatched);
+			const counts = await this.api.collectionCounts(collection, {...this.layerView.filter, department: department || undefined},
+				{signal: controller.signal});
+			if (controller === this._narrowedController && counts && typeof counts === 'object') {
+				this.state.narrowedCounts.set(collection, counts);
 			}
 		} catch (error) {
 			if (isAbort(error)) {
@@ -1094,7 +1090,7 @@ export class MapWorkspace {
 	_onSaved(collection, feature) {
 		this.layers.get(collection)?.upsertFeature(feature);
 		this._refreshCounts();
-		this._refreshMatched();
+		this._refreshNarrowedCounts();
 		if (collection === 'project') {
 			this._projectChanged();
 		}
@@ -1104,7 +1100,7 @@ export class MapWorkspace {
 	_onDeleted(collection, id) {
 		this.layers.get(collection)?.removeFeature(id);
 		this._refreshCounts();
-		this._refreshMatched();
+		this._refreshNarrowedCounts();
 		this.selection = null;
 		this.closeDetail();
 	}
@@ -1239,7 +1235,7 @@ export class MapWorkspace {
 		for (const info of this.layerInfo) {
 			this.setLayerVisible(info.id, info.id === layerView.collection);
 		}
-		this._refreshMatched();
+		this._refreshNarrowedCounts();
 		this.root.classList.add('has-layer-view');
 		this._drawLayerViewBar();
 		if (!layerView.view && this.countyBounds?.isValid()) {
@@ -1258,7 +1254,7 @@ export class MapWorkspace {
 		const {collection} = this.layerView;
 		this.layerView = null;
 		this.state.narrowed = new Set();
-		this._refreshMatched();
+		this._refreshNarrowedCounts();
 		this.layers.get(collection)?.setPropertyFilter(null);
 		const before = this._visibleBefore || new Set(this.layerInfo.map((l) => l.id));
 		for (const info of this.layerInfo) {
@@ -1293,7 +1289,8 @@ export class MapWorkspace {
 			const label = this.i18n.has(labelKey) ? t(labelKey) : key;
 			return `${label}${this.i18n.isChinese ? '：' : ': '}${this.formatter.format(field, value) ?? value}`;
 		}).join(separator);
-		const drawn = this.state.matched.get(collection) ?? this.state.drawn.get(collection);
+		const counted = this.state.narrowedCounts.get(collection);
+		const drawn = counted ? this.state.filter.countOf(counted) : this.state.drawn.get(collection);
 		replaceChildren(bar,
 			el('span', {class: 'hetu-layer-view__icon', 'aria-hidden': 'true',
 				html: '<svg width="16" height="16" viewBox="0 0 24 24"><path d="M3 5h18l-7 8.5V19l-4 2v-7.5z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/></svg>'}),
@@ -1367,7 +1364,7 @@ export class MapWorkspace {
 		}
 		this.layers.get(collection)?.reload();
 		this._refreshCounts();
-		this._refreshMatched();
+		this._refreshNarrowedCounts();
 		try {
 			const feature = await this.api.item(collection, id);
 			const current = this.selection;

@@ -8,6 +8,9 @@ export const THEMES = ['water', 'natural_resources', 'transport', 'project', 'im
 
 export const WORK_STATUSES = ['planned', 'approved', 'under_construction', 'completed', 'suspended', 'none'];
 
+/** A project's statuses: 'none' (无项目) marks an asset that belongs to no project, never a project. */
+export const PROJECT_STATUSES = WORK_STATUSES.filter((s) => s !== 'none');
+
 export const ENUMS = {
 	work_status: WORK_STATUSES,
 	river_level: ['county', 'town', 'village'],
@@ -27,6 +30,7 @@ export const ENUMS = {
 	station_type: ['rain', 'water_level', 'video', 'broadcast'],
 	pipeline_role: ['ring', 'branch'],
 	target_measure: ['manual', 'treated_ditches', 'completed_assets', 'completed_length'],
+	progress_method: ['reported', 'milestones', 'assets', 'investment'],
 	project_category: ['water_conservancy', 'water_supply', 'river_chief', 'land', 'transport', 'real_estate',
 		'public_utility', 'rural', 'industry', 'service']
 };
@@ -135,6 +139,9 @@ export const COLLECTION_FIELDS = {
 		{key: 'year', kind: 'year', required: true},
 		{key: 'lead_unit', kind: 'text'},
 		{key: 'progress_pct', kind: 'percent'},
+		{key: 'progress_method', kind: 'enum', enum: 'progress_method', noneKey: 'enum.progress_method.auto'},
+		{key: 'progress_reported_by', kind: 'text'},
+		{key: 'progress_reported_at', kind: 'datetime'},
 		{key: 'planned_start', kind: 'date'},
 		{key: 'planned_end', kind: 'date'},
 		{key: 'actual_start', kind: 'date'},
@@ -185,7 +192,8 @@ export function fieldLabelKey(collection, key, messages) {
 export const HIDDEN_PROPERTIES = new Set(['id', 'name', 'attributes', 'target_unit', 'milestones']);
 
 /** Columns the registry computes or keeps itself; forms never offer them. */
-export const READ_ONLY_FIELDS = new Set(['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version', 'length_m', 'area_m2']);
+export const READ_ONLY_FIELDS = new Set(['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'version', 'length_m', 'area_m2',
+	'progress_reported_by', 'progress_reported_at']);
 
 /** Fields whose values are numbers in the database, by kind. */
 export const NUMERIC_KINDS = new Set(['int', 'year', 'count', 'metres', 'millimetres', 'capacity', 'money10k', 'percent', 'decimal', 'target', 'length', 'area']);

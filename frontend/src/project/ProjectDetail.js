@@ -12,7 +12,7 @@ export function projectProperties(detail) {
 		lead_unit: detail.leadUnit ?? null, planned_start: s.plannedStart ?? null, planned_end: s.plannedEnd ?? null,
 		actual_start: detail.actualStart ?? null, actual_end: detail.actualEnd ?? null,
 		investment_planned: s.investmentPlanned ?? null, investment_done: s.investmentDone ?? null,
-		progress_pct: progress.measure && progress.measure !== 'manual' ? null : s.progressPct ?? null,
+		progress_pct: progress.reportedPct ?? null, progress_method: progress.chosenMethod ?? null,
 		target_value: progress.target ?? null, target_unit: progress.unit ?? null, target_description: progress.description ?? null,
 		target_measure: progress.measure || 'manual', remarks: detail.remarks ?? null, version: s.version
 	};

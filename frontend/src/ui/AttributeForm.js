@@ -33,7 +33,7 @@ export function attributeForm(options) {
 				? departments.map((d) => [d.code, departmentName(d.code)])
 				: (ENUMS[field.enum] || []).map((v) => [v, i18n.has(`enum.${field.enum}.${v}`) ? t(`enum.${field.enum}.${v}`) : v]);
 			input = el('select', {class: 'hetu-select', name: field.key, 'data-field': field.key},
-				field.required && value !== null && value !== undefined ? null : el('option', {value: ''}, field.required ? t('form.choose') : t('form.none')),
+				field.required && value !== null && value !== undefined ? null : el('option', {value: ''}, field.required ? t('form.choose') : t(field.noneKey || 'form.none')),
 				choices.map(([code, label]) => el('option', {value: code}, label)));
 			input.value = inputValue(field, value);
 		} else if (field.kind === 'bool') {

@@ -5,6 +5,7 @@ import {STATUS_COLORS, statusColor, textColorOn} from '../layers/Symbology.js';
 import {copyText} from '../util/copyText.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {HistoryView} from './HistoryView.js';
+import {progressMethodText} from './statusChip.js';
 
 /**
  * The details of one feature: every attribute under its label with units, the linked
@@ -144,9 +145,6 @@ export class DetailPanel {
 					props.code ? el('span', {class: 'hetu-detail__code'}, props.code) : null)),
 			close);
 
-		const progress = props.progress_pct !== undefined && props.progress_pct !== null
-			? this._progress(Number(props.progress_pct), color) : null;
-
 		const actions = el('div', {class: 'hetu-detail__actions'},
 			feature.geometry
 				? el('button', {type: 'button', class: 'hetu-button', onclick: () => this.callbacks.onZoom(feature)}, t('detail.zoomTo'))
@@ -166,7 +164,7 @@ export class DetailPanel {
 			? el('div', {class: 'hetu-detail__body', id: 'hetu-detail-tabpanel', role: 'tabpanel', 'data-tab': 'history'},
 				this._history.render())
 			: el('div', {class: 'hetu-detail__body', id: 'hetu-detail-tabpanel', role: tabs ? 'tabpanel' : null, 'data-tab': 'details'},
-				progress, actions,
+				actions,
 				el('h3', {class: 'hetu-detail__section'}, t('detail.attributes')),
 				this._attributes(collection, props),
 				this._extras(props),
@@ -191,14 +189,6 @@ export class DetailPanel {
 		}, label);
 		return el('div', {class: 'hetu-tabs', role: 'tablist', 'aria-label': t('detail.tabs')},
 			tab('details', t('detail.tabDetails')), tab('history', t('detail.tabHistory')));
-	}
-
-	_progress(pct, color) {
-		const clamped = Math.max(0, Math.min(100, pct));
-		return el('div', {class: 'hetu-progress-bar', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(clamped)},
-			el('span', {class: 'hetu-progress-bar__label'}, this.i18n.t('detail.progress')),
-			el('span', {class: 'hetu-progress-bar__track'}, el('span', {class: 'hetu-progress-bar__fill', style: {width: `${clamped}%`, background: color}})),
-			el('span', {class: 'hetu-progress-bar__value'}, formatPercent(clamped, this.i18n)));
 	}
 
 	_shareControls(collection, feature) {
@@ -288,7 +278,9 @@ export class DetailPanel {
 			body = el('ul', {class: 'hetu-projects'}, projects.list.map((p) => {
 				const status = p.status || 'none';
 				const color = STATUS_COLORS[status] || STATUS_COLORS.none;
-				const pct = Number(p.progressPct ?? 0);
+				// The project's measured progress; a dash when there was nothing to measure, never a made-up 0 %.
+				const measured = p.progress?.pct !== null && p.progress?.pct !== undefined;
+				const pct = measured ? Number(p.progress.pct) : 0;
 				return el('li', {},
 					el('a', {
 						class: 'hetu-project', href: this.shareUrl('project', p.id), 'data-project': String(p.id),
@@ -301,7 +293,8 @@ export class DetailPanel {
 					el('span', {class: 'hetu-project__meta'},
 						el('span', {class: 'hetu-chip hetu-chip--small', style: {background: color, color: textColorOn(color)}}, t(`enum.work_status.${status}`)),
 						p.code ? el('span', {class: 'hetu-detail__code'}, p.code) : null,
-						el('span', {class: 'hetu-project__pct'}, formatPercent(pct, this.i18n))),
+						el('span', {class: 'hetu-project__pct', title: progressMethodText(p.progress, this.i18n)},
+							measured ? formatPercent(pct, this.i18n) : t('value.empty'))),
 					el('span', {class: 'hetu-progress-bar__track'}, el('span', {class: 'hetu-progress-bar__fill', style: {width: `${Math.max(0, Math.min(100, pct))}%`, background: color}}))));
 			}));
 		}

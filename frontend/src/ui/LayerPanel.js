@@ -160,12 +160,14 @@ export class LayerPanel {
 		this._department.value = filter.department;
 		this._reset.hidden = filter.isDefault;
 
+		// A layer narrowed by properties counts its narrowed set, never the whole collection.
+		const countsOf = (id) => state.narrowedCounts?.get(id) ?? (state.narrowed?.has(id) ? null : counts?.[id]);
 		for (const [status, {button, count}] of this._statusButtons) {
 			const shown = filter.statuses.has(status);
 			button.setAttribute('aria-pressed', String(shown));
 			button.classList.toggle('is-off', !shown);
 			const n = counts ? this.layers.filter((l) => visible.has(l.id))
-				.reduce((sum, l) => sum + Number(counts[l.id]?.[status] || 0), 0) : null;
+				.reduce((sum, l) => sum + Number(countsOf(l.id)?.[status] || 0), 0) : null;
 			count.textContent = n === null ? '' : String(n);
 		}
 		let total = 0;
@@ -176,8 +178,8 @@ export class LayerPanel {
 			row.classList.toggle('is-off', !on);
 			row.classList.toggle('is-loading', Boolean(loading.has(layer.id)));
 			row.classList.toggle('is-below-min-zoom', on && Boolean(state.belowMinZoom?.has(layer.id)));
-			const n = counts?.[layer.id] && !state.narrowed?.has(layer.id) ? filter.countOf(counts[layer.id])
-				: (state.matched?.get(layer.id) ?? drawn.get(layer.id) ?? null);
+			const own = countsOf(layer.id);
+			const n = own ? filter.countOf(own) : (drawn.get(layer.id) ?? null);
 			count.textContent = n === null ? '' : String(n);
 			row.dataset.drawn = String(drawn.get(layer.id) ?? 0);
 			if (on && n !== null) {

@@ -12,7 +12,7 @@ import {el, replaceChildren} from '../util/dom.js';
 import {attributeForm} from './AttributeForm.js';
 import {conflictView} from './conflictView.js';
 import {problemText} from './problemText.js';
-import {overdueBadge, progressBar, statusChip} from './statusChip.js';
+import {overdueBadge, progressBar, progressMethodText, statusChip} from './statusChip.js';
 
 /** The fields listed on a project's page, in order. */
 const SHOWN_FIELDS = ['code', 'department', 'town', 'category', 'year', 'lead_unit', 'planned_start', 'planned_end', 'actual_start', 'actual_end',
@@ -303,23 +303,24 @@ export class ProjectPage {
 		const s = d.summary;
 		const p = d.progress || {};
 		const color = statusColor(s.status);
-		const measured = p.measure && p.measure !== 'manual';
-		const note = measured
-			? t('project.measured', {
-				how: t(`enum.target_measure.${p.measure}`),
-				measured: formatAmount(p.measured ?? 0, p.unit, this.i18n),
-				target: formatAmount(p.target ?? 0, p.unit, this.i18n)
-			})
-			: t('project.manual');
+		const byAssets = p.measure && p.measure !== 'manual';
+		const pct = p.pct === null || p.pct === undefined ? null : Number(p.pct);
+		const assets = byAssets ? t('project.measured', {
+			how: t(`enum.target_measure.${p.measure}`),
+			measured: formatAmount(p.measured ?? 0, p.unit, this.i18n),
+			target: formatAmount(p.target ?? 0, p.unit, this.i18n)
+		}) : null;
 		const planned = Number(s.investmentPlanned || 0);
 		const done = Number(s.investmentDone || 0);
 		return el('section', {class: 'hetu-card hetu-project__progress', 'aria-labelledby': 'hetu-project-progress'},
 			el('h3', {class: 'hetu-card__title', id: 'hetu-project-progress'}, t('project.progress')),
 			el('div', {class: 'hetu-figure'},
-				el('span', {class: 'hetu-figure__value', 'data-progress': String(s.progressPct ?? 0)}, `${formatNumber(Number(s.progressPct || 0), this.i18n, {digits: 1})}%`),
+				el('span', {class: 'hetu-figure__value', 'data-progress': pct === null ? '' : String(pct)},
+					pct === null ? t('value.empty') : `${formatNumber(pct, this.i18n, {digits: 1})}%`),
 				el('span', {class: 'hetu-figure__label'}, p.description || t('project.progressOfTarget'))),
-			progressBar(s.progressPct, this.i18n, {color, label: t('project.progress')}),
-			el('p', {class: `hetu-project__measure${measured ? ' is-measured' : ''}`, 'data-measure': p.measure || 'manual'}, note),
+			pct === null ? null : progressBar(pct, this.i18n, {color, label: t('project.progress')}),
+			el('p', {class: 'hetu-project__method', 'data-method': p.method || ''}, progressMethodText(p, this.i18n)),
+			assets ? el('p', {class: 'hetu-project__measure is-measured', 'data-measure': p.measure}, assets) : null,
 			el('dl', {class: 'hetu-facts hetu-project__money'},
 				el('div', {}, el('dt', {}, t('field.investment_planned')), el('dd', {}, s.investmentPlanned === null || s.investmentPlanned === undefined ? t('value.empty') : formatMoney10k(planned, this.i18n))),
 				el('div', {}, el('dt', {}, t('field.investment_done')), el('dd', {}, formatMoney10k(done, this.i18n),
@@ -345,9 +346,8 @@ export class ProjectPage {
 			el('dl', {class: 'hetu-facts hetu-facts--columns'}, rows));
 	}
 
-	_editFields(d) {
-		const measured = d.progress?.measure && d.progress.measure !== 'manual';
-		return editableFieldsOf('project').filter((f) => !(measured && f.key === 'progress_pct'));
+	_editFields() {
+		return editableFieldsOf('project');
 	}
 
 	_editForm(d, props) {

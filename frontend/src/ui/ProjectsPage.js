@@ -1,4 +1,4 @@
-import {ENUMS, WORK_STATUSES, editableFieldsOf} from '../catalog/Schema.js';
+import {ENUMS, PROJECT_STATUSES, editableFieldsOf} from '../catalog/Schema.js';
 import {initialValues, validateValues} from '../edit/FormValues.js';
 import {formatDate, formatMoney10k, formatNumber} from '../format/Units.js';
 import {statusColor} from '../layers/Symbology.js';
@@ -9,14 +9,12 @@ import {saveBlob} from '../util/saveBlob.js';
 import {attributeForm} from './AttributeForm.js';
 import {loadPage} from './loadPage.js';
 import {problemText} from './problemText.js';
-import {overdueBadge, progressBar, statusChip} from './statusChip.js';
+import {overdueBadge, projectProgress, statusChip} from './statusChip.js';
 
 /** Fields of the form for a new project; the rest (actual dates, money spent, progress) come later. */
 const NEW_PROJECT_FIELDS = ['name', 'code', 'department', 'category', 'year', 'town', 'lead_unit', 'planned_start', 'planned_end',
 	'investment_planned', 'target_value', 'target_unit', 'target_description', 'target_measure', 'remarks'];
 
-/** The statuses a project list offers as filters ('none' marks records that are no project). */
-const PROJECT_STATUSES = WORK_STATUSES.filter((s) => s !== 'none');
 
 /**
  * The key projects as a list: filters (department, status, category, year, text, overdue
@@ -246,7 +244,7 @@ export class ProjectsPage {
 			el('td', {'data-label': t('projects.col.year'), class: 'is-number is-secondary'}, String(p.year ?? '')),
 			el('td', {'data-label': t('projects.col.investment'), class: 'is-number'}, investment),
 			el('td', {'data-label': t('projects.col.progress'), class: 'hetu-project-row__progress'},
-				progressBar(p.progressPct, this.i18n, {color: statusColor(p.status), label: t('projects.col.progress')})),
+				projectProgress(p.progress, this.i18n, {color: statusColor(p.status), label: t('projects.col.progress')})),
 			el('td', {'data-label': t('projects.col.milestones'), class: 'hetu-project-row__milestones'},
 				overdueBadge(p.overdueMilestones, this.i18n), next),
 			el('td', {'data-label': t('projects.col.plannedEnd'), class: 'is-secondary'}, p.plannedEnd ? el('time', {datetime: p.plannedEnd}, formatDate(p.plannedEnd)) : t('value.empty')));

@@ -271,6 +271,12 @@ export function projectSuite(profile) {
 			const building = await apiGet('/api/v1/projects?status=under_construction&size=1');
 			assert.equal(Number(await page.getAttribute('[data-total]', 'data-total')), building.total);
 			assert.ok((await listedRows(page)).every((r) => r.status === 'under_construction'));
+			// Work under way says how its progress is measured, and is never a silent 0 %.
+			const measures = await page.$$eval('.hetu-project-row .hetu-project-progress', (cells) => cells.map((c) => ({
+				method: c.dataset.method, how: c.querySelector('.hetu-project-progress__how')?.textContent || '',
+				pct: Number(c.querySelector('.hetu-progress')?.getAttribute('aria-valuenow') ?? NaN)
+			})));
+			assert.ok(measures.length > 0 && measures.every((m) => m.method && m.how && m.pct !== 0), JSON.stringify(measures));
 
 			await page.check('#hetu-projects-overdue');
 			await page.waitForFunction(() => location.hash.includes('overdue=true'));
@@ -356,7 +362,7 @@ export function projectSuite(profile) {
 			const session = await newSession(browser, profile);
 			const requests = [];
 			session.page.on('request', (request) => {
-				if (request.url().includes('/ogc/collections/ditch/items')) {
+				if (/\/ogc\/collections\/ditch\/items|\/api\/v1\/stats\/counts\/ditch/.test(request.url())) {
 					requests.push(new URL(request.url()));
 				}
 			});
@@ -383,7 +389,11 @@ export function projectSuite(profile) {
 			const count = page.locator('.hetu-layer-view__count');
 			await count.waitFor();
 			assert.equal(Number(await count.getAttribute('data-count')), tile.value, 'every treated ditch, and only those');
-			assert.ok(requests.some((url) => url.searchParams.get('treated') === 'true'), 'the filter goes to the items endpoint');
+			assert.ok(requests.some((url) => url.searchParams.get('treated') === 'true'), 'the filter goes to the server');
+			// The legend counts the narrowed set too: its status chips add up to the total (#/layer/ditch?treated=true once said 544 of 135).
+			await page.waitForFunction((n) => [...document.querySelectorAll('.hetu-status__count')]
+				.reduce((sum, c) => sum + Number(c.textContent || 0), 0) === n, tile.value, {timeout: 10000});
+			assert.equal(Number(await page.textContent('.hetu-total__count')), tile.value, 'the legend total is the narrowed total');
 			assert.match(await page.locator('.hetu-layer[data-layer="sluice"]').getAttribute('class'), /is-off/, 'other layers step aside');
 			assert.doesNotMatch(await page.locator('.hetu-layer[data-layer="ditch"]').getAttribute('class'), /is-off/);
 			await page.waitForFunction(() => /^#\/layer\/ditch\?treated=true&map=/.test(location.hash), null, {timeout: 5000});

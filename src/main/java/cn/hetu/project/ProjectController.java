@@ -164,12 +164,12 @@ class ProjectController {
     }
 
     private static final List<String> HEADER = List.of("编号", "项目名称", "状态", "部门", "乡镇", "类别", "年度",
-            "计划开工", "计划完工", "计划投资(万元)", "完成投资(万元)", "进度(%)", "逾期节点", "下一节点", "下一节点期限");
+            "计划开工", "计划完工", "计划投资(万元)", "完成投资(万元)", "进度(%)", "进度依据", "逾期节点", "下一节点", "下一节点期限");
 
     private static List<Object> row(ProjectQueries.Summary p) {
         return Arrays.asList(p.code(), p.name(), ProjectLabels.status(p.status()), p.departmentName(), p.town(),
                 ProjectLabels.category(p.category()), p.year(), p.plannedStart(), p.plannedEnd(), p.investmentPlanned(), p.investmentDone(),
-                p.progressPct(), p.overdueMilestones(), p.nextMilestone(), p.nextMilestoneDue());
+                p.progressPct(), ProjectLabels.progressMethod(p.progress()), p.overdueMilestones(), p.nextMilestone(), p.nextMilestoneDue());
     }
 
 }

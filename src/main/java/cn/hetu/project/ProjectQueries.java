@@ -3,6 +3,7 @@ package cn.hetu.project;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,12 +25,20 @@ import static cn.hetu.system.SqlIdentifiers.quote;
 @Component
 class ProjectQueries {
 
-    /** One row of the project list. {@code progressPct} is measured from linked assets where the target allows. */
+    /**
+     * How far a project is and how that was measured: {@code method} is completed, reported, milestones, assets or
+     * investment (the rule is {@code project_progress} in V35); {@code pct} is null when the method has nothing to
+     * measure; who reported the figure and when for a reported figure or a completion.
+     */
+    record Progress(BigDecimal pct, String method, String reportedBy, Instant reportedAt) {
+    }
+
+    /** One row of the project list; {@code progressPct} repeats {@code progress.pct} for older clients. */
     record Summary(long id, String code, String name, String status, String department, String departmentName,
             String town, String category,
             int year, LocalDate plannedStart, LocalDate plannedEnd, BigDecimal investmentPlanned,
-            BigDecimal investmentDone, BigDecimal progressPct, int overdueMilestones, String nextMilestone,
-            LocalDate nextMilestoneDue, boolean hasFootprint, int version) {
+            BigDecimal investmentDone, BigDecimal progressPct, Progress progress, int overdueMilestones,
+            String nextMilestone, LocalDate nextMilestoneDue, boolean hasFootprint, int version) {
     }
 
     record Page(List<Summary> items, long total, int page, int size) {
@@ -45,27 +54,32 @@ class ProjectQueries {
     record LinkedAsset(String collection, long assetId, String code, String name, String status) {
     }
 
-    record Progress(String measure, BigDecimal target, String unit, String description, BigDecimal measured,
-            BigDecimal pct) {
+    /**
+     * The progress of a detail page, with the target the linked assets are measured against, the figure last
+     * reported ({@code reportedPct}, null when none was) and the method the project chose ({@code chosenMethod},
+     * null for the default order).
+     */
+    record DetailProgress(BigDecimal pct, String method, String reportedBy, Instant reportedAt, String measure,
+            BigDecimal target, String unit, String description, BigDecimal measured, BigDecimal reportedPct,
+            String chosenMethod) {
     }
 
     record Detail(Summary summary, String leadUnit, LocalDate actualStart, LocalDate actualEnd, String remarks,
-            @JsonRawValue String footprint, Progress progress, List<Milestone> milestones, List<StatusChange> history,
+            @JsonRawValue String footprint, DetailProgress progress, List<Milestone> milestones, List<StatusChange> history,
             List<LinkedAsset> links) {
     }
 
-    /** Progress: the measured share of the target where there is a measure, else the percentage entered by hand. */
     private static final String SUMMARY = """
             SELECT p.id, p.code, p.name, p.status, p.department,
                    (SELECT name_zh FROM department d WHERE d.code = p.department) AS department_name, p.town, p.category, p.year, p.planned_start,
                    p.planned_end, p.investment_planned, p.investment_done,
-                   CASE WHEN p.target_measure = 'manual' OR p.target_value IS NULL OR p.target_value = 0 THEN p.progress_pct
-                        ELSE least(100, round(project_measured(p.id, p.target_measure) * 100 / p.target_value, 1))
-                   END AS progress_pct,
+                   pr.pct AS progress_pct, pr.method AS progress_method, pr.reported_by AS progress_reported_by,
+                   pr.reported_at AS progress_reported_at,
                    (SELECT count(*) FROM project_milestone m WHERE m.project_id = p.id AND m.done_on IS NULL
                       AND m.due_on < current_date) AS overdue_milestones,
                    n.name AS next_milestone, n.due_on AS next_due, p.geom IS NOT NULL AS has_footprint, p.version
             FROM project p
+            LEFT JOIN LATERAL project_progress(p.id) pr ON true
             LEFT JOIN LATERAL (SELECT name, due_on FROM project_milestone m WHERE m.project_id = p.id AND m.done_on IS NULL
                                ORDER BY seq LIMIT 1) n ON true
             """;
@@ -101,11 +115,16 @@ class ProjectQueries {
             var row = jdbc.sql("""
                     SELECT lead_unit, actual_start, actual_end, remarks, ST_AsGeoJSON(geom, 7, 0) AS footprint,
                            target_measure, target_value, target_unit, target_description,
-                           project_measured(id, target_measure) AS measured
+                           project_measured(id, target_measure) AS measured,
+                           CASE WHEN progress_reported_at IS NOT NULL THEN progress_pct END AS reported_pct,
+                           progress_method
                     FROM project WHERE id = ?""").param(id).query().singleRow();
             BigDecimal target = (BigDecimal) row.get("target_value");
-            Progress progress = new Progress((String) row.get("target_measure"), target, (String) row.get("target_unit"),
-                    (String) row.get("target_description"), (BigDecimal) row.get("measured"), summary.progressPct());
+            Progress p = summary.progress();
+            DetailProgress progress = new DetailProgress(p.pct(), p.method(), p.reportedBy(), p.reportedAt(),
+                    (String) row.get("target_measure"), target, (String) row.get("target_unit"),
+                    (String) row.get("target_description"), (BigDecimal) row.get("measured"),
+                    (BigDecimal) row.get("reported_pct"), (String) row.get("progress_method"));
             return new Detail(summary, (String) row.get("lead_unit"), date(row.get("actual_start")),
                     date(row.get("actual_end")), (String) row.get("remarks"), (String) row.get("footprint"), progress,
                     milestones(id), history(id), links(id));
@@ -153,9 +172,15 @@ class ProjectQueries {
         return new Summary(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("status"),
                 rs.getString("department"), rs.getString("department_name"), rs.getString("town"), rs.getString("category"), rs.getInt("year"),
                 localDate(rs, "planned_start"), localDate(rs, "planned_end"), rs.getBigDecimal("investment_planned"),
-                rs.getBigDecimal("investment_done"), rs.getBigDecimal("progress_pct"), rs.getInt("overdue_milestones"),
+                rs.getBigDecimal("investment_done"), rs.getBigDecimal("progress_pct"), progress(rs), rs.getInt("overdue_milestones"),
                 rs.getString("next_milestone"), localDate(rs, "next_due"), rs.getBoolean("has_footprint"),
                 rs.getInt("version"));
+    }
+
+    static Progress progress(ResultSet rs) throws SQLException {
+        Timestamp reportedAt = rs.getTimestamp("progress_reported_at");
+        return new Progress(rs.getBigDecimal("progress_pct"), rs.getString("progress_method"),
+                rs.getString("progress_reported_by"), reportedAt == null ? null : reportedAt.toInstant());
     }
 
     private static LocalDate localDate(ResultSet rs, String column) throws SQLException {

@@ -56,6 +56,7 @@ class ProjectWrites {
     /** A new project with the milestone chain of its category, due dates spread over its planned period. */
     @Transactional
     long create(JsonNode properties, JsonNode footprint) {
+        refuseNoProject(properties.path("status").asString(""));
         ObjectNode feature = json.createObjectNode().put("type", "Feature");
         feature.set("geometry", footprint);
         feature.set("properties", properties);
@@ -93,6 +94,7 @@ class ProjectWrites {
         if (reason == null || reason.isBlank()) {
             throw new InvalidParameterException("reason", "Say why the status changes; it goes into the project's timeline");
         }
+        refuseNoProject(to);
         var current = currentOf(id);
         access.checkEdit(projects(), current.department());
         if (current.version() != version) {
@@ -112,8 +114,7 @@ class ProjectWrites {
                 UPDATE project SET status = :to, version = version + 1,
                        actual_start = CASE WHEN :to = 'under_construction' THEN COALESCE(actual_start, :today)
                                            ELSE actual_start END,
-                       actual_end = CASE WHEN :to = 'completed' THEN :today ELSE actual_end END,
-                       progress_pct = CASE WHEN :to = 'completed' THEN 100 ELSE progress_pct END
+                       actual_end = CASE WHEN :to = 'completed' THEN :today ELSE actual_end END
                 WHERE id = :id""")
             .param("to", to)
             .param("today", today)
@@ -197,6 +198,14 @@ class ProjectWrites {
                 + ") g), version = version + 1 WHERE id = :id")
             .param("id", projectId)
             .update();
+    }
+
+    /** "无项目" (none) marks an asset that belongs to no project; a project never has it. */
+    private static void refuseNoProject(String status) {
+        if ("none".equals(status)) {
+            throw new InvalidParameterException("status",
+                    "“无项目”(none) is a status of assets, not of projects: use planned, approved, under_construction, completed or suspended");
+        }
     }
 
     private record Current(String status, String department, int version) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,12 +17,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.databind.ObjectMapper;
+
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
+import cn.hetu.parcel.DisposalRates;
 
 /**
  * Loads the demo county from {@code geodata/} on the first start, in one transaction. A row in
- * {@code seed_load} marks it done, so later starts (and features deleted since) are left alone.
+ * {@code seed_load} marks it done, so later starts (and features deleted since) are left alone. The projects'
+ * planned dates move with the day of loading ({@link DemoDates}).
  */
 @Component
 @ConditionalOnProperty(name = "hetu.demo.load", havingValue = "true")
@@ -41,8 +46,11 @@ class DemoLoader implements ApplicationRunner {
 
     private final JdbcTemplate statements;
 
-    DemoLoader(JdbcClient jdbc, Catalog catalog, GeoJsonTableLoader tables, JdbcTemplate statements) {
+    private final ObjectMapper json;
+
+    DemoLoader(JdbcClient jdbc, Catalog catalog, GeoJsonTableLoader tables, JdbcTemplate statements, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
         this.statements = statements;
         this.catalog = catalog;
         this.tables = tables;
@@ -58,13 +66,14 @@ class DemoLoader implements ApplicationRunner {
             return;
         }
         int total = 0;
+        String projects = DemoDates.movedTo(LocalDate.now(DisposalRates.COUNTY_TIME), read("geodata/project.geojson"), json);
         for (Layer layer : catalog.layers().stream().filter(l -> !l.isRecord()).toList()) {
-            String geoJson = read("geodata/" + layer.id() + ".geojson");
+            String geoJson = layer.id().equals("project") ? projects : read("geodata/" + layer.id() + ".geojson");
             int loaded = tables.load(layer, geoJson);
             log.info("Demo county: {} {} features", loaded, layer.id());
             total += loaded;
         }
-        tables.loadProjectDetails(read("geodata/project.geojson"));
+        tables.loadProjectDetails(projects);
         jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(DATA_SET, total).update();
         log.info("Demo county loaded: {} features", total);
         loadRiverChiefs();

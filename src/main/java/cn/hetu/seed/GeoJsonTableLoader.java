@@ -53,12 +53,12 @@ class GeoJsonTableLoader {
     /** Milestones and asset links of the demo projects, which name assets by their codes. */
     void loadProjectDetails(String projects) {
         jdbc.sql("""
-                INSERT INTO project_milestone (project_id, seq, name, due_on, done_on)
-                SELECT p.id, m.seq, m.name, m.due_on, m.done_on
+                INSERT INTO project_milestone (project_id, seq, name, due_on, done_on, remarks)
+                SELECT p.id, m.seq, m.name, m.due_on, m.done_on, m.remarks
                 FROM jsonb_array_elements(?::jsonb -> 'features') f
                 JOIN project p ON p.code = f -> 'properties' ->> 'code'
                 CROSS JOIN LATERAL jsonb_to_recordset(COALESCE(f -> 'properties' -> 'milestones', '[]'))
-                    AS m(seq integer, name text, due_on date, done_on date)""")
+                    AS m(seq integer, name text, due_on date, done_on date, remarks text)""")
             .param(projects)
             .update();
         List<AssetLink> links = jdbc.sql("""

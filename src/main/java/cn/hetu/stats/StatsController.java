@@ -4,18 +4,23 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
+import cn.hetu.catalog.PropertyFilters;
 import cn.hetu.parcel.DisposalRates;
 import cn.hetu.security.LayerAccess;
+import cn.hetu.system.InvalidParameterException;
 
 import static cn.hetu.system.SqlIdentifiers.quote;
 
@@ -79,6 +84,30 @@ class StatsController {
             result.put(layer.id(), byStatus);
         }
         return result;
+    }
+
+    /**
+     * Features of one collection per work status, narrowed by equality filters on its properties
+     * ({@code ?treated=true&department=water}), as a map view of that layer draws them.
+     */
+    @GetMapping("/counts/{collection}")
+    @Transactional(readOnly = true)
+    Map<String, Long> collectionCounts(@PathVariable String collection,
+            @RequestParam MultiValueMap<String, String> params) {
+        Layer layer = access.readable(collection);
+        if (layer.isRecord()) {
+            throw new InvalidParameterException("collection", "Records of the river chief system are not counted by status");
+        }
+        Map<String, Object> filters = PropertyFilters.parse(layer, params);
+        String where = filters.keySet().stream().map(name -> quote(name) + " = ?").collect(Collectors.joining(" AND "));
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        jdbc.sql("SELECT status, count(*) FROM " + quote(layer.id()) + (where.isEmpty() ? "" : " WHERE " + where)
+                + " GROUP BY status ORDER BY status")
+            .params(List.copyOf(filters.values()))
+            .query(rs -> {
+                byStatus.put(rs.getString(1), rs.getLong(2));
+            });
+        return byStatus;
     }
 
     @GetMapping("/overview")

@@ -18,6 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
+import cn.hetu.catalog.PropertyFilters;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.NotFoundException;
 
@@ -52,7 +53,7 @@ class TileController {
             @PathVariable String y, @RequestParam MultiValueMap<String, String> params) {
         TileLayer layer = tileLayer(collection);
         Tile tile = Tile.parse(z, x, y);
-        Map<String, Object> filters = TileFilters.parse(layer.layer(), params);
+        Map<String, Object> filters = PropertyFilters.parse(layer.layer(), params);
         TileCache.Entry entry = store.tile(layer, tile, filters);
         if (entry.mvt().length == 0) {
             return ResponseEntity.noContent().cacheControl(CACHE).build();
@@ -65,7 +66,7 @@ class TileController {
     TileJson tileJson(@PathVariable String collection, @RequestParam MultiValueMap<String, String> params,
             HttpServletRequest request, Locale locale) {
         TileLayer layer = tileLayer(collection);
-        TileFilters.parse(layer.layer(), params);
+        PropertyFilters.parse(layer.layer(), params);
         String tiles = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() + "/tiles/"
                 + layer.id() + "/{z}/{x}/{y}.mvt"
                 + UriComponentsBuilder.newInstance().queryParams(params).build().encode().toUriString();

@@ -60,13 +60,20 @@ class ProjectTests {
     @Test
     void measuresProgressFromTheLinkedAssets() {
         long id = jdbc.sql("SELECT id FROM project WHERE name = '大中型水闸标准化创建'").query(Long.class).single();
-        JsonNode progress = admin.get("/api/v1/projects/" + id).json().get("progress");
+        int version = admin.get("/api/v1/projects/" + id).json().get("summary").get("version").asInt();
+        Http.Reply byAssets = admin.send("PATCH", "/api/v1/projects/" + id,
+                "{\"properties\":{\"progress_method\":\"assets\",\"version\":" + version + "}}");
+        assertThat(byAssets.status()).as(byAssets.body()).isEqualTo(200);
+        JsonNode progress = byAssets.json().get("progress");
+        assertThat(progress.get("method").asString()).isEqualTo("assets");
         long completed = count("""
                 SELECT count(*) FROM project_asset pa JOIN sluice s ON s.id = pa.asset_id
                 WHERE pa.project_id = %d AND pa.collection = 'sluice' AND s.status = 'completed'""".formatted(id));
         assertThat(progress.get("measure").asString()).isEqualTo("completed_assets");
         assertThat(progress.get("measured").asDouble()).isEqualTo(completed);
         assertThat(progress.get("pct").asDouble()).isCloseTo(Math.min(100, completed * 100.0 / 7), org.assertj.core.data.Offset.offset(0.1));
+        admin.send("PATCH", "/api/v1/projects/" + id, "{\"properties\":{\"progress_method\":null,\"version\":"
+                + (version + 1) + "}}");
 
         long ditches = jdbc.sql("SELECT id FROM project WHERE target_measure = 'treated_ditches' ORDER BY year LIMIT 1")
             .query(Long.class)

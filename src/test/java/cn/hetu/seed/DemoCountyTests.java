@@ -78,6 +78,25 @@ class DemoCountyTests {
                 WHERE pa.collection = 'sluice' AND p.name LIKE '%标准化%'""")).isEqualTo(7);
     }
 
+    /** The demo reads as the day it was loaded: few milestones overdue, each saying why, and no plan in the past. */
+    @Test
+    void hasFewOverdueMilestonesAndEachSaysWhy() {
+        String demo = "project_id IN (SELECT id FROM project WHERE code NOT LIKE 'XM-TEST%')";
+        long milestones = count("SELECT count(*) FROM project_milestone WHERE " + demo);
+        List<String> overdue = names("SELECT name || ': ' || COALESCE(remarks, '') FROM project_milestone WHERE " + demo
+                + " AND done_on IS NULL AND due_on < current_date");
+        assertThat(overdue).hasSizeBetween(1, 8);
+        assertThat((long) overdue.size()).isLessThan(milestones / 20);
+        assertThat(overdue).allMatch(m -> m.length() > m.indexOf(':') + 6, "an overdue milestone gives its reason");
+        assertThat(count("""
+                SELECT count(*) FROM project p WHERE status IN ('planned', 'approved') AND planned_start < current_date
+                AND code NOT LIKE 'XM-TEST%' AND (remarks IS NULL OR remarks = '')""")).as("a late start says why").isZero();
+        assertThat(count("SELECT count(*) FROM project_milestone WHERE done_on > current_date")).isZero();
+        assertThat(count("""
+                SELECT count(*) FROM project_milestone m JOIN project p ON p.id = m.project_id
+                WHERE p.status = 'suspended' AND m.done_on IS NULL AND m.due_on IS NOT NULL""")).isZero();
+    }
+
     @Test
     void loadsOnlyOnceWhenStartedAgain() throws Exception {
         long before = count("SELECT (SELECT count(*) FROM sluice) + (SELECT count(*) FROM project_milestone)");

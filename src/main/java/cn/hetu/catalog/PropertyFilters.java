@@ -1,4 +1,4 @@
-package cn.hetu.tiles;
+package cn.hetu.catalog;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -6,28 +6,26 @@ import java.util.Map;
 
 import org.springframework.util.MultiValueMap;
 
-import cn.hetu.catalog.Column;
-import cn.hetu.catalog.Layer;
 import cn.hetu.system.InvalidParameterException;
 
 /**
- * The equality filters of a tile request ({@code ?status=planned&department=water}): every simple
- * column of the collection, as on the feature pages, with the value converted to the column's type
- * so that a malformed value is a 400 naming it rather than a database error.
+ * The equality filters of a tile or count request ({@code ?status=planned&department=water}): every
+ * simple column of the collection, as on the feature pages, with the value converted to the column's
+ * type so that a malformed value is a 400 naming it rather than a database error.
  */
-final class TileFilters {
+public final class PropertyFilters {
 
-    private TileFilters() {
+    private PropertyFilters() {
     }
 
     /** Column name to value, in the order of the query string. */
-    static Map<String, Object> parse(Layer layer, MultiValueMap<String, String> params) {
+    public static Map<String, Object> parse(Layer layer, MultiValueMap<String, String> params) {
         Map<String, Object> filters = new LinkedHashMap<>();
         params.forEach((name, values) -> {
             Column column = layer.column(name)
                 .filter(c -> c.type().isSimple())
                 .orElseThrow(() -> new InvalidParameterException(name, "Unknown query parameter '" + name
-                        + "'; tiles filter on the properties listed at /ogc/collections/" + layer.id() + "/queryables"));
+                        + "'; filter on the properties listed at /ogc/collections/" + layer.id() + "/queryables"));
             filters.put(name, column.value(single(name, values)));
         });
         return filters;
