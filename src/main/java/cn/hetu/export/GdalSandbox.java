@@ -52,7 +52,6 @@ final class GdalSandbox {
         Map<String, String> environment = base();
         String skipped = String.join(",", installedDrivers().stream().filter(d -> !allowedDrivers.contains(d)).toList());
         environment.put("GDAL_SKIP", skipped);
-        environment.put("OGR_SKIP", skipped);
         return environment;
     }
 

@@ -91,8 +91,9 @@ class Imports {
             SourceLayer layer = layers.stream()
                 .filter(l -> blank(request.layer()) ? l.featureCount() != 0 : l.name().equals(request.layer()))
                 .findFirst()
-                .orElseThrow(() -> ImportRefused.unprocessable(blank(request.layer()) ? "The file holds no features"
-                        : "The file has no layer '" + request.layer() + "'; it has " + layers.stream().map(SourceLayer::name).toList()));
+                .orElseThrow(() -> ImportRefused.unprocessable(blank(request.layer()) ? upload.label() + " holds no features"
+                        : upload.label() + " has no layer '" + request.layer() + "'; it has "
+                                + layers.stream().map(SourceLayer::name).toList()));
             SourceCrs crs = override != null ? override
                     : layer.wkt() != null ? SourceCrs.fromFile(layer.wkt()) : SourceCrs.guess(layer.extent());
             if (crs == null) {

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +53,7 @@ class Staging {
 
     /** The one GDAL driver that opens each accepted format. */
     private static final Map<String, String> DRIVERS = Map.of("shp", "ESRI Shapefile", "gpkg", "GPKG", "geojson", "GeoJSON",
-            "kml", "KML", "csv", "CSV");
+            "kml", "LIBKML", "csv", "CSV");
 
     /** Column types as GDAL's PostgreSQL driver would make them; lists and binary data stay text. */
     private static final Map<String, String> SQL_TYPES = Map.of("Integer", "integer", "Integer(Boolean)", "boolean",
@@ -126,7 +127,7 @@ class Staging {
         if (crs.sourceSrs() != null) {
             command.addAll(List.of("-s_srs", crs.sourceSrs()));
         }
-        return new GdalCommand(command, Set.of(driver(upload), "CSV"), LOAD_TIMEOUT);
+        return new GdalCommand(command, new HashSet<>(List.of(driver(upload), "CSV")), LOAD_TIMEOUT);
     }
 
     static Path converted(UploadedFiles.Upload upload) {

@@ -183,8 +183,10 @@ class ImportSecurityTests {
     void aGeoPackageThatIsSomethingElseOrNamesALayerLikeAnOptionIsRefused(@TempDir Path dir) throws IOException {
         assertRefused(editor.upload("wells.gpkg", bytes(accountVrt()), Map.of("collection", "ditch")), "wells.gpkg");
         Path gpkg = dir.resolve("options.gpkg");
-        gdal("ogr2ogr", "-f", "GPKG", "-nln", "-sql", gpkg.toString(), "geodata/ditch.geojson", "-dialect", "SQLite", "-sql",
+        gdal("ogr2ogr", "-f", "GPKG", "-nln", "options", gpkg.toString(), "geodata/ditch.geojson", "-dialect", "SQLite", "-sql",
                 "SELECT 'GP-' || code AS code, name, geometry FROM ditch ORDER BY code LIMIT 2");
+        // A layer name goes onto ogr2ogr's command line, where this one would read as an option.
+        gdal("ogrinfo", gpkg.toString(), "-sql", "ALTER TABLE options RENAME TO \"-sql\"");
         assertRefused(editor.upload(gpkg, Map.of("collection", "ditch")), "options.gpkg", "-sql");
 
         // Strings a GeoPackage holds are data: an SRS definition pointing at the network and a description naming
@@ -221,6 +223,12 @@ class ImportSecurityTests {
                 <kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>&x;</name>
                 <Point><coordinates>116.2,33.2</coordinates></Point></Placemark></kml>""".formatted(secretFile);
         assertRefused(editor.upload("entity.kml", bytes(entity), Map.of("collection", "ditch")), "entity.kml", "DTD");
+        String option = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <kml xmlns="http://www.opengis.net/kml/2.2"><Document><Folder><name>--config</name>
+                <Placemark><name>OP-1</name><Point><coordinates>116.2,33.2</coordinates></Point></Placemark>
+                </Folder></Document></kml>""";
+        assertRefused(editor.upload("option.kml", bytes(option), Map.of("collection", "ditch")), "option.kml", "--config");
     }
 
     /** Refused with a problem naming the file and why; nothing secret in the answer or a job; no request made. */
