@@ -231,6 +231,25 @@ class ImportSecurityTests {
         assertRefused(editor.upload("option.kml", bytes(option), Map.of("collection", "ditch")), "option.kml", "--config");
     }
 
+    @Test
+    void defaultsAndFieldNamesReachTheTableAsValuesNeverAsSql() {
+        String geojson = """
+                {"type":"FeatureCollection","features":[
+                {"type":"Feature","properties":{"code":"DF-1","name":"引号沟","it's \\"odd\\"":"kept"},
+                 "geometry":{"type":"LineString","coordinates":[[116.2,33.2],[116.21,33.21]]}}]}""";
+        Http.Reply reply = editor.upload("quotes.geojson", bytes(geojson), Map.of("collection", "ditch"));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        JsonNode job = editor.waitWhile(reply.json().get("id").asString(), "loading");
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("ready");
+        String remarks = "O'Brien'); DROP TABLE ditch; -- \\' $$ ::text";
+        JsonNode done = editor.commit(job.get("id").asString(), "{\"defaults\":{\"class\":\"large\",\"remarks\":"
+                + ImportClient.json(remarks) + "}}");
+        assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("committed");
+        assertThat(jdbc.sql("SELECT remarks FROM ditch WHERE code = 'DF-1'").query(String.class).single()).isEqualTo(remarks);
+        assertThat(jdbc.sql("SELECT attributes ->> 'it''s \"odd\"' FROM ditch WHERE code = 'DF-1'").query(String.class).single())
+            .isEqualTo("kept");
+    }
+
     /** Refused with a problem naming the file and why; nothing secret in the answer or a job; no request made. */
     private void assertRefused(Http.Reply reply, String... named) {
         String seen = reply.body();
