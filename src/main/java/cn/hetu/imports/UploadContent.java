@@ -86,7 +86,13 @@ final class UploadContent {
                 else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
                     depth--;
                 }
-                else if (token == JsonToken.PROPERTY_NAME && depth == 1 && parser.currentName().equals("crs")) {
+                else if (token == JsonToken.PROPERTY_NAME && parser.currentName().equals("properties")) {
+                    // A feature's attributes are data: GDAL reads no member of theirs as GeoJSON.
+                    parser.nextToken();
+                    parser.skipChildren();
+                }
+                else if (token == JsonToken.PROPERTY_NAME && parser.currentName().equals("crs")) {
+                    // GDAL honours a crs on the collection, a feature or a geometry alike.
                     parser.nextToken();
                     crs(upload, JSON.readTree(parser));
                 }

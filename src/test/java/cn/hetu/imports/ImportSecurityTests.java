@@ -150,6 +150,11 @@ class ImportSecurityTests {
                  "features":[{"type":"Feature","properties":{"code":"LK-1"},"geometry":{"type":"Point","coordinates":[116.2,33.2]}}]}"""
             .formatted(listenerUrl("/crs"));
         assertRefused(editor.upload("linked.geojson", bytes(linked), Map.of("collection", "ditch")), "linked.geojson");
+        String inGeometry = """
+                {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"crs":"a column, kept"},
+                 "geometry":{"type":"Point","crs":{"type":"link","properties":{"href":"%s"}},"coordinates":[116.2,33.2]}}]}"""
+            .formatted(listenerUrl("/geometry-crs"));
+        assertRefused(editor.upload("geometry.geojson", bytes(inGeometry), Map.of("collection", "ditch")), "geometry.geojson");
         String named = linked.replace("\"type\":\"link\"", "\"type\":\"name\"").replace("\"href\"", "\"name\"");
         assertRefused(editor.upload("named.geojson", bytes(named), Map.of("collection", "ditch")), "named.geojson");
     }
