@@ -21,6 +21,7 @@ import javax.xml.stream.XMLStreamReader;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class UploadContent {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Reads one crs member at a time out of a file still being parsed: what follows it is not trailing. */
+    private static final JsonMapper JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     /** A CRS GDAL resolves from its own database: an OGC URN or an EPSG code, never a file name or an address. */
     private static final Pattern CRS_NAME = Pattern.compile("(?i)(urn:ogc:def:crs:[a-z0-9.]+:[0-9.]*:[a-z0-9]+|EPSG:\\d+)");

@@ -152,6 +152,8 @@ class ImportSecurityTests {
         assertRefused(editor.upload("linked.geojson", bytes(linked), Map.of("collection", "ditch")), "linked.geojson");
         String inGeometry = """
                 {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"crs":"a column, kept"},
+                 "geometry":{"type":"Point","crs":{"type":"name","properties":{"name":"EPSG:4490"}},"coordinates":[116.2,33.2]}},
+                {"type":"Feature","properties":{},
                  "geometry":{"type":"Point","crs":{"type":"link","properties":{"href":"%s"}},"coordinates":[116.2,33.2]}}]}"""
             .formatted(listenerUrl("/geometry-crs"));
         assertRefused(editor.upload("geometry.geojson", bytes(inGeometry), Map.of("collection", "ditch")), "geometry.geojson");
