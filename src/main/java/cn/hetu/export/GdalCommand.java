@@ -5,13 +5,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
  * Runs a GDAL program (ogr2ogr, ogrinfo) from an argument array, never through a shell, with a
- * time limit. Passwords go into the process environment, never onto its command line.
+ * time limit, in the {@link GdalSandbox}: only the drivers named may open or write anything, the
+ * environment holds no credentials, the network is closed.
  */
 public final class GdalCommand {
 
@@ -21,26 +22,24 @@ public final class GdalCommand {
 
     private final List<String> arguments;
 
-    private final Map<String, String> environment;
+    private final Set<String> drivers;
 
     private final Duration timeout;
 
     private volatile Process process;
 
-    public GdalCommand(List<String> arguments, Map<String, String> environment, Duration timeout) {
+    /** A run that may use only {@code drivers} (GDAL's short names: the one that reads and the one that writes). */
+    public GdalCommand(List<String> arguments, Set<String> drivers, Duration timeout) {
         this.arguments = List.copyOf(arguments);
-        this.environment = Map.copyOf(environment);
+        this.drivers = Set.copyOf(drivers);
         this.timeout = timeout;
-    }
-
-    public static GdalCommand of(List<String> arguments, Duration timeout) {
-        return new GdalCommand(arguments, Map.of(), timeout);
     }
 
     /** Runs to the end; {@code progress} hears the percentages ogr2ogr's {@code -progress} prints. */
     public Result run(IntConsumer progress) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(arguments).redirectErrorStream(true);
-        builder.environment().putAll(environment);
+        ProcessBuilder builder = new ProcessBuilder(GdalSandbox.command(arguments)).redirectErrorStream(true);
+        builder.environment().clear();
+        builder.environment().putAll(GdalSandbox.environment(drivers));
         process = builder.start();
         StringBuilder output = new StringBuilder();
         Thread reader = new Thread(() -> read(process.getInputStream(), progress, output), "gdal-output");

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -124,8 +125,9 @@ public class GdalExport {
             if (format.name().equals("shp")) {
                 command.addAll(List.of("-lco", "ENCODING=" + options.encoding()));
             }
+            // The only file GDAL reads is the GeoJSON written just above, opened by the GeoJSON driver alone.
             command.addAll(List.of(target.toString(), input.toString()));
-            GdalCommand.of(command, TIMEOUT).runOrFail();
+            new GdalCommand(command, Set.of("GeoJSON", format.driver()), TIMEOUT).runOrFail();
             if (format.name().equals("shp")) {
                 zip(target.getParent(), out);
             }

@@ -36,16 +36,16 @@ class ImportChecks {
     ImportReport report(UUID job, ImportTarget target, Map<String, String> mapping, Map<String, String> defaults,
             List<ImportTargets.StagingField> fields) {
         String staging = Staging.qualified(job);
-        String type = ImportSql.literal(target.geometryType());
+        String type = target.geometryType();
         Object[] summary = jdbc.sql("""
                 SELECT count(*), count(*) FILTER (WHERE geom IS NULL OR ST_IsEmpty(geom)),
                        count(*) FILTER (WHERE ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4490))),
                        ST_XMin(ST_Extent(geom)), ST_YMin(ST_Extent(geom)), ST_XMax(ST_Extent(geom)), ST_YMax(ST_Extent(geom)),
                        count(*) FILTER (WHERE geom IS NOT NULL AND NOT ST_IsValid(geom)),
                        count(*) FILTER (WHERE geom IS NOT NULL AND ST_IsValid(geom) AND NOT ST_IsEmpty(geom)
-                                        AND import_geometry(geom, %s, false) IS NULL)
-                FROM %s""".formatted(type, staging))
-            .params(county[0], county[1], county[2], county[3])
+                                        AND import_geometry(geom, ?, false) IS NULL)
+                FROM %s""".formatted(staging))
+            .params(county[0], county[1], county[2], county[3], type)
             .query((rs, n) -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getLong(3),
                     rs.getObject(4) == null ? null
                             : new double[] { rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7) },
@@ -72,8 +72,9 @@ class ImportChecks {
                        AND NOT ST_IsSimple(geom) THEN ' crossing itself' ELSE ' with ' || ST_NumGeometries(geom) || ' parts' END,
                        ST_X(ST_PointOnSurface(geom)), ST_Y(ST_PointOnSurface(geom))
                 FROM %s WHERE geom IS NOT NULL AND ST_IsValid(geom) AND NOT ST_IsEmpty(geom)
-                  AND import_geometry(geom, %s, false) IS NULL
-                ORDER BY ogc_fid LIMIT %d""".formatted(staging, type, LISTED))
+                  AND import_geometry(geom, ?, false) IS NULL
+                ORDER BY ogc_fid LIMIT %d""".formatted(staging, LISTED))
+            .param(type)
             .query((rs, n) -> new ImportReport.Problem(rs.getLong(1), rs.getString(2),
                     new double[] { rs.getDouble(3), rs.getDouble(4) }))
             .list());
@@ -90,13 +91,15 @@ class ImportChecks {
         for (ImportTarget.TargetColumn column : target.columns()) {
             String field = mapping.get(column.name());
             if (field != null && !column.sqlType().equals("text")) {
-                String castable = "import_castable(s." + quote(field) + "::text, " + ImportSql.literal(column.sqlType()) + ")";
+                String castable = "import_castable(s." + quote(field) + "::text, ?)";
                 List<String> examples = jdbc.sql("SELECT s.ogc_fid || ': ' || s." + quote(field) + "::text FROM " + staging
                         + " s WHERE NOT " + castable + " ORDER BY s.ogc_fid LIMIT 5")
+                    .param(column.sqlType())
                     .query(String.class)
                     .list();
                 if (!examples.isEmpty()) {
                     long n = jdbc.sql("SELECT count(*) FROM " + staging + " s WHERE NOT " + castable)
+                        .param(column.sqlType())
                         .query(Long.class)
                         .single();
                     bad.add(new ImportReport.BadValues(column.name(), field, column.sqlType(), n, examples));
@@ -118,17 +121,19 @@ class ImportChecks {
 
     private ImportReport.Duplicates duplicates(UUID job, ImportTarget target, Map<String, String> mapping,
             Map<String, String> defaults) {
-        String code = ImportSql.code(job, mapping, defaults);
+        ImportSql.Expression code = ImportSql.code(job, mapping, defaults);
         String staging = Staging.qualified(job);
-        long inFile = jdbc.sql("SELECT count(*) - count(DISTINCT " + code + ") FROM " + staging + " s")
+        long inFile = jdbc.sql("SELECT count(*) - count(DISTINCT " + code.sql() + ") FROM " + staging + " s")
+            .params(code.args())
             .query(Long.class)
             .single();
         if (target.isNew()) {
             return new ImportReport.Duplicates(inFile, 0, List.of());
         }
-        String existing = " FROM " + staging + " s JOIN " + quote(target.id()) + " t ON t.code = " + code;
-        long count = jdbc.sql("SELECT count(*)" + existing).query(Long.class).single();
+        String existing = " FROM " + staging + " s JOIN " + quote(target.id()) + " t ON t.code = " + code.sql();
+        long count = jdbc.sql("SELECT count(*)" + existing).params(code.args()).query(Long.class).single();
         List<String> examples = jdbc.sql("SELECT t.code" + existing + " ORDER BY s.ogc_fid LIMIT 10")
+            .params(code.args())
             .query(String.class)
             .list();
         return new ImportReport.Duplicates(inFile, count, examples);

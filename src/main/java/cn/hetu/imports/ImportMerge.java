@@ -62,14 +62,23 @@ class ImportMerge {
             if (target.isNew()) {
                 createLayer(target);
             }
-            Map<String, String> values = ImportSql.values(job, target, plan.mapping(), plan.defaults(), sourceFields);
-            String selected = values.entrySet()
+            Map<String, ImportSql.Expression> values = ImportSql.values(job, target, plan.mapping(), plan.defaults(),
+                    sourceFields);
+            // Parameters cannot be bound in CREATE TABLE AS: the rows table is made first, then filled.
+            String columns = values.keySet()
                 .stream()
-                .map(e -> e.getValue() + " AS " + quote(e.getKey()))
-                .collect(Collectors.joining(", "));
-            jdbc.sql("CREATE TEMP TABLE import_rows ON COMMIT DROP AS SELECT s.ogc_fid AS fid, " + selected
-                    + ", import_geometry(s.geom, " + ImportSql.literal(target.geometryType()) + ", " + plan.repair()
-                    + ") AS geom FROM " + Staging.qualified(job) + " s")
+                .map(c -> quote(c) + " " + target.column(c).sqlType() + ", ")
+                .collect(Collectors.joining());
+            jdbc.sql("CREATE TEMP TABLE import_rows (fid integer, " + columns + "geom geometry) ON COMMIT DROP").update();
+            List<Object> args = new ArrayList<>();
+            values.values().forEach(v -> args.addAll(v.args()));
+            args.add(target.geometryType());
+            args.add(plan.repair());
+            jdbc.sql("INSERT INTO import_rows SELECT s.ogc_fid, " + values.values()
+                .stream()
+                .map(v -> v.sql() + ", ")
+                .collect(Collectors.joining()) + "import_geometry(s.geom, ?, ?) FROM " + Staging.qualified(job) + " s")
+                .params(args)
                 .update();
             hooks.progress().accept(30);
             long skippedGeometry = jdbc.sql("DELETE FROM import_rows WHERE geom IS NULL").update();
@@ -166,8 +175,10 @@ class ImportMerge {
         }
         for (ImportTarget.TargetColumn column : target.columns()) {
             if (column.sourceTitle() != null) {
-                jdbc.sql("COMMENT ON COLUMN " + table + "." + quote(column.name()) + " IS "
-                        + ImportSql.literal(column.sourceTitle())).update();
+                jdbc.sql("SELECT import_comment_column(?::regclass, ?, ?)")
+                    .params(table, column.name(), column.sourceTitle())
+                    .query()
+                    .singleRow();
             }
         }
         jdbc.sql("CREATE INDEX " + quote(target.id() + "_search_idx") + " ON " + table

@@ -13,9 +13,26 @@ import static cn.hetu.system.SqlIdentifiers.quote;
  * SQL expressions that turn a staging row ({@code s}) into a target row: each column's value cast
  * from the file's text, the user's defaults, a generated code where the file has none, and the
  * fields no column takes kept in {@code attributes}. Identifiers are quoted; field names come from
- * the staging table, values from the user only as escaped literals inside these expressions.
+ * the staging table; every value (the user's defaults, the file's field names as keys) is a bound
+ * parameter, never SQL text.
  */
 final class ImportSql {
+
+    /** An SQL expression and the values of its parameters, in the order they appear. */
+    record Expression(String sql, List<Object> args) {
+
+        static Expression of(String sql, Object... args) {
+            return new Expression(sql, List.of(args));
+        }
+
+        /** This expression, or the other where this one is NULL. */
+        Expression orElse(Expression other) {
+            List<Object> all = new ArrayList<>(args);
+            all.addAll(other.args());
+            return new Expression("COALESCE(" + sql + ", " + other.sql() + ")", all);
+        }
+
+    }
 
     private ImportSql() {
     }
@@ -42,36 +59,33 @@ final class ImportSql {
         }
     }
 
-    static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
-    }
-
     /** Generated for features without a code: the import's short id and the feature's number in the file. */
-    static String generatedCode(UUID job) {
-        return "'IMP-" + job.toString().substring(0, 8) + "-' || s.ogc_fid";
+    static Expression generatedCode(UUID job) {
+        return Expression.of("?::text || s.ogc_fid", "IMP-" + job.toString().substring(0, 8) + "-");
     }
 
     /** The code of each staging row as it will be written. */
-    static String code(UUID job, Map<String, String> mapping, Map<String, String> defaults) {
+    static Expression code(UUID job, Map<String, String> mapping, Map<String, String> defaults) {
         String field = mapping.get("code");
-        String value = field == null ? null : text(field);
+        Expression value = field == null ? null : Expression.of(text(field));
         if (defaults.containsKey("code")) {
-            value = value == null ? literal(defaults.get("code")) : "COALESCE(" + value + ", " + literal(defaults.get("code")) + ")";
+            Expression fallback = Expression.of("?::text", defaults.get("code"));
+            value = value == null ? fallback : value.orElse(fallback);
         }
-        return value == null ? generatedCode(job) : "COALESCE(" + value + ", " + generatedCode(job) + ")";
+        return value == null ? generatedCode(job) : value.orElse(generatedCode(job));
     }
 
     /** Column name to value expression, for every column the import writes. */
-    static Map<String, String> values(UUID job, ImportTarget target, Map<String, String> mapping,
+    static Map<String, Expression> values(UUID job, ImportTarget target, Map<String, String> mapping,
             Map<String, String> defaults, List<String> sourceFields) {
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Expression> values = new LinkedHashMap<>();
         for (ImportTarget.TargetColumn column : target.columns()) {
             String name = column.name();
             String field = mapping.get(name);
-            String value = field == null ? null : cast(field, column.sqlType());
+            Expression value = field == null ? null : Expression.of(cast(field, column.sqlType()));
             if (defaults.containsKey(name) && !name.equals("code")) {
-                String fallback = literal(defaults.get(name)) + "::" + column.sqlType();
-                value = value == null ? fallback : "COALESCE(" + value + ", " + fallback + ")";
+                Expression fallback = Expression.of("?::" + column.sqlType(), defaults.get(name));
+                value = value == null ? fallback : value.orElse(fallback);
             }
             if (name.equals("code")) {
                 value = code(job, mapping, defaults);
@@ -96,20 +110,22 @@ final class ImportSql {
             .toList();
     }
 
-    private static String attributes(String mapped, List<String> extraFields) {
-        String base = mapped == null ? "'{}'::jsonb" : "COALESCE(" + mapped + ", '{}'::jsonb)";
+    private static Expression attributes(Expression mapped, List<String> extraFields) {
+        Expression empty = Expression.of("'{}'::jsonb");
+        Expression base = mapped == null ? empty : mapped.orElse(empty);
         if (extraFields.isEmpty()) {
             return base;
         }
         List<String> objects = new ArrayList<>();
+        List<Object> args = new ArrayList<>(base.args());
         // jsonb_build_object takes at most 100 arguments
         for (int i = 0; i < extraFields.size(); i += 50) {
-            objects.add("jsonb_build_object(" + extraFields.subList(i, Math.min(i + 50, extraFields.size()))
-                .stream()
-                .map(f -> literal(f) + ", " + text(f))
-                .collect(Collectors.joining(", ")) + ")");
+            List<String> slice = extraFields.subList(i, Math.min(i + 50, extraFields.size()));
+            objects.add("jsonb_build_object(" + slice.stream().map(f -> "?::text, " + text(f)).collect(Collectors.joining(", "))
+                    + ")");
+            args.addAll(slice);
         }
-        return "jsonb_strip_nulls(" + base + " || " + String.join(" || ", objects) + ")";
+        return new Expression("jsonb_strip_nulls(" + base.sql() + " || " + String.join(" || ", objects) + ")", args);
     }
 
 }

@@ -91,8 +91,9 @@ class Imports {
             SourceLayer layer = layers.stream()
                 .filter(l -> blank(request.layer()) ? l.featureCount() != 0 : l.name().equals(request.layer()))
                 .findFirst()
-                .orElseThrow(() -> ImportRefused.unprocessable(blank(request.layer()) ? "The file holds no features"
-                        : "The file has no layer '" + request.layer() + "'; it has " + layers.stream().map(SourceLayer::name).toList()));
+                .orElseThrow(() -> ImportRefused.unprocessable(blank(request.layer()) ? upload.label() + " holds no features"
+                        : upload.label() + " has no layer '" + request.layer() + "'; it has "
+                                + layers.stream().map(SourceLayer::name).toList()));
             SourceCrs crs = override != null ? override
                     : layer.wkt() != null ? SourceCrs.fromFile(layer.wkt()) : SourceCrs.guess(layer.extent());
             if (crs == null) {
@@ -116,34 +117,34 @@ class Imports {
     private void load(UUID id, UploadedFiles.Upload upload, SourceLayer layer, SourceCrs crs, SourceEncoding encoding,
             ImportJobs.Running running) {
         try {
-            GdalCommand.Result result = null;
-            // The database may be short of connections for a moment; GDAL's own connection is tried again.
-            for (int attempt = 1; attempt <= 3 && !running.cancelled; attempt++) {
-                running.command = staging.loadCommand(id, upload, layer, crs, encoding);
-                result = running.command.run(percent -> running.progress = percent * 9 / 10);
-                running.command = null;
-                if (result.exitCode() == 0 || !result.output().contains("PQconnectdb failed")) {
-                    break;
-                }
-                staging.drop(id);
-                sleep(2000L * attempt);
+            running.command = staging.convertCommand(upload, layer, crs, encoding);
+            GdalCommand.Result result = running.command.run(percent -> running.progress = percent * 6 / 10);
+            running.command = null;
+            if (!running.cancelled && result.exitCode() != 0) {
+                String reason = Staging.firstError(result.output());
+                jobs.finish(id, "failed", null, null, reason.contains("projection domain") || reason.contains("reproject")
+                        ? "The coordinates do not fit the CRS " + crs.name() + ": the CRS is probably wrong; upload again "
+                                + "and choose the right one (" + reason + ")"
+                        : "GDAL could not read the file: " + reason);
+                return;
+            }
+            if (!running.cancelled) {
+                staging.load(id, Staging.converted(upload), layer, pid -> running.backend = pid,
+                        percent -> running.progress = 60 + percent * 3 / 10);
+                running.backend = null;
             }
             if (running.cancelled) {
                 staging.drop(id);
                 jobs.finish(id, "cancelled", null, null, "Cancelled; nothing was written");
                 return;
             }
-            if (result.exitCode() != 0) {
-                staging.drop(id);
-                String reason = Staging.firstError(result.output());
-                jobs.finish(id, "failed", null, null, reason.contains("projection domain") || reason.contains("reproject")
-                        ? "The coordinates do not fit the CRS " + crs.name() + ": the CRS is probably wrong; upload again "
-                                + "and choose the right one (" + reason + ")"
-                        : "GDAL could not load the file: " + reason);
-                return;
-            }
             running.progress = 92;
             jobs.finish(id, "ready", report(id, defaults(new CommitRequest(null, null, null, null, false))), null, null);
+        }
+        catch (ImportRefused e) {
+            staging.drop(id);
+            jobs.finish(id, running.cancelled ? "cancelled" : "failed", null, null, running.cancelled
+                    ? "Cancelled; nothing was written" : "The file could not be loaded: " + e.getMessage());
         }
         catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
@@ -372,15 +373,6 @@ class Imports {
             return SourceEncoding.detect(upload.dataset());
         }
         return new SourceEncoding("UTF-8", "UTF-8", "file");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static boolean blank(String text) {

@@ -18,8 +18,9 @@ record SourceLayer(String name, String geometryType, long featureCount, double[]
     private static final Pattern EXTENT = Pattern.compile(
             "Extent: \\(([-\\d.eE+]+), ([-\\d.eE+]+)\\) - \\(([-\\d.eE+]+), ([-\\d.eE+]+)\\)");
 
-    private static final Pattern FIELD = Pattern.compile("^(.+): (String|Integer|Integer64|Real|Date|DateTime|Time|Binary"
-            + "|StringList|IntegerList|Integer64List|RealList)( \\(.*\\))?$");
+    /** A field line: its name, its type with any subtype ({@code Integer(Boolean)}), then its width. */
+    private static final Pattern FIELD = Pattern.compile("^(.+): ((?:String|Integer|Integer64|Real|Date|DateTime|Time|Binary"
+            + "|StringList|IntegerList|Integer64List|RealList)(?:\\((?:Boolean|Int16|Float32|JSON|UUID)\\))?)( \\(.*\\))?$");
 
     /** The layers in ogrinfo's output, in the order the file has them. */
     static List<SourceLayer> parse(String output) {

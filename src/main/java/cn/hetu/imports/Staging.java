@@ -1,26 +1,46 @@
 package cn.hetu.imports;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.hetu.export.GdalCommand;
 
+import static cn.hetu.system.SqlIdentifiers.quote;
+
 /**
- * GDAL's side of an import: {@code ogrinfo} describes the file, {@code ogr2ogr} copies it into
- * a staging table of its own, {@code import_staging.job_<id>}, reprojected to EPSG:4490 with the
- * attributes decoded. The staging table keeps the file's field names as they are (Chinese too).
+ * GDAL's side of an import: {@code ogrinfo} describes the file, {@code ogr2ogr} turns the chosen
+ * layer into a CSV (WKT geometries reprojected to EPSG:4490, attributes decoded to UTF-8) next to it,
+ * and Hetu loads that CSV with COPY over its own connection into a staging table of its own,
+ * {@code import_staging.job_<id>}. GDAL reads the upload with the one driver of its format and
+ * nothing else, never touches the database and never holds its credentials (see
+ * {@link cn.hetu.export.GdalCommand}). The staging table keeps the file's field names as they are
+ * (Chinese too) and the types GDAL reads.
  */
 @Component
 class Staging {
@@ -31,7 +51,14 @@ class Staging {
 
     private static final Duration LOAD_TIMEOUT = Duration.ofHours(2);
 
-    private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?]+).*");
+    /** The one GDAL driver that opens each accepted format. */
+    private static final Map<String, String> DRIVERS = Map.of("shp", "ESRI Shapefile", "gpkg", "GPKG", "geojson", "GeoJSON",
+            "kml", "LIBKML", "csv", "CSV");
+
+    /** Column types as GDAL's PostgreSQL driver would make them; lists and binary data stay text. */
+    private static final Map<String, String> SQL_TYPES = Map.of("Integer", "integer", "Integer(Boolean)", "boolean",
+            "Integer(Int16)", "smallint", "Integer64", "bigint", "Real", "double precision", "Real(Float32)", "real",
+            "Date", "date", "DateTime", "timestamp with time zone", "Time", "time");
 
     /** Columns a CSV's coordinates or geometry may be in. */
     private static final List<String> CSV_OPTIONS = List.of("-oo", "X_POSSIBLE_NAMES=lon,lng,longitude,x,经度,东经",
@@ -40,20 +67,11 @@ class Staging {
 
     private final JdbcClient jdbc;
 
-    private final String connection;
+    private final DataSource dataSource;
 
-    private final String password;
-
-    Staging(JdbcClient jdbc, @Value("${spring.datasource.url}") String url,
-            @Value("${spring.datasource.username}") String user, @Value("${spring.datasource.password:}") String password) {
+    Staging(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        Matcher m = JDBC_URL.matcher(url);
-        if (!m.matches()) {
-            throw new IllegalStateException("Cannot derive a libpq connection from " + url);
-        }
-        this.connection = "PG:host=" + m.group(1) + " port=" + (m.group(2) == null ? "5432" : m.group(2)) + " dbname="
-                + m.group(3) + " user=" + user;
-        this.password = password;
+        this.dataSource = dataSource;
     }
 
     static String table(UUID job) {
@@ -76,27 +94,136 @@ class Staging {
         List<String> command = new ArrayList<>(List.of("ogrinfo", "-ro", "-so", "-al"));
         command.addAll(readOptions(upload, encoding));
         command.add(upload.dataset().toString());
-        GdalCommand.Result result = GdalCommand.of(command, INSPECT_TIMEOUT).run(p -> {
+        GdalCommand.Result result = new GdalCommand(command, Set.of(driver(upload)), INSPECT_TIMEOUT).run(p -> {
         });
         if (result.exitCode() != 0) {
-            throw ImportRefused.unprocessable("GDAL cannot read the file: " + firstError(result.output()));
+            throw ImportRefused.unprocessable("GDAL cannot read " + upload.label() + " as " + driver(upload) + ": "
+                    + firstError(result.output()));
         }
-        return SourceLayer.parse(result.output());
+        List<SourceLayer> layers = SourceLayer.parse(result.output());
+        for (SourceLayer layer : layers) {
+            // A layer's name goes onto ogr2ogr's command line: it must not read as an option or hide a line.
+            if (layer.name().startsWith("-") || layer.name().chars().anyMatch(Character::isISOControl)) {
+                throw ImportRefused.unprocessable(upload.label() + " has a layer named '" + layer.name().replaceAll(
+                        "\\p{Cntrl}", "?") + "'; a layer name may not start with '-' or hold control characters");
+            }
+            for (SourceLayer.Field field : layer.fields()) {
+                if (field.name().chars().anyMatch(Character::isISOControl)) {
+                    throw ImportRefused.unprocessable(upload.label() + " has a field named '" + field.name().replaceAll(
+                            "\\p{Cntrl}", "?") + "'; a field name may not hold control characters");
+                }
+            }
+        }
+        return layers;
     }
 
-    /** The ogr2ogr run that fills the staging table; it can be stopped while it runs. */
-    GdalCommand loadCommand(UUID job, UploadedFiles.Upload upload, SourceLayer layer, SourceCrs crs,
-            SourceEncoding encoding) {
-        List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", "PostgreSQL", connection));
-        command.addAll(List.of(upload.dataset().toString(), layer.name()));
+    /** The ogr2ogr run that writes the layer as a CSV Hetu then loads; it can be stopped while it runs. */
+    GdalCommand convertCommand(UploadedFiles.Upload upload, SourceLayer layer, SourceCrs crs, SourceEncoding encoding) {
+        List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", "CSV", converted(upload).toString(),
+                upload.dataset().toString(), layer.name()));
         command.addAll(readOptions(upload, encoding));
-        command.addAll(List.of("-lco", "SCHEMA=" + SCHEMA, "-nln", table(job), "-lco", "GEOMETRY_NAME=geom", "-lco",
-                "FID=ogc_fid", "-lco", "LAUNDER=NO", "-lco", "PRECISION=NO", "-lco", "SPATIAL_INDEX=NONE", "-nlt",
-                "GEOMETRY", "-dim", "XY", "-t_srs", "EPSG:4490", "-gt", "65536", "-progress"));
+        command.addAll(List.of("-nln", "staging", "-lco", "GEOMETRY=AS_WKT", "-lco", "LINEFORMAT=LF", "-nlt", "GEOMETRY",
+                "-dim", "XY", "-t_srs", "EPSG:4490", "-progress"));
         if (crs.sourceSrs() != null) {
             command.addAll(List.of("-s_srs", crs.sourceSrs()));
         }
-        return new GdalCommand(command, password.isEmpty() ? Map.of() : Map.of("PGPASSWORD", password), LOAD_TIMEOUT);
+        return new GdalCommand(command, new HashSet<>(List.of(driver(upload), "CSV")), LOAD_TIMEOUT);
+    }
+
+    static Path converted(UploadedFiles.Upload upload) {
+        return upload.dir().resolve("staging.csv");
+    }
+
+    /**
+     * Creates the staging table (the geometry, then the fields in the CSV's order, typed as the file
+     * types them) and copies the CSV in, in one transaction, on Hetu's own connection.
+     */
+    void load(UUID job, Path csv, SourceLayer layer, IntConsumer backend, IntConsumer progress) throws IOException {
+        Map<String, String> types = new HashMap<>();
+        layer.fields().forEach(f -> types.put(f.name(), f.type()));
+        long size = Math.max(1, Files.size(csv));
+        try (InputStream file = new BufferedInputStream(Files.newInputStream(csv), 1 << 16);
+                Connection connection = dataSource.getConnection()) {
+            List<String> header = header(file);
+            List<String> fields = header.subList(1, header.size());
+            StringBuilder columns = new StringBuilder("ogc_fid serial PRIMARY KEY, geom geometry(Geometry, 4490)");
+            for (String field : fields) {
+                columns.append(", ").append(quote(field)).append(' ')
+                    .append(SQL_TYPES.getOrDefault(types.get(field), "character varying"));
+            }
+            String names = fields.stream().map(f -> ", " + quote(f)).collect(Collectors.joining());
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                try (ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
+                    pid.next();
+                    backend.accept(pid.getInt(1));
+                }
+                statement.execute("CREATE TABLE " + qualified(job) + " (" + columns + ")");
+                long[] read = { 0 };
+                InputStream counted = new FilterInputStream(file) {
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = super.read(buffer, offset, length);
+                        read[0] += Math.max(n, 0);
+                        progress.accept((int) (100 * read[0] / size));
+                        return n;
+                    }
+                };
+                connection.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("COPY " + qualified(job) + " (geom" + names + ") FROM STDIN (FORMAT csv)", counted);
+                connection.commit();
+            }
+            catch (SQLException e) {
+                connection.rollback();
+                throw ImportRefused.unprocessable(e.getMessage().lines().findFirst().orElse(e.getMessage()));
+            }
+            finally {
+                connection.setAutoCommit(true);
+            }
+        }
+        catch (SQLException e) {
+            throw new IOException("No database connection for the staging table: " + e.getMessage(), e);
+        }
+    }
+
+    /** The CSV's first record, GDAL's names of the columns, read off the stream so COPY gets the rows only. */
+    static List<String> header(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        boolean quoted = false;
+        int b;
+        while ((b = in.read()) >= 0 && (quoted || b != '\n')) {
+            quoted ^= b == '"';
+            line.write(b);
+        }
+        List<String> names = new ArrayList<>();
+        StringBuilder name = new StringBuilder();
+        String text = line.toString(StandardCharsets.UTF_8);
+        quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' && quoted && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                name.append('"');
+                i++;
+            }
+            else if (c == '"') {
+                quoted = !quoted;
+            }
+            else if (c == ',' && !quoted) {
+                names.add(name.toString());
+                name.setLength(0);
+            }
+            else {
+                name.append(c);
+            }
+        }
+        names.add(name.toString());
+        return names;
+    }
+
+    private static String driver(UploadedFiles.Upload upload) {
+        return DRIVERS.get(upload.format());
     }
 
     void drop(UUID job) {

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -22,18 +24,27 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Takes an upload into a private temporary directory. A zip is unpacked by hand: entry names
- * that climb out of the directory or are absolute refuse the whole upload, only the files GDAL
- * needs are extracted, and the bytes actually inflated are counted, so a zip bomb stops early.
+ * Takes an upload into a private temporary directory. A zip (and a KMZ, a zip around a KML) is
+ * unpacked by hand: entry names that climb out of the directory or are absolute refuse the whole
+ * upload, only the files GDAL needs are extracted, and the bytes actually inflated are counted, so
+ * a zip bomb stops early. A zip inside a zip is never opened. What GDAL finally sees is the data set
+ * and its Shapefile parts under names Hetu chose ({@code upload.shp}, ...), alone in their directory,
+ * and checked by {@link UploadContent} to be what their names say.
  */
 @Component
 class UploadedFiles {
 
-    /** The data set found in an upload, and the directory that holds it. */
-    record Upload(Path dir, Path dataset, String format) {
+    /**
+     * The data set found in an upload, the directory that holds it, and its name as the user sent
+     * it ({@code 'roads.zip' → 'roads/roads.shp'}), for messages.
+     */
+    record Upload(Path dir, Path dataset, String format, String label) {
     }
 
     private static final List<String> DATASETS = List.of("shp", "gpkg", "geojson", "json", "kml", "kmz", "csv");
+
+    /** What a zip may hold: a data set in a format of its own, never another zip (a KMZ is one). */
+    private static final List<String> ZIPPED = DATASETS.stream().filter(d -> !d.equals("kmz")).toList();
 
     private static final Set<String> SHAPEFILE_PARTS = Set.of("shx", "dbf", "prj", "cpg");
 
@@ -57,17 +68,23 @@ class UploadedFiles {
         }
         Path dir = Files.createTempDirectory("hetu-import-");
         try {
-            if (extension.equals("zip")) {
+            Upload upload;
+            if (extension.equals("zip") || extension.equals("kmz")) {
                 Path zip = dir.resolve("upload.zip");
                 file.transferTo(zip);
-                unzip(zip, dir.resolve("data"));
+                Map<Path, String> entries = unzip(zip, dir.resolve("data"), extension.equals("kmz") ? List.of("kml") : ZIPPED);
                 Files.delete(zip);
+                upload = find(dir, entries, name);
             }
             else {
                 Files.createDirectories(dir.resolve("data"));
-                file.transferTo(dir.resolve("data").resolve("upload." + extension));
+                Path dataset = dir.resolve("data").resolve("upload." + extension);
+                file.transferTo(dataset);
+                upload = new Upload(dir, dataset, extension.equals("json") ? "geojson" : extension, "'" + name + "'");
             }
-            return find(dir);
+            upload = settle(upload);
+            UploadContent.check(upload);
+            return upload;
         }
         catch (IOException | RuntimeException e) {
             delete(dir);
@@ -87,8 +104,10 @@ class UploadedFiles {
         }
     }
 
-    private void unzip(Path zip, Path target) throws IOException {
+    /** Unpacks the entries GDAL may need; returns each file written with the entry's name. */
+    private Map<Path, String> unzip(Path zip, Path target, List<String> datasets) throws IOException {
         Files.createDirectories(target);
+        Map<Path, String> written = new LinkedHashMap<>();
         long total = 0;
         try (ZipFile archive = new ZipFile(zip.toFile())) {
             if (archive.size() > MAX_ENTRIES) {
@@ -103,10 +122,14 @@ class UploadedFiles {
                     throw ImportRefused.unprocessable("The zip entry '" + entry.getName()
                             + "' points outside the archive; the upload was refused");
                 }
+                if (path.chars().anyMatch(c -> c < 0x20 || c == ':')) {
+                    throw ImportRefused.unprocessable("The zip entry '" + entry.getName().replaceAll("\\p{Cntrl}", "?")
+                            + "' has control characters or ':' in its name; the upload was refused");
+                }
                 String fileName = baseName(path);
                 String extension = extension(fileName);
                 if (entry.isDirectory() || fileName.startsWith(".")
-                        || !(DATASETS.contains(extension) || SHAPEFILE_PARTS.contains(extension))) {
+                        || !(datasets.contains(extension) || SHAPEFILE_PARTS.contains(extension))) {
                     continue;
                 }
                 Path out = target.resolve(fileName);
@@ -114,11 +137,13 @@ class UploadedFiles {
                     throw ImportRefused.unprocessable("The zip holds '" + fileName + "' twice; send one data set");
                 }
                 total = copy(archive, entry, out, total);
+                written.put(out, entry.getName());
             }
         }
         catch (ZipException e) {
             throw ImportRefused.unprocessable("The upload is not a readable zip: " + e.getMessage());
         }
+        return written;
     }
 
     /** Copies one entry, counting what is inflated; returns the running total. */
@@ -144,11 +169,16 @@ class UploadedFiles {
         return total + written;
     }
 
-    private static Upload find(Path dir) throws IOException {
+    private static Upload find(Path dir, Map<Path, String> entries, String zipName) throws IOException {
         Path data = dir.resolve("data");
         List<Path> files;
         try (Stream<Path> list = Files.list(data)) {
             files = list.sorted().toList();
+        }
+        List<Path> docKml = files.stream().filter(f -> f.getFileName().toString().equalsIgnoreCase("doc.kml")).toList();
+        if (extension(zipName).equals("kmz") && !docKml.isEmpty()) {
+            // A KMZ's own document is doc.kml; other KML files in it are what that document links to.
+            return new Upload(dir, docKml.get(0), "kml", "'" + zipName + "' → '" + entries.get(docKml.get(0)) + "'");
         }
         for (String format : DATASETS) {
             List<Path> found = files.stream().filter(f -> extension(f.getFileName().toString()).equals(format)).toList();
@@ -161,11 +191,47 @@ class UploadedFiles {
                 if (format.equals("shp")) {
                     checkShapefile(dataset, files);
                 }
-                return new Upload(dir, dataset, format.equals("json") ? "geojson" : format);
+                return new Upload(dir, dataset, format.equals("json") ? "geojson" : format,
+                        "'" + zipName + "' → '" + entries.get(dataset) + "'");
             }
         }
         throw ImportRefused.unprocessable("The zip holds no Shapefile (.shp with .shx and .dbf), GeoPackage, GeoJSON, "
                 + "KML or CSV");
+    }
+
+    /**
+     * Gives the data set and its Shapefile parts names Hetu chose and removes every other file, so
+     * that GDAL sees nothing a user named and nothing beside the data set.
+     */
+    private static Upload settle(Upload upload) throws IOException {
+        Path data = upload.dataset().getParent();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(data)) {
+            files = list.toList();
+        }
+        Path dataset = data.resolve("upload." + upload.format());
+        Map<Path, Path> renamed = new LinkedHashMap<>();
+        renamed.put(upload.dataset(), dataset);
+        if (upload.format().equals("shp")) {
+            for (String part : SHAPEFILE_PARTS) {
+                Path sidecar = sidecar(files, stem(upload.dataset().getFileName().toString()), part);
+                if (sidecar != null) {
+                    renamed.put(sidecar, data.resolve("upload." + part));
+                }
+            }
+        }
+        Path staged = Files.createDirectory(upload.dir().resolve("staged"));
+        for (Map.Entry<Path, Path> move : renamed.entrySet()) {
+            Files.move(move.getKey(), staged.resolve(move.getValue().getFileName()));
+        }
+        try (Stream<Path> rest = Files.list(data)) {
+            for (Path other : rest.toList()) {
+                Files.delete(other);
+            }
+        }
+        Files.delete(data);
+        Files.move(staged, data);
+        return new Upload(upload.dir(), dataset, upload.format(), upload.label());
     }
 
     private static void checkShapefile(Path shp, List<Path> files) {

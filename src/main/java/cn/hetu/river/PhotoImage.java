@@ -29,7 +29,10 @@ import cn.hetu.system.Refusal;
 /**
  * An uploaded photo checked for what it really is: its type from its first bytes (never from its name
  * or declared type), its size in pixels from the header before any pixel is decoded (a small file can
- * claim a huge picture), then a real decode, from which the thumbnail is made.
+ * claim a huge picture), then a real decode. What is stored is made again from the decoded pixels,
+ * turned upright as the EXIF orientation says: a JPEG for a JPEG or WebP, a PNG for a PNG. Nothing
+ * else of the upload survives (no HTML or zip appended after the image, no metadata); the EXIF
+ * evidence (time, position) is read from the original first. The thumbnail is made from the same pixels.
  */
 final class PhotoImage {
 
@@ -45,8 +48,11 @@ final class PhotoImage {
 
     static final int THUMBNAIL_SIDE = 320;
 
-    /** A checked photo: its type, size in pixels, EXIF, and its thumbnail as JPEG. */
-    record Checked(String contentType, int width, int height, Exif exif, byte[] thumbnail) {
+    /** Larger photos are stored at about this side: enough to read a sign or a water level. */
+    static final int STORED_SIDE = 4096;
+
+    /** A checked photo as stored: its type, size in pixels, the image, the original's EXIF, and its thumbnail as JPEG. */
+    record Checked(String contentType, int width, int height, Exif exif, byte[] photo, byte[] thumbnail) {
     }
 
     private PhotoImage() {
@@ -74,7 +80,10 @@ final class PhotoImage {
             }
             BufferedImage image = reader.read(0, subsampled(reader, width, height));
             Exif exif = Exif.of(type, file);
-            return new Checked(type, width, height, exif, thumbnail(image, exif.orientation()));
+            boolean png = type.equals(PNG);
+            BufferedImage upright = upright(image, exif.orientation(), png && image.getColorModel().hasAlpha());
+            byte[] photo = png ? png(upright) : jpeg(upright, 0.9f);
+            return new Checked(png ? PNG : JPEG, upright.getWidth(), upright.getHeight(), exif, photo, thumbnail(upright));
         }
         catch (IOException | RuntimeException e) {
             if (e instanceof Refusal refused) {
@@ -111,54 +120,87 @@ final class PhotoImage {
         return readers.next();
     }
 
-    /** Every pixel row is still decoded, but only about twice the thumbnail's pixels are kept in memory. */
+    /** Every pixel row is still decoded, but a photo larger than {@link #STORED_SIDE} is kept at about that side. */
     private static ImageReadParam subsampled(ImageReader reader, int width, int height) {
         ImageReadParam param = reader.getDefaultReadParam();
-        int step = Math.max(1, Math.max(width, height) / (2 * THUMBNAIL_SIDE));
+        int step = Math.max(1, (int) Math.ceil((double) Math.max(width, height) / STORED_SIDE));
         param.setSourceSubsampling(step, step, 0, 0);
         return param;
     }
 
-    /** A JPEG whose longest side is at most {@link #THUMBNAIL_SIDE}, turned upright when EXIF says it is rotated. */
-    static byte[] thumbnail(BufferedImage image, int orientation) {
-        int quarterTurns = switch (orientation) {
-            case 6 -> 1;
-            case 3 -> 2;
-            case 8 -> 3;
-            default -> 0; // upright, or mirrored: left as the camera stored it
+    /**
+     * The pixels alone, in a plain RGB (or ARGB) image, turned and mirrored as the EXIF orientation
+     * (1-8) says so that the photo shows upright without it; transparent areas of an RGB copy become white.
+     */
+    static BufferedImage upright(BufferedImage image, int orientation, boolean alpha) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        AffineTransform transform = switch (orientation) {
+            case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);
+            case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);
+            case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);
+            case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);
+            case 6 -> new AffineTransform(0, 1, -1, 0, h, 0);
+            case 7 -> new AffineTransform(0, -1, -1, 0, h, w);
+            case 8 -> new AffineTransform(0, -1, 1, 0, 0, w);
+            default -> new AffineTransform();
         };
-        double scale = Math.min(1.0, (double) THUMBNAIL_SIDE / Math.max(image.getWidth(), image.getHeight()));
-        int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
-        int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
-        boolean sideways = quarterTurns % 2 == 1;
-        BufferedImage out = new BufferedImage(sideways ? h : w, sideways ? w : h, BufferedImage.TYPE_INT_RGB);
+        boolean sideways = orientation >= 5 && orientation <= 8;
+        BufferedImage out = new BufferedImage(sideways ? h : w, sideways ? w : h,
+                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
-            g.setColor(Color.WHITE); // transparent PNG areas become white, as on paper
-            g.fillRect(0, 0, out.getWidth(), out.getHeight());
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            AffineTransform transform = new AffineTransform();
-            transform.translate(out.getWidth() / 2.0, out.getHeight() / 2.0);
-            transform.quadrantRotate(quarterTurns);
-            transform.translate(-w / 2.0, -h / 2.0);
-            transform.scale(scale, scale);
+            if (!alpha) {
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, out.getWidth(), out.getHeight());
+            }
             g.drawImage(image, transform, null);
         }
         finally {
             g.dispose();
         }
-        return jpeg(out);
+        return out;
     }
 
-    private static byte[] jpeg(BufferedImage image) {
+    /** A JPEG whose longest side is at most {@link #THUMBNAIL_SIDE}, from an upright photo. */
+    static byte[] thumbnail(BufferedImage upright) {
+        double scale = Math.min(1.0, (double) THUMBNAIL_SIDE / Math.max(upright.getWidth(), upright.getHeight()));
+        int w = Math.max(1, (int) Math.round(upright.getWidth() * scale));
+        int h = Math.max(1, (int) Math.round(upright.getHeight() * scale));
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(Color.WHITE); // transparent PNG areas become white, as on paper
+            g.fillRect(0, 0, w, h);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(upright, 0, 0, w, h, null);
+        }
+        finally {
+            g.dispose();
+        }
+        return jpeg(out, 0.82f);
+    }
+
+    private static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", bytes);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] jpeg(BufferedImage image, float quality) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.82f);
+            param.setCompressionQuality(quality);
             writer.write(null, new IIOImage(image, null, null), param);
         }
         catch (IOException e) {

@@ -104,7 +104,7 @@ class Photos {
                     "An issue has at most " + MAX_PER_ISSUE + " photos; this one has " + count);
         }
         PhotoImage.Checked checked = PhotoImage.check(upload.file());
-        files.write(upload.id(), upload.file(), checked.thumbnail());
+        files.write(upload.id(), checked.photo(), checked.thumbnail());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
             @Override
@@ -120,7 +120,7 @@ class Photos {
                 INSERT INTO issue_photo (id, issue_id, kind, content_type, bytes, width, height, taken_at, exif_lon, exif_lat,
                                          uploaded_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, acting_user())""")
-            .params(upload.id(), issueId, upload.kind(), checked.contentType(), upload.file().length, checked.width(),
+            .params(upload.id(), issueId, upload.kind(), checked.contentType(), checked.photo().length, checked.width(),
                     checked.height(), exif.takenAt() == null ? null : Timestamp.from(exif.takenAt()), exif.lon(), exif.lat())
             .update();
         return true;

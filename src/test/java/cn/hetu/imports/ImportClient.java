@@ -141,6 +141,11 @@ final class ImportClient {
         }
     }
 
+    /** A string as a JSON value, quoted and escaped. */
+    static String json(String text) {
+        return JSON.writeValueAsString(text);
+    }
+
     static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }

@@ -48,8 +48,8 @@ class IssuePhotoTests {
         JsonNode photo = first.json();
         assertThat(photo.get("kind").asString()).isEqualTo("before");
         assertThat(photo.get("contentType").asString()).isEqualTo("image/jpeg");
-        assertThat(photo.get("bytes").asInt()).isEqualTo(jpeg.length);
-        assertThat(photo.get("width").asInt()).isEqualTo(1200);
+        assertThat(photo.get("width").asInt()).as("orientation 6: stored upright, so tall").isEqualTo(800);
+        assertThat(photo.get("height").asInt()).isEqualTo(1200);
         assertThat(photo.get("takenAt").asString()).isEqualTo("2026-10-07T02:30:00Z");
         assertThat(photo.get("exifLat").asDouble()).isCloseTo(at[1] + 0.001, offset(1e-6));
         assertThat(photo.get("distanceFromReportM").asDouble()).isCloseTo(111, offset(2.0));
@@ -67,7 +67,8 @@ class IssuePhotoTests {
 
         HttpResponse<byte[]> original = admin.bytes("/api/v1/photos/" + id);
         assertThat(original.statusCode()).isEqualTo(200);
-        assertThat(original.body()).isEqualTo(jpeg);
+        assertThat(original.body()).hasSize(photo.get("bytes").asInt());
+        assertThat(ImageIO.read(new ByteArrayInputStream(original.body())).getHeight()).isEqualTo(1200);
         assertThat(original.headers().firstValue("Content-Type")).contains("image/jpeg");
         assertThat(original.headers().firstValue("Cache-Control").orElse("")).contains("private");
         assertThat(original.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
@@ -106,11 +107,11 @@ class IssuePhotoTests {
         Http.Reply reply = phone().post(photos(issue), TestPhotos.multipart("leaf.bin", "application/octet-stream", webp),
                 TestPhotos.MULTIPART);
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        assertThat(reply.json().get("contentType").asString()).isEqualTo("image/webp");
+        assertThat(reply.json().get("contentType").asString()).as("stored again as a JPEG").isEqualTo("image/jpeg");
         assertThat(reply.json().get("width").asInt()).isEqualTo(1);
         HttpResponse<byte[]> thumbnail = admin.bytes(reply.json().get("thumbnailUrl").asString());
         assertThat(thumbnail.headers().firstValue("Content-Type")).contains("image/jpeg");
-        assertThat(admin.bytes(reply.json().get("url").asString()).headers().firstValue("Content-Type")).contains("image/webp");
+        assertThat(admin.bytes(reply.json().get("url").asString()).headers().firstValue("Content-Type")).contains("image/jpeg");
     }
 
     @Test
@@ -135,6 +136,49 @@ class IssuePhotoTests {
                 "kind", "during"), TestPhotos.MULTIPART), 400, "kind");
         assertThat(jdbc.sql("SELECT count(*) FROM issue_photo WHERE issue_id = ?").param(issue).query(Long.class).single())
             .isZero();
+    }
+
+    @Test
+    void whatIsStoredIsTheImageAloneMadeAgainFromItsPixels() throws IOException {
+        UUID issue = report(segmentMiddle(), "2026-10-08T11:00:00+08:00");
+        byte[] html = "<html><body><script>alert(document.cookie)</script></body></html>".getBytes(StandardCharsets.UTF_8);
+        // A zip (one stored entry, "x.html") as polyglot files carry it after the image.
+        byte[] zip = Base64.getDecoder().decode("UEsDBBQAAAAAANtVg10LK2h3JgAAACYAAAAGAAAAeC5odG1sPGh0bWw+PHNjcmlwdD5hbGVydCgx"
+                + "KTwvc2NyaXB0PjwvaHRtbD5QSwECFAMUAAAAAADbVYNdCytodyYAAAAmAAAABgAAAAAAAAAAAAAAgAEAAAAAeC5odG1sUEsFBgAAAAABAAEANAAAAEoAAAAAAA==");
+        byte[] exifJpeg = TestPhotos.jpegWithExif(120, 80, 6, "2026:10:08 11:10:00", segmentMiddle()[0], segmentMiddle()[1]);
+        Map<String, byte[]> polyglots = Map.of("html.png", concat(TestPhotos.image("png", 40, 30), html), "zip.png",
+                concat(TestPhotos.image("png", 40, 30), zip), "zip.jpg", concat(exifJpeg, zip));
+        for (Map.Entry<String, byte[]> upload : polyglots.entrySet()) {
+            Http.Reply reply = phone().post(photos(issue), TestPhotos.multipart(upload.getKey(), "image/png", upload.getValue()),
+                    TestPhotos.MULTIPART);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+            byte[] stored = admin.bytes(reply.json().get("url").asString()).body();
+            String text = new String(stored, StandardCharsets.ISO_8859_1);
+            assertThat(text).as(upload.getKey()).doesNotContain("<html").doesNotContain("PK\u0003\u0004")
+                .doesNotContain("x.html").doesNotContain("Exif");
+            assertThat(reply.json().get("bytes").asInt()).isEqualTo(stored.length);
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(stored));
+            if (upload.getKey().endsWith(".png")) {
+                assertThat(reply.json().get("contentType").asString()).isEqualTo("image/png");
+                assertThat(Arrays.copyOfRange(stored, stored.length - 8, stored.length)).as("a PNG ends with its IEND chunk")
+                    .isEqualTo(new byte[] { 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82 });
+                assertThat(image.getWidth()).isEqualTo(40);
+            }
+            else {
+                assertThat(reply.json().get("contentType").asString()).isEqualTo("image/jpeg");
+                assertThat(Arrays.copyOfRange(stored, stored.length - 2, stored.length)).as("a JPEG ends with EOI")
+                    .isEqualTo(new byte[] { (byte) 0xFF, (byte) 0xD9 });
+                assertThat(image.getWidth()).as("turned upright as its EXIF said").isEqualTo(80);
+                assertThat(reply.json().get("takenAt").asString()).as("the EXIF evidence is kept")
+                    .isEqualTo("2026-10-08T03:10:00Z");
+            }
+        }
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     @Test
