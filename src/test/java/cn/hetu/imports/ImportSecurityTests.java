@@ -74,8 +74,11 @@ class ImportSecurityTests {
 
     private Path secretFile;
 
+    private ImportedData imported;
+
     @BeforeEach
     void setUp(@TempDir Path dir) throws IOException {
+        imported = new ImportedData(jdbc, transaction, catalog);
         TestAccounts.waterEditor(http);
         editor = new ImportClient(http, "water_editor", TestAccounts.PASSWORD);
         listener = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -92,7 +95,7 @@ class ImportSecurityTests {
     @AfterEach
     void tearDown() {
         listener.stop(0);
-        new ImportedData(jdbc, transaction, catalog).remove();
+        imported.remove();
     }
 
     private String listenerUrl(String path) {
