@@ -69,6 +69,11 @@ public class DisposalRates {
     }
 
     @Transactional
+    void freezeDueYears() {
+        freezeNewYear();
+    }
+
+    @Transactional
     public Report report(int year) {
         if (year > LocalDate.now(COUNTY_TIME).getYear() || year < 2000) {
             throw new InvalidParameterException("year", "year must be between 2000 and this year, got " + year);
