@@ -99,7 +99,9 @@ class StatsController {
             .query((rs, n) -> new DepartmentFigure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                     rs.getDouble(5), rs.getDouble(6)))
             .list();
-        long overdue = jdbc.sql("SELECT count(*) FROM project_milestone WHERE done_on IS NULL AND due_on < current_date")
+        long overdue = jdbc.sql("""
+                SELECT count(*) FROM project_milestone
+                WHERE done_on IS NULL AND due_on < (now() AT TIME ZONE 'Asia/Shanghai')::date""")
             .query(Long.class)
             .single();
         Map<String, Long> assets = new LinkedHashMap<>();
