@@ -367,6 +367,18 @@ describe('river chief pages', () => {
 		assert.ok(september.count > 0, 'September has issues on the map');
 		assert.equal(september.outside, 0, 'the map refitted to September\'s issues');
 
+		// November has no issue: the map shows the whole county rather than staying on September's issues.
+		assert.equal((await apiGet('/api/v1/issues?month=2026-11')).length, 0);
+		await page.goto(`${BASE_URL}/#/bulletin?month=2026-11`);
+		await page.waitForSelector('.hetu-river-bulletin[data-month="2026-11"][data-ready="true"]');
+		await page.waitForTimeout(300);
+		const countyInView = await page.evaluate(() => {
+			const map = document.querySelector('.hetu-river-bulletin__map .hetu-river-map').getBoundingClientRect();
+			const county = document.querySelector('.hetu-river-bulletin__map .leaflet-hetu-boundary-pane path').getBoundingClientRect();
+			return county.left >= map.left - 2 && county.right <= map.right + 2 && county.top >= map.top - 2 && county.bottom <= map.bottom + 2;
+		});
+		assert.equal(countyInView, true, 'a month without issues shows the whole county');
+
 		const local = new Date(Date.now() + 8 * 3600 * 1000);
 		const current = `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
 		const bulletin = await apiGet(`/api/v1/bulletins/${current}`);
