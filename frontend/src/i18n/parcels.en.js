@@ -236,7 +236,7 @@ export const parcelsEn = {
 	'parcels.kpi.yearOption': '{year}',
 	'parcels.kpi.baseline': 'The {year} stock is the parcels as they stood at {asOf} (county time), frozen by {by} on {at}; later edits of parcels do not change it.',
 	'parcels.kpi.noBaseline': 'No stock is frozen for {year}, so there is no disposal rate. The stock is frozen automatically at midnight on 1 January (county time); an administrator freezes the years before Hetu was used.',
-	'parcels.kpi.rateOfYear': '{rate}% ({year})',
+	'parcels.kpi.rateOfYear': 'in {year}',
 	'parcels.kpi.failed': 'The disposal rate could not be loaded: {detail}',
 	'parcels.kpi.group.approvedIdle': 'Approved but unsupplied, and idle land',
 	'parcels.kpi.group.inefficient': 'Inefficient industrial land',

@@ -236,7 +236,7 @@ export const parcelsZh = {
 	'parcels.kpi.yearOption': '{year} 年',
 	'parcels.kpi.baseline': '{year} 年存量基数为 {asOf}（县时间）的地块存量，由 {by} 于 {at} 冻结，此后对地块的修改不影响基数。',
 	'parcels.kpi.noBaseline': '{year} 年没有冻结的存量基数，因此没有处置率。基数在每年 1 月 1 日零时（县时间）自动冻结；启用河图之前的年份由管理员冻结。',
-	'parcels.kpi.rateOfYear': '{rate}%（{year}年）',
+	'parcels.kpi.rateOfYear': '{year}年',
 	'parcels.kpi.failed': '处置率加载失败：{detail}',
 	'parcels.kpi.group.approvedIdle': '批而未供和闲置土地',
 	'parcels.kpi.group.inefficient': '工业低效用地',
