@@ -174,7 +174,7 @@ class BulletinFiguresTests {
     }
 
     @Test
-    void theCurrentMonthIsToDateAndJudgesOnlyThePeriodsOver() {
+    void theCurrentMonthIsToDateAndJudgesOnlyThePeriodsOver() throws IOException {
         YearMonth now = YearMonth.now(COUNTY);
         String today = java.time.LocalDate.now(COUNTY).toString();
         JsonNode bulletin = admin.get("/api/v1/bulletins/" + now).json();
@@ -192,6 +192,15 @@ class BulletinFiguresTests {
         assertThat(expected.get(townChief).patrols()).isPositive();
         assertRanking(bulletin, expected);
         assertTowns(bulletin, expected);
+        List<String> csv = new String(admin.bytes("/api/v1/bulletins/" + now + ".csv").body(),
+                java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(csv).hasSize(bulletin.get("chiefs").size() + 2);
+        assertThat(csv.get(csv.size() - 1)).as("the export says its figures are to date").startsWith("注：本月尚未结束，数字截至");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(
+                new ByteArrayInputStream(admin.bytes("/api/v1/bulletins/" + now + ".xlsx").body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue()).startsWith("注：本月尚未结束");
+        }
         assertThat(admin.get("/api/v1/bulletins/" + now.plusMonths(1)).status()).isEqualTo(400);
     }
 
