@@ -16,8 +16,11 @@ export function yearElapsed(now = new Date()) {
 	return (shifted.getTime() - start) / (end - start);
 }
 
-/** The share (0–1, not capped) of the target reached, or null without a target. */
+/** The share (0–1, not capped) of the target reached, or null without a target or without a value. */
 export function tileRatio(tile) {
+	if (tile?.value === null || tile?.value === undefined) {
+		return null;
+	}
 	const target = Number(tile?.target);
 	const value = Number(tile?.value);
 	if (!Number.isFinite(target) || target <= 0 || !Number.isFinite(value)) {

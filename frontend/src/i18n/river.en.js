@@ -178,6 +178,8 @@ export const riverEn = {
 	'river.bulletin.chief': 'Chief',
 	'river.bulletin.level': 'Level',
 	'river.bulletin.map': 'Issues this month ({count})',
+	'river.bulletin.toDate': 'This month is not over: figures to {at} (county time); compliance and ranking count only the periods already over (ten-day periods, weeks, the month).',
+	'river.bulletin.noRanking': 'No patrol period of this month is over yet, so no one is ranked.',
 	'river.bulletin.mapLabel': 'Map of this month’s issues',
 
 	'river.chiefs.title': 'Who is responsible',

@@ -178,6 +178,8 @@ export const riverZh = {
 	'river.bulletin.chief': '河长',
 	'river.bulletin.level': '层级',
 	'river.bulletin.map': '本月问题分布（{count} 个）',
+	'river.bulletin.toDate': '本月尚未结束：数字截至 {at}（县时间）；履职率和排名只计已结束的周期（旬、周、月），尚未结束的周期不计。',
+	'river.bulletin.noRanking': '本月还没有已结束的巡河周期，暂不排名。',
 	'river.bulletin.mapLabel': '本月问题地图',
 
 	'river.chiefs.title': '河长责任河段',

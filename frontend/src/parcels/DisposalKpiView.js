@@ -129,12 +129,20 @@ export class DisposalKpiView {
 			return;
 		}
 		const target = Number(report.targetPct) || 20;
+		if (report.hasBaseline === false) {
+			replaceChildren(this.element, head,
+				el('p', {class: 'hetu-parcel-kpi__baseline hetu-parcel-kpi__baseline--none', role: 'status', 'data-baseline': 'none'},
+					t('parcels.kpi.noBaseline', {year: report.year})),
+				this._landPerGdp(report));
+			return;
+		}
 		replaceChildren(this.element,
 			head,
 			el('p', {class: 'hetu-parcel-kpi__baseline', 'data-baseline': report.baselineFrozenAt || ''},
 				el('span', {class: 'hetu-parcel-kpi__baseline-icon', 'aria-hidden': 'true'}, '❄'),
-				t('parcels.kpi.baseline', {year: report.year, at: report.baselineFrozenAt ? formatDateTime(report.baselineFrozenAt) : t('value.empty')})),
-			el('div', {class: 'hetu-parcel-kpi__groups'}, (report.county || []).map((row) => this._groupCard(row, target))),
+				t('parcels.kpi.baseline', {year: report.year, asOf: formatDateTime(report.baselineAsOf), at: formatDateTime(report.baselineFrozenAt),
+					by: report.baselineFrozenBy})),
+			el('div', {class: 'hetu-parcel-kpi__groups'}, (report.county || []).map((row) => this._groupCard(row, target, report))),
 			el('div', {class: 'hetu-parcel-kpi__charts'},
 				this._chartCard('category', t('parcels.kpi.byCategory'), (report.byCategory || []).map((r) => ({
 					label: this.i18n.has(`enum.parcel_category.${r.category}`) ? t(`enum.parcel_category.${r.category}`) : r.category, row: r, color: categoryColor(r.category)
@@ -152,7 +160,7 @@ export class DisposalKpiView {
 		return this.i18n.t('parcels.kpi.areaMu', {value: formatNumber(fromSquareMetres(Number(m2) || 0, 'mu'), this.i18n, {digits: 1, minDigits: 1})});
 	}
 
-	_groupCard(row, target) {
+	_groupCard(row, target, report) {
 		const t = (key, params) => this.i18n.t(key, params);
 		const state = rateState(row.ratePct, target);
 		const axis = rateAxisMax([row.ratePct], target);
@@ -160,7 +168,7 @@ export class DisposalKpiView {
 		return el('section', {class: `hetu-parcel-kpi__group is-${state}`, 'data-group': row.group, 'data-rate': String(row.ratePct), 'data-meets': String(Boolean(row.meetsTarget))},
 			el('h4', {class: 'hetu-parcel-kpi__group-title'}, groupLabel(row.group, this.i18n)),
 			el('div', {class: 'hetu-parcel-kpi__figure'},
-				el('span', {class: 'hetu-parcel-kpi__rate'}, `${rate}%`),
+				el('span', {class: 'hetu-parcel-kpi__rate'}, `${rate}%`, el('span', {class: 'hetu-parcel-kpi__rate-year'}, t('parcels.kpi.rateOfYear', {year: report.year}))),
 				el('span', {class: `hetu-parcel-kpi__verdict is-${row.meetsTarget ? 'met' : 'behind'}`},
 					t(row.meetsTarget ? 'parcels.kpi.met' : 'parcels.kpi.behind', {target: formatNumber(target, this.i18n)}))),
 			el('div', {class: 'hetu-parcel-kpi__bar', role: 'img', 'aria-label': t('parcels.kpi.barLabel', {rate, target: formatNumber(target, this.i18n)})},

@@ -19,18 +19,23 @@ export function groupLabel(group, i18n) {
 	return key ? i18n.t(key) : String(group ?? '');
 }
 
-/** The years on offer, newest first: this year back to FIRST_YEAR. */
+/** The year in the county (Asia/Shanghai, UTC+8 without summer time) at `now`. */
+export function countyYear(now = new Date()) {
+	return new Date(now.getTime() + 8 * 3600 * 1000).getUTCFullYear();
+}
+
+/** The years on offer, newest first: this year (county time) back to FIRST_YEAR. */
 export function kpiYears(today = new Date()) {
 	const years = [];
-	for (let year = today.getFullYear(); year >= FIRST_YEAR; year--) {
+	for (let year = countyYear(today); year >= FIRST_YEAR; year--) {
 		years.push(year);
 	}
 	return years;
 }
 
-/** The year a KPI view opens on: last year, whose rate is final, unless the link names another. */
+/** The year a KPI view opens on: the current one in county time (the dashboard's), unless the link names another. */
 export function defaultKpiYear(today = new Date()) {
-	return today.getFullYear() - 1;
+	return countyYear(today);
 }
 
 /** The end of a bar chart's axis in %: room for the highest rate and the target, in steps of 10. */

@@ -2,6 +2,7 @@ import '../styles/river.css';
 import {CircleMarker, LayerGroup, latLngBounds} from 'leaflet';
 import {isAbort} from '../api/ApiError.js';
 import {problemText} from '../ui/problemText.js';
+import {formatDateTime} from '../format/Units.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {saveBlob} from '../util/saveBlob.js';
 import {complianceGrade, defaultBulletinMonth, formatCompliance, monthOf, monthParts, parseMonth, shiftMonth} from './month.js';
@@ -98,7 +99,8 @@ export class BulletinPage {
 		replaceChildren(this.bar,
 			el('button', {type: 'button', class: 'hetu-button hetu-button--secondary', 'data-action': 'previous-month', 'aria-label': t('river.bulletin.previous'), onclick: () => go(shiftMonth(month, -1))}, '‹'),
 			el('input', {class: 'hetu-input', type: 'month', name: 'month', value: month, 'aria-label': t('river.bulletin.month'), onchange: (e) => go(e.target.value)}),
-			el('button', {type: 'button', class: 'hetu-button hetu-button--secondary', 'data-action': 'next-month', 'aria-label': t('river.bulletin.next'), onclick: () => go(shiftMonth(month, 1))}, '›'),
+			el('button', {type: 'button', class: 'hetu-button hetu-button--secondary', 'data-action': 'next-month', 'aria-label': t('river.bulletin.next'),
+				disabled: month >= monthOf(new Date()), onclick: () => go(shiftMonth(month, 1))}, '›'),
 			el('span', {class: 'hetu-river-bulletin__spacer'}),
 			download('csv'), download('xlsx'),
 			el('button', {type: 'button', class: 'hetu-button', 'data-action': 'print', onclick: () => this.window.print()}, t('river.bulletin.print')));
@@ -134,7 +136,9 @@ export class BulletinPage {
 			el('header', {class: 'hetu-river-bulletin__head'},
 				el('h3', {class: 'hetu-river-bulletin__title', 'data-role': 'title'},
 					t('river.bulletin.title', {month: new Date(Date.UTC(year, month - 1, 15)).toLocaleDateString(this.i18n.locale, {year: 'numeric', month: 'long', timeZone: 'UTC'})})),
-				el('p', {class: 'hetu-hint'}, t('river.bulletin.subtitle'))),
+				el('p', {class: 'hetu-hint'}, t('river.bulletin.subtitle')),
+				b.complete === false ? el('p', {class: 'hetu-river-bulletin__to-date', role: 'status', 'data-role': 'to-date'},
+					t('river.bulletin.toDate', {at: formatDateTime(b.asOf)})) : null),
 			el('div', {class: 'hetu-river-figures'},
 				figure('river.bulletin.chiefs', totals.chiefs, 'total-chiefs'),
 				figure('river.bulletin.required', totals.required, 'total-required'),
@@ -153,9 +157,10 @@ export class BulletinPage {
 				(b.issues || []).map((line) => el('tr', {'data-category': line.category},
 					el('th', {scope: 'row'}, t(`river.category.${line.category}`)), cell(line.found, 'found'), cell(line.closed, 'closed')))),
 			el('h4', {}, t('river.bulletin.ranking')),
-			table('ranking', ['river.bulletin.rank', 'river.bulletin.chief', 'river.bulletin.level', 'river.bulletin.town', 'river.bulletin.compliance', 'river.bulletin.closed'],
-				(b.ranking || []).map((line) => el('tr', {'data-chief': String(line.chiefId)},
-					cell(line.rank), el('th', {scope: 'row'}, line.name), cell(level(line)), cell(line.town || '—'), complianceCell(line), cell(line.issuesClosed, 'closed')))),
+			(b.ranking || []).length ? table('ranking', ['river.bulletin.rank', 'river.bulletin.chief', 'river.bulletin.level', 'river.bulletin.town', 'river.bulletin.compliance', 'river.bulletin.closed'],
+				b.ranking.map((line) => el('tr', {'data-chief': String(line.chiefId)},
+					cell(line.rank), el('th', {scope: 'row'}, line.name), cell(level(line)), cell(line.town || '—'), complianceCell(line), cell(line.issuesClosed, 'closed'))))
+				: el('p', {class: 'hetu-hint', 'data-role': 'ranking-empty'}, t('river.bulletin.noRanking')),
 			el('h4', {}, t('river.bulletin.byChief')),
 			table('chiefs', ['river.bulletin.chief', 'river.bulletin.level', 'river.bulletin.town', 'river.bulletin.required', 'river.bulletin.done',
 				'river.bulletin.patrols', 'river.bulletin.compliance', 'river.bulletin.found', 'river.bulletin.closed', 'river.bulletin.overdue'],
@@ -178,8 +183,11 @@ export class BulletinPage {
 			this.marks.addLayer(new CircleMarker([issue.lat, issue.lon], {...ISSUE_MARK, fillColor: STATUS_COLOURS[issue.status] || '#868E96'})
 				.bindTooltip(el('span', {}, `${this.i18n.t(`river.category.${issue.category}`)} · ${this.i18n.t(`river.status.${issue.status}`)}`)));
 		}
+		// Every month gets its own view: its issues, or the whole county when it has none.
 		if (this.issues.length) {
 			this.map.fit(latLngBounds(this.issues.map((i) => [i.lat, i.lon])));
+		} else {
+			this.map.fitCounty();
 		}
 	}
 }

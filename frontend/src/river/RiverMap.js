@@ -37,8 +37,8 @@ export class RiverMap {
 				return;
 			}
 			this.outline = new CountyOutline(geojson).addTo(map);
-			if (!this._pending && !this._fitted) {
-				this.fit(this.outline.getBounds());
+			if (this._wantsCounty || (!this._pending && !this._fitted)) {
+				this.fitCounty();
 			}
 		}).catch(() => {});
 		this._observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this._resized()) : null;
@@ -50,12 +50,24 @@ export class RiverMap {
 		if (!bounds?.isValid?.()) {
 			return;
 		}
+		this._wantsCounty = false;
 		if (this.element.clientWidth > 0 && this.element.clientHeight > 0) {
 			this._pending = null;
 			this._fitted = true;
+			// The page may have taken the map off screen and put it back since Leaflet last measured it.
+			this.map.invalidateSize({pan: false});
 			this.map.fitBounds(bounds, {padding: [24, 24], maxZoom: 16, animate: false, ...options});
 		} else {
 			this._pending = {bounds, options};
+		}
+	}
+
+	/** Shows the whole county, now or as soon as its outline has loaded. */
+	fitCounty() {
+		if (this.outline) {
+			this.fit(this.outline.getBounds());
+		} else {
+			this._wantsCounty = true;
 		}
 	}
 

@@ -140,7 +140,10 @@ export class DashboardPage {
 		const status = tileStatus(tile, {now: this.now()});
 		const pct = tilePercent(tile);
 		const color = TILE_COLORS[status];
-		const value = tile.target !== null && tile.target !== undefined && tile.unit !== '%'
+		const measured = tile.value !== null && tile.value !== undefined;
+		const rate = tile.unit === '%';
+		const value = !measured ? t('dashboard.noValue', {year: tile.year ?? ''})
+			: tile.target !== null && tile.target !== undefined && !rate
 			? t('dashboard.valueOfTarget', {value: formatAmount(tile.value, '', this.i18n), target: formatAmount(tile.target, tile.unit, this.i18n)})
 			: tile.unit === '%' && tile.target !== null && tile.target !== undefined
 				? t('dashboard.rateOfTarget', {value: formatAmount(tile.value, '%', this.i18n), target: formatAmount(tile.target, '%', this.i18n)})
@@ -155,11 +158,15 @@ export class DashboardPage {
 				}
 			}
 		},
+		// A rate's ring holds the rate itself; how far the ring is filled (the share of the target) is said in words.
 		el('span', {class: 'hetu-tile__ring', html: ringSvg(pct, color)},
-			el('span', {class: 'hetu-tile__pct'}, tile.target ? `${formatNumber(pct, this.i18n, {digits: 0})}%` : '—')),
+			el('span', {class: 'hetu-tile__pct', 'data-role': 'ring-figure'}, !measured || !tile.target ? '—'
+				: rate ? formatAmount(tile.value, '%', this.i18n) : `${formatNumber(pct, this.i18n, {digits: 0})}%`)),
 		el('span', {class: 'hetu-tile__text'},
 			el('span', {class: 'hetu-tile__title'}, this.i18n.pick(tile.titleZh, tile.titleEn)),
-			el('span', {class: 'hetu-tile__value'}, value),
+			el('span', {class: 'hetu-tile__value', 'data-role': 'value'}, value),
+			rate && measured && tile.target ? el('span', {class: 'hetu-tile__ring-note', 'data-role': 'ring-note'},
+				t('dashboard.ringOfTarget', {pct: formatNumber(pct, this.i18n, {digits: 0})})) : null,
 			el('span', {class: 'hetu-tile__status'}, t(`dashboard.tileStatus.${status}`)),
 			el('span', {class: 'hetu-tile__link'}, t('dashboard.openMap'), ' →')));
 	}

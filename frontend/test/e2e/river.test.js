@@ -339,6 +339,65 @@ describe('river chief pages', () => {
 		await session.context.close();
 	});
 
+	it('refits the bulletin map to each month and marks the month under way as figures to date', {timeout: 120000}, async () => {
+		const session = await newSession(browser, PROFILES.desktop);
+		const page = await openMap(session);
+		/** Every issue mark of the month lies within the map's frame, none off screen. */
+		const marksInView = () => page.evaluate(() => {
+			const map = document.querySelector('.hetu-river-bulletin__map .hetu-river-map').getBoundingClientRect();
+			const marks = [...document.querySelectorAll('.hetu-river-bulletin__map .leaflet-hetu-river-points-pane path')];
+			return {count: marks.length, outside: marks.filter((mark) => {
+				const r = mark.getBoundingClientRect();
+				const x = r.left + r.width / 2;
+				const y = r.top + r.height / 2;
+				return x < map.left || x > map.right || y < map.top || y > map.bottom;
+			}).length};
+		});
+		await page.goto(`${BASE_URL}/#/bulletin?month=${MONTH}`);
+		await page.waitForSelector(`.hetu-river-bulletin[data-month="${MONTH}"][data-ready="true"]`);
+		await page.waitForTimeout(300);
+		const october = await marksInView();
+		assert.ok(october.count > 0, 'October has issues on the map');
+		assert.equal(october.outside, 0, 'all of October\'s issues are in view');
+		assert.equal(await page.locator('[data-role="to-date"]').count(), 0, 'a month over is not "to date"');
+		await page.click('[data-action="previous-month"]');
+		await page.waitForSelector('.hetu-river-bulletin[data-month="2026-09"][data-ready="true"]');
+		await page.waitForTimeout(300);
+		const september = await marksInView();
+		assert.ok(september.count > 0, 'September has issues on the map');
+		assert.equal(september.outside, 0, 'the map refitted to September\'s issues');
+
+		// November has no issue: the map shows the whole county rather than staying on September's issues.
+		assert.equal((await apiGet('/api/v1/issues?month=2026-11')).length, 0);
+		await page.goto(`${BASE_URL}/#/bulletin?month=2026-11`);
+		await page.waitForSelector('.hetu-river-bulletin[data-month="2026-11"][data-ready="true"]');
+		await page.waitForTimeout(300);
+		const countyInView = await page.evaluate(() => {
+			const map = document.querySelector('.hetu-river-bulletin__map .hetu-river-map').getBoundingClientRect();
+			const county = document.querySelector('.hetu-river-bulletin__map .leaflet-hetu-boundary-pane path').getBoundingClientRect();
+			return county.left >= map.left - 2 && county.right <= map.right + 2 && county.top >= map.top - 2 && county.bottom <= map.bottom + 2;
+		});
+		assert.equal(countyInView, true, 'a month without issues shows the whole county');
+
+		const local = new Date(Date.now() + 8 * 3600 * 1000);
+		const current = `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
+		const bulletin = await apiGet(`/api/v1/bulletins/${current}`);
+		assert.equal(bulletin.complete, false);
+		await page.goto(`${BASE_URL}/#/bulletin?month=${current}`);
+		await page.waitForSelector(`.hetu-river-bulletin[data-month="${current}"][data-ready="true"]`);
+		assert.match(await page.textContent('[data-role="to-date"]'), /本月尚未结束.*截至/);
+		assert.equal(await page.isDisabled('[data-action="next-month"]'), true, 'no bulletin for a month not begun');
+		const ranked = await page.$$eval('[data-role="ranking"] tbody tr', (rows) => rows.map((row) => Number(row.dataset.chief)));
+		assert.deepEqual(ranked, bulletin.ranking.map((line) => line.chiefId), 'only chiefs with periods over are ranked');
+		if (!bulletin.ranking.length) {
+			await page.waitForSelector('[data-role="ranking-empty"]');
+		}
+		assert.equal((await marksInView()).outside, 0);
+		await screenshot(page, 'river-desktop-bulletin-to-date');
+		assert.deepEqual(realErrors(session.errors), []);
+		await session.context.close();
+	});
+
 	it('maps who is responsible, with the unassigned segments listed', {timeout: 120000}, async () => {
 		// The demo county has a chief for everything: take one ditch from its village chief for the test, and give it back after.
 		const chiefs = await apiGet('/api/v1/chiefs');

@@ -25,6 +25,7 @@ describe('TileStatus', () => {
 		expect(tileStatus({value: 12, target: null}, {now: JULY})).toBe('none');
 		expect(tileStatus({value: 12, target: 0}, {now: JULY})).toBe('none');
 		expect(tileRatio({value: 'x', target: 3})).toBeNull();
+		expect(tileStatus({value: null, target: 20, unit: '%'}, {now: JULY}), 'a rate without its baseline is not 0').toBe('none');
 	});
 
 	it('draws the share of the target, capped at 100', () => {

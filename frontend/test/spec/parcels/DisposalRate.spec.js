@@ -15,7 +15,8 @@ describe('DisposalRate', () => {
 		const years = kpiYears(new Date(2026, 5, 1));
 		expect(years[0]).toBe(2026);
 		expect(years.at(-1)).toBe(2020);
-		expect(defaultKpiYear(new Date(2026, 5, 1))).toBe(2025);
+		expect(defaultKpiYear(new Date(Date.UTC(2026, 5, 1)))).toBe(2026);
+		expect(defaultKpiYear(new Date('2026-12-31T16:30:00Z')), 'half past midnight on 1 January in the county').toBe(2027);
 	});
 
 	it('leaves room on the axis for the highest rate and the target', () => {

@@ -1,23 +1,36 @@
 package cn.hetu.parcel;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.hetu.audit.Actor;
 import cn.hetu.system.InvalidParameterException;
+import cn.hetu.system.Refusal;
 
 /**
  * The annual disposal rate (年处置率): area disposed in the year over the stock at its start, against
- * the plans' 20%. The stock is a baseline frozen at the first moment of 1 January (or, for a year
- * that began before Hetu held its data, on the first request), so later edits cannot move it.
+ * the plans' 20%. The stock is a baseline frozen once: by the job at the first moment of 1 January county
+ * time (it runs at start-up and every hour, so a year missed while Hetu was down is caught up), or by an
+ * administrator for a year before Hetu held data. Either way it is the parcels as they stood at that moment
+ * as far as the audit trail tells, so later edits cannot move the denominator. Reading never freezes: a
+ * year without a baseline reports none.
  */
 @Component
 public class DisposalRates {
@@ -35,17 +48,57 @@ public class DisposalRates {
     public record LandPerGdp(int year, BigDecimal haPer100m, BigDecimal previousHaPer100m, BigDecimal changePct) {
     }
 
-    public record Report(int year, Instant baselineFrozenAt, double targetPct, List<Rate> county, List<Rate> byCategory,
-            List<Rate> byTown, LandPerGdp landPerGdp) {
+    /**
+     * @param hasBaseline whether the year's stock is frozen; without it there are no rates
+     * @param baselineAsOf the moment whose stock the baseline holds; {@code baselineFrozenAt} when it was written
+     */
+    public record Report(int year, boolean hasBaseline, Instant baselineAsOf, Instant baselineFrozenAt,
+            String baselineFrozenBy, double targetPct, List<Rate> county, List<Rate> byCategory, List<Rate> byTown,
+            LandPerGdp landPerGdp) {
     }
+
+    private record Baseline(Instant asOf, Instant frozenAt, String frozenBy) {
+    }
+
+    /**
+     * The stock of :year as the parcels stood at :asOf: for each parcel its last image in the audit trail at
+     * or before that moment; for one first recorded later, its image when recorded (or before its first later
+     * change); for one with no trail at all, the row as it is now.
+     */
+    private static final String FREEZE = """
+            WITH ids AS (SELECT id FROM land_parcel
+                         UNION SELECT feature_id FROM audit_log WHERE collection = 'land_parcel'),
+            state AS (
+                SELECT CASE WHEN earlier.action IS NOT NULL THEN earlier.image
+                            WHEN later.action IS NOT NULL THEN later.image
+                            ELSE to_jsonb(p) END AS row
+                FROM ids i
+                LEFT JOIN land_parcel p ON p.id = i.id
+                LEFT JOIN LATERAL (SELECT a.action, a.after AS image FROM audit_log a
+                                   WHERE a.collection = 'land_parcel' AND a.feature_id = i.id AND a.at <= :asOf
+                                   ORDER BY a.at DESC, a.id DESC LIMIT 1) earlier ON true
+                LEFT JOIN LATERAL (SELECT a.action, CASE a.action WHEN 'create' THEN a.after ELSE a.before END AS image
+                                   FROM audit_log a
+                                   WHERE a.collection = 'land_parcel' AND a.feature_id = i.id AND a.at > :asOf
+                                   ORDER BY a.at, a.id LIMIT 1) later ON true)
+            INSERT INTO disposal_baseline (year, parcel_id, category, town, area_m2)
+            SELECT :year, (row->>'id')::bigint, row->>'category', row->>'town', (row->>'area_m2')::float8
+            FROM state
+            WHERE row IS NOT NULL AND (row->>'approved_on')::date < make_date(:year, 1, 1)
+              AND (row->>'disposed_on' IS NULL OR (row->>'disposed_on')::date >= make_date(:year, 1, 1))""";
+
+    private static final Logger log = LoggerFactory.getLogger(DisposalRates.class);
 
     private final JdbcClient jdbc;
 
     private final Actor actor;
 
-    DisposalRates(JdbcClient jdbc, Actor actor) {
+    private final TransactionTemplate transactions;
+
+    DisposalRates(JdbcClient jdbc, Actor actor, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.actor = actor;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     @Transactional
@@ -61,19 +114,63 @@ public class DisposalRates {
             .update();
     }
 
-    /** Freezes the new year's stock as soon as it begins. */
-    @Scheduled(cron = "0 0 0 1 1 *", zone = "Asia/Shanghai")
-    @Transactional
-    void freezeNewYear() {
-        baseline(LocalDate.now(COUNTY_TIME).getYear());
+    @Scheduled(cron = "0 0 * * * *", zone = "Asia/Shanghai")
+    void hourly() {
+        freezeDueYears();
     }
 
-    @Transactional
-    public Report report(int year) {
-        if (year > LocalDate.now(COUNTY_TIME).getYear() || year < 2000) {
-            throw new InvalidParameterException("year", "year must be between 2000 and this year, got " + year);
+    @EventListener(ApplicationReadyEvent.class)
+    void atStartUp() {
+        freezeDueYears();
+    }
+
+    /**
+     * Freezes every year from the one Hetu first held parcels in up to this one that has no baseline yet; the
+     * hourly run at midnight on 1 January freezes the new year at its first moment.
+     */
+    void freezeDueYears() {
+        Integer first = jdbc.sql("""
+                SELECT extract(year FROM least((SELECT min(created_at) FROM land_parcel),
+                                               (SELECT min(at) FROM audit_log WHERE collection = 'land_parcel'))
+                                         AT TIME ZONE 'Asia/Shanghai')::int""")
+            .query(Integer.class)
+            .optional()
+            .orElse(null);
+        if (first == null) {
+            return;
         }
-        Instant frozenAt = baseline(year);
+        for (int year = first; year <= LocalDate.now(COUNTY_TIME).getYear(); year++) {
+            int due = year;
+            transactions.executeWithoutResult(status -> {
+                lock(due);
+                if (baseline(due).isEmpty()) {
+                    freeze(due);
+                }
+            });
+        }
+    }
+
+    /** An administrator's freezing of a year the job does not reach, a year before Hetu held data. */
+    @Transactional
+    public Report freezeByAdministrator(int year) {
+        actor.stamp();
+        checkYear(year);
+        lock(year);
+        if (baseline(year).isPresent()) {
+            throw new Refusal(HttpStatus.CONFLICT, "Baseline already frozen",
+                    "The stock of " + year + " is frozen already and is never frozen again", "year");
+        }
+        freeze(year);
+        return report(year);
+    }
+
+    @Transactional(readOnly = true)
+    public Report report(int year) {
+        checkYear(year);
+        Optional<Baseline> baseline = baseline(year);
+        if (baseline.isEmpty()) {
+            return new Report(year, false, null, null, null, TARGET_PCT, List.of(), List.of(), List.of(), landPerGdp(year));
+        }
         String rates = """
                 SELECT %s AS grp, count(*), sum(b.area_m2),
                        COALESCE(sum(b.area_m2) FILTER (WHERE p.disposed_on BETWEEN make_date(:year, 1, 1)
@@ -89,7 +186,15 @@ public class DisposalRates {
         List<Rate> byTown = jdbc.sql(rates.formatted("COALESCE(b.town, '')", "")).param("year", year)
             .query((rs, n) -> rate(rs.getString(1), null, rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4)))
             .list();
-        return new Report(year, frozenAt, TARGET_PCT, county, byCategory, byTown, landPerGdp(year));
+        Baseline b = baseline.get();
+        return new Report(year, true, b.asOf(), b.frozenAt(), b.frozenBy(), TARGET_PCT, county, byCategory, byTown,
+                landPerGdp(year));
+    }
+
+    private static void checkYear(int year) {
+        if (year > LocalDate.now(COUNTY_TIME).getYear() || year < 2000) {
+            throw new InvalidParameterException("year", "year must be between 2000 and this year, got " + year);
+        }
     }
 
     private Rate combined(String rates, String name, String condition, int year) {
@@ -105,31 +210,30 @@ public class DisposalRates {
         return new Rate(group, category, town, parcels, Math.round(stock), Math.round(disposed), pct, pct >= TARGET_PCT);
     }
 
-    /** The year's frozen baseline, made now if it does not exist yet. */
-    private Instant baseline(int year) {
+    /** Serialises the freezing of one year across the job, administrators and several instances. */
+    private void lock(int year) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('hetu-baseline'), ?)").param(year).query().singleRow();
-        return jdbc.sql("SELECT frozen_at FROM disposal_baseline_year WHERE year = ?")
-            .param(year)
-            .query((rs, n) -> rs.getTimestamp(1).toInstant())
-            .optional()
-            .orElseGet(() -> freeze(year));
     }
 
-    private Instant freeze(int year) {
+    private Optional<Baseline> baseline(int year) {
+        return jdbc.sql("SELECT as_of, frozen_at, frozen_by FROM disposal_baseline_year WHERE year = ?")
+            .param(year)
+            .query((rs, n) -> new Baseline(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(), rs.getString(3)))
+            .optional();
+    }
+
+    /** Freezes the year's stock in the name of the acting user ('system' for the job). */
+    private void freeze(int year) {
+        Instant asOf = LocalDate.of(year, 1, 1).atStartOfDay(COUNTY_TIME).toInstant();
+        jdbc.sql(FREEZE).param("year", year).param("asOf", Timestamp.from(asOf)).update();
         jdbc.sql("""
-                INSERT INTO disposal_baseline (year, parcel_id, category, town, area_m2)
-                SELECT :year, id, category, town, area_m2 FROM land_parcel
-                WHERE approved_on < make_date(:year, 1, 1)
-                  AND (disposed_on IS NULL OR disposed_on >= make_date(:year, 1, 1))""")
+                INSERT INTO disposal_baseline_year (year, as_of, frozen_by, parcels, area_m2)
+                SELECT :year, :asOf, acting_user(), count(*), COALESCE(sum(area_m2), 0) FROM disposal_baseline
+                WHERE year = :year""")
             .param("year", year)
+            .param("asOf", Timestamp.from(asOf))
             .update();
-        return jdbc.sql("""
-                INSERT INTO disposal_baseline_year (year, parcels, area_m2)
-                SELECT :year, count(*), COALESCE(sum(area_m2), 0) FROM disposal_baseline WHERE year = :year
-                RETURNING frozen_at""")
-            .param("year", year)
-            .query((rs, n) -> rs.getTimestamp(1).toInstant())
-            .single();
+        log.info("Disposal baseline of {} frozen as the parcels stood at {}", year, asOf);
     }
 
     private LandPerGdp landPerGdp(int year) {

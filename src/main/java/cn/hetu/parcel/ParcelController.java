@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +24,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import cn.hetu.export.GdalExport;
 import cn.hetu.security.LayerAccess;
+import cn.hetu.security.Role;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
 
@@ -107,6 +110,15 @@ class ParcelController {
     DisposalRates.Report disposalRate(@RequestParam int year) {
         access.readable("land_parcel");
         return rates.report(year);
+    }
+
+    /** Freezes the stock of a year before Hetu held data; administrators only, and once. */
+    @PostMapping("/disposal-baselines/{year}")
+    ResponseEntity<DisposalRates.Report> freezeBaseline(@PathVariable int year) {
+        if (!access.requireUser().has(Role.ADMIN)) {
+            throw new AccessDeniedException("Only an administrator freezes a year's stock");
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(rates.freezeByAdministrator(year));
     }
 
     /** The yearly GDP and construction land figures behind land use per unit of GDP. */

@@ -1,9 +1,16 @@
 package cn.hetu.river;
 
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** The bulletin's ranking of chiefs as a table for CSV and XLSX, with the headers the county office reads. */
+/**
+ * The bulletin's ranking of chiefs as a table for CSV and XLSX, with the headers the county office reads. A
+ * chief not yet judged this month has empty rank and compliance; the table of a month under way ends with a
+ * line saying the figures are to date.
+ */
 final class BulletinExport {
 
     static final List<String> HEADER = List.of("排名", "河长", "级别", "乡镇", "应巡次数", "达标次数", "巡河次数", "巡河达标率(%)",
@@ -14,13 +21,22 @@ final class BulletinExport {
     private BulletinExport() {
     }
 
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Escalations.COUNTY);
+
     static List<List<Object>> rows(Bulletins.Bulletin bulletin) {
-        return bulletin.chiefs()
-            .stream()
-            .<List<Object>>map(c -> List.of(c.rank(), c.name(), LEVELS.getOrDefault(c.level(), c.level()), c.town(),
-                    c.required(), c.done(), c.patrols(), c.compliancePct(), c.issuesFound(), c.issuesClosed(),
-                    c.issuesOverdue()))
-            .toList();
+        List<List<Object>> rows = new ArrayList<>();
+        for (Bulletins.ChiefLine c : bulletin.chiefs()) {
+            rows.add(Arrays.asList(c.rank(), c.name(), LEVELS.getOrDefault(c.level(), c.level()), c.town(), c.required(),
+                    c.done(), c.patrols(), c.compliancePct(), c.issuesFound(), c.issuesClosed(), c.issuesOverdue()));
+        }
+        if (!bulletin.complete()) {
+            rows.add(List.of(toDateNote(bulletin)));
+        }
+        return rows;
+    }
+
+    static String toDateNote(Bulletins.Bulletin bulletin) {
+        return "注：本月尚未结束，数字截至 " + AS_OF.format(bulletin.asOf()) + "；履职率和排名只计已结束的旬、周、月。";
     }
 
     static String fileName(Bulletins.Bulletin bulletin, String extension) {

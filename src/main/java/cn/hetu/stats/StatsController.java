@@ -38,9 +38,11 @@ class StatsController {
 
     /**
      * A figure from the departments' plans next to its target, and the map view that shows it
-     * ({@code mapView} is the map's hash route).
+     * ({@code mapView} is the map's hash route). A yearly figure names its {@code year}; its value is null
+     * when it cannot be measured (a disposal rate without the year's baseline).
      */
-    record Tile(String key, String titleZh, String titleEn, double value, Double target, String unit, String mapView) {
+    record Tile(String key, String titleZh, String titleEn, Double value, Double target, String unit, String mapView,
+            Integer year) {
     }
 
     record Overview(long projects, double investmentPlanned, double investmentDone, long overdueMilestones,
@@ -111,7 +113,7 @@ class StatsController {
     }
 
     @GetMapping("/overview")
-    @Transactional
+    @Transactional(readOnly = true)
     Overview overview() {
         List<StatusFigure> byStatus = jdbc.sql("""
                 SELECT status, count(*), COALESCE(sum(investment_planned), 0), COALESCE(sum(investment_done), 0)
@@ -126,7 +128,9 @@ class StatsController {
             .query((rs, n) -> new DepartmentFigure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                     rs.getDouble(5), rs.getDouble(6)))
             .list();
-        long overdue = jdbc.sql("SELECT count(*) FROM project_milestone WHERE done_on IS NULL AND due_on < current_date")
+        long overdue = jdbc.sql("""
+                SELECT count(*) FROM project_milestone
+                WHERE done_on IS NULL AND due_on < (now() AT TIME ZONE 'Asia/Shanghai')::date""")
             .query(Long.class)
             .single();
         Map<String, Long> assets = new LinkedHashMap<>();
@@ -141,7 +145,8 @@ class StatsController {
 
     /** The plans' own figures: ditches, sluices, bridges and the land disposal rates of the current year. */
     private List<Tile> tiles() {
-        DisposalRates.Report disposal = rates.report(LocalDate.now(DisposalRates.COUNTY_TIME).getYear());
+        int year = LocalDate.now(DisposalRates.COUNTY_TIME).getYear();
+        DisposalRates.Report disposal = rates.report(year);
         Map<String, Object> f = jdbc.sql("""
                 SELECT (SELECT count(*) FROM ditch) AS ditches,
                        (SELECT count(*) FROM ditch WHERE treated) AS treated,
@@ -159,24 +164,26 @@ class StatsController {
             .singleRow();
         return List.of(
                 new Tile("ditches_treated", "大中沟已治理", "Ditches treated", number(f, "treated"), number(f, "ditches"), "条",
-                        "#/layer/ditch?treated=true"),
+                        "#/layer/ditch?treated=true", null),
                 new Tile("ditches_plan_2023", "2023年计划治理大中沟", "Ditches of the 2023 plan treated",
-                        number(f, "plan_2023_done"), number(f, "plan_2023"), "条", "#/layer/ditch?planned_year=2023"),
+                        number(f, "plan_2023_done"), number(f, "plan_2023"), "条", "#/layer/ditch?planned_year=2023", null),
                 new Tile("sluice_standardization", "大中型水闸标准化创建", "Sluice standardization",
-                        number(f, "certified"), number(f, "standardization"), "座", "#/layer/sluice?standardization=in_progress"),
+                        number(f, "certified"), number(f, "standardization"), "座", "#/layer/sluice?standardization=in_progress", null),
                 new Tile("small_sluice_appraisal", "小型水闸安全鉴定", "Small sluice safety appraisals",
-                        number(f, "appraised"), number(f, "appraisals"), "座", "#/layer/sluice?appraisal=planned"),
+                        number(f, "appraised"), number(f, "appraisals"), "座", "#/layer/sluice?appraisal=planned", null),
                 new Tile("dangerous_bridges_rebuilt", "病险桥梁改造", "Dangerous bridges rebuilt", number(f, "rebuilt"),
-                        number(f, "bridges"), "座", "#/layer/bridge?condition=dangerous"),
-                disposalRate(disposal.county().get(0), "disposal_idle_unsupplied",
-                        "Disposal rate of approved-unsupplied and idle land"),
-                disposalRate(disposal.county().get(1), "disposal_inefficient",
-                        "Disposal rate of inefficient industrial land"));
+                        number(f, "bridges"), "座", "#/layer/bridge?condition=dangerous", null),
+                disposalRate(disposal, 0, "disposal_idle_unsupplied", "批而未供和闲置土地",
+                        "approved-unsupplied and idle land"),
+                disposalRate(disposal, 1, "disposal_inefficient", "工业低效用地", "inefficient industrial land"));
     }
 
-    private Tile disposalRate(DisposalRates.Rate rate, String key, String titleEn) {
-        return new Tile(key, rate.group() + "年处置率", titleEn, rate.ratePct(), DisposalRates.TARGET_PCT, "%",
-                "#/parcels");
+    /** The year's rate of one of the plans' two groups, as the rate page shows it; none without a baseline. */
+    private static Tile disposalRate(DisposalRates.Report report, int group, String key, String groupZh, String groupEn) {
+        Double value = report.hasBaseline() ? report.county().get(group).ratePct() : null;
+        return new Tile(key, report.year() + "年" + groupZh + "处置率",
+                "Disposal rate of " + groupEn + ", " + report.year(), value, DisposalRates.TARGET_PCT, "%",
+                "#/parcels?view=kpi&year=" + report.year(), report.year());
     }
 
     private static double number(Map<String, Object> figures, String key) {

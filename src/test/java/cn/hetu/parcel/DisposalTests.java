@@ -59,6 +59,8 @@ class DisposalTests {
         long disposedBefore = parcel("DISP-A", "2020-01-01", "2021-12-31");
         long disposedOnNewYear = parcel("DISP-B", "2020-01-01", "2022-01-01");
         long approvedLater = parcel("DISP-C", "2022-03-01", null);
+        assertThat(admin.get("/api/v1/parcels/disposal-rate?year=2022").json().get("hasBaseline").asBoolean()).isFalse();
+        assertThat(admin.post("/api/v1/parcels/disposal-baselines/2022", "").status()).isEqualTo(201);
         JsonNode report = admin.get("/api/v1/parcels/disposal-rate?year=2022").json();
         assertThat(inBaseline(2022, disposedBefore)).isFalse();
         assertThat(inBaseline(2022, disposedOnNewYear)).isTrue();
