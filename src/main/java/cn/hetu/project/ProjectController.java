@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import tools.jackson.databind.JsonNode;
 
+import cn.hetu.catalog.Labels;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
@@ -54,10 +55,13 @@ class ProjectController {
 
     private final LayerAccess access;
 
-    ProjectController(ProjectQueries queries, ProjectWrites writes, LayerAccess access) {
+    private final Labels labels;
+
+    ProjectController(ProjectQueries queries, ProjectWrites writes, LayerAccess access, Labels labels) {
         this.queries = queries;
         this.writes = writes;
         this.access = access;
+        this.labels = labels;
     }
 
     @GetMapping
@@ -147,7 +151,7 @@ class ProjectController {
         List<ProjectQueries.Summary> rows = queries
             .list(new ProjectFilter(department, status, category, year, q, bbox, overdue, null, 0, 500))
             .items();
-        List<List<Object>> table = rows.stream().map(ProjectController::row).toList();
+        List<List<Object>> table = rows.stream().map(this::row).toList();
         StreamingResponseBody body = out -> {
             if (format.equals("csv")) {
                 Spreadsheets.csv(HEADER, table, out);
@@ -166,9 +170,9 @@ class ProjectController {
     private static final List<String> HEADER = List.of("编号", "项目名称", "状态", "部门", "乡镇", "类别", "年度",
             "计划开工", "计划完工", "计划投资(万元)", "完成投资(万元)", "进度(%)", "逾期节点", "下一节点", "下一节点期限");
 
-    private static List<Object> row(ProjectQueries.Summary p) {
-        return Arrays.asList(p.code(), p.name(), ProjectLabels.status(p.status()), p.departmentName(), p.town(),
-                ProjectLabels.category(p.category()), p.year(), p.plannedStart(), p.plannedEnd(), p.investmentPlanned(), p.investmentDone(),
+    private List<Object> row(ProjectQueries.Summary p) {
+        return Arrays.asList(p.code(), p.name(), labels.value("work_status", p.status(), Labels.Language.ZH),
+                p.departmentName(), p.town(), labels.value("project_category", p.category(), Labels.Language.ZH), p.year(), p.plannedStart(), p.plannedEnd(), p.investmentPlanned(), p.investmentDone(),
                 p.progressPct(), p.overdueMilestones(), p.nextMilestone(), p.nextMilestoneDue());
     }
 
