@@ -10,6 +10,8 @@ import tools.jackson.databind.JsonNode;
 import cn.hetu.Http;
 import cn.hetu.RegistryTest;
 import cn.hetu.TestAccounts;
+import cn.hetu.catalog.Catalog;
+import cn.hetu.catalog.Layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +26,9 @@ class HistoryTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    Catalog catalog;
 
     @Test
     void everyChangeIsRecordedWithWhoBeforeAndAfterInTheSameTransaction() {
@@ -66,6 +71,36 @@ class HistoryTests {
             .isEqualTo(200);
         assertThat(jdbc.sql("SELECT name FROM sluice WHERE id = ?").param(id).query(String.class).single())
             .isEqualTo("历史测试闸");
+    }
+
+    @Test
+    void aDeletedFeatureOfEveryCollectionIsInItsHistoryAndComesBackAsItWas() {
+        for (Layer layer : catalog.layers()) {
+            if (layer.isRecord()) {
+                continue;
+            }
+            String table = layer.id();
+            Long id = jdbc.sql("SELECT min(id) FROM " + table).query(Long.class).single();
+            if (id == null) {
+                continue;
+            }
+            // the undelete is itself a change: who made it and when are stamped afresh
+            String row = "SELECT (to_jsonb(t) - 'updated_at' - 'updated_by' - 'created_at' - 'created_by' - 'version')::text FROM "
+                    + table + " t WHERE id = ?";
+            String before = jdbc.sql(row).param(id).query(String.class).single();
+            Http.Reply deleted = admin.delete("/ogc/collections/" + table + "/items/" + id);
+            if (deleted.status() != 204) {
+                changeAs("admin", "DELETE FROM " + table + " WHERE id = " + id);
+            }
+            assertThat(admin.get("/ogc/collections/" + table + "/items/" + id).status()).as(table).isEqualTo(404);
+            JsonNode history = admin.get("/api/v1/features/" + table + "/" + id + "/history").json();
+            assertThat(history.get(0).get("action").asString()).as(table).isEqualTo("delete");
+            assertThat(history.get(0).get("before").isObject()).as(table + ": the deleted row is in its history").isTrue();
+            long lastVersion = history.get(1).get("id").asLong();
+            Http.Reply restored = admin.post("/api/v1/features/" + table + "/" + id + "/history/" + lastVersion + "/restore", null);
+            assertThat(restored.status()).as(table + ": " + restored.body()).isEqualTo(200);
+            assertThat(jdbc.sql(row).param(id).query(String.class).single()).as(table).isEqualTo(before);
+        }
     }
 
     @Test
