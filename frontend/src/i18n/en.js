@@ -101,6 +101,7 @@ export const en = {
 	'detail.noProjects': 'No linked projects',
 	'detail.projectsFailed': 'Linked projects could not be loaded',
 	'detail.loading': 'Loading…',
+	'detail.deleted': 'Deleted on {time} by {user}; see its history to restore it',
 	'detail.notFound': 'Feature not found: {key}',
 	'detail.share': 'Share link',
 	'detail.copy': 'Copy link',

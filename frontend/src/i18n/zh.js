@@ -101,6 +101,7 @@ export const zh = {
 	'detail.noProjects': '暂无关联项目',
 	'detail.projectsFailed': '关联项目加载失败',
 	'detail.loading': '正在加载…',
+	'detail.deleted': '此要素已于 {time} 被 {user} 删除；可在“历史”中查看并恢复',
 	'detail.notFound': '未找到要素：{key}',
 	'detail.share': '分享链接',
 	'detail.copy': '复制链接',
