@@ -302,7 +302,8 @@ export class MapEditor {
 			this._update({notice: {kind: 'error', problem: key, text: t(key) + (error.location ? `${this.i18n.isChinese ? '' : ' '}${t('edit.problemMarked')}` : '')}});
 			return;
 		}
-		if (error?.status === 400 && error.parameter && state.fields.some((f) => f.key === error.parameter)) {
+		const refusedField = error?.status === 400 || (error?.status === 409 && error.code === 'duplicate');
+		if (refusedField && error.parameter && state.fields.some((f) => f.key === error.parameter)) {
 			this._update({fieldErrors: {[error.parameter]: refusalMessage(error)}, notice: {kind: 'error', text: t('edit.checkFields')}});
 			this.panel.form?.focusFirstError();
 			return;

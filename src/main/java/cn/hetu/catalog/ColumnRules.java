@@ -2,6 +2,7 @@ package cn.hetu.catalog;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,9 @@ public class ColumnRules implements FieldRefusal.Explainer {
     private static final Pattern BOUND = Pattern.compile("\\((\\w+) (>=|>|<=|<) \\(?(-?[0-9.]+)\\)?(?:::\\w+)?\\)");
 
     private static final Pattern MAX_LENGTH = Pattern.compile("char_length\\((\\w+)\\) <= (\\d+)");
+
+    /** The lifecycle triggers' own refusal: "... cannot change from approved to completed". */
+    private static final Pattern TRANSITION = Pattern.compile("cannot change from (\\w+) to (\\w+)");
 
     private static final Pattern FUNCTION_CHECK = Pattern.compile("^CHECK \\((\\w+)\\((\\w+)\\)\\)$");
 
@@ -113,14 +117,28 @@ public class ColumnRules implements FieldRefusal.Explainer {
 
     /** A refusal of the database told by its constraint: the field and the kind of rule, never the constraint's name. */
     @Override
-    public FieldRefusal explain(String sqlState, String table, String constraint, String column) {
+    public FieldRefusal explain(String sqlState, String table, String constraint, String column, String message) {
         Language language = Language.of(null, LocaleContextHolder.getLocale());
-        Layer layer = layer(table);
+        // A trigger's refusal names no table, only its constraint, which starts with the table's name.
+        Layer layer = table != null ? layer(table) : constraint == null ? null : catalog.layers()
+            .stream()
+            .filter(l -> constraint.startsWith(l.id() + "_"))
+            .max(Comparator.comparingInt(l -> l.id().length()))
+            .orElse(null);
         if (layer == null) {
             return null;
         }
         if ("23502".equals(sqlState) && column != null) {
             return refusal("required", layer, column, language);
+        }
+        Matcher transition = TRANSITION.matcher(message == null ? "" : message);
+        if ("23514".equals(sqlState) && constraint != null && constraint.endsWith("_transition") && transition.find()) {
+            String field = layer.column("disposal_status").isPresent() && constraint.contains("disposal") ? "disposal_status" : "status";
+            Map<String, String> words = labels.values(layer.id(), field, language);
+            String from = words.getOrDefault(transition.group(1), transition.group(1));
+            String to = words.getOrDefault(transition.group(2), transition.group(2));
+            return new FieldRefusal("not_allowed_transition", field, message("not_allowed_transition", language,
+                    fieldName(layer, field, language), from, to));
         }
         Constraint known = constraint == null ? null : table(table).constraints().get(constraint);
         if (known == null || known.columns().isEmpty()) {
@@ -189,6 +207,8 @@ public class ColumnRules implements FieldRefusal.Explainer {
             Map.entry("duplicate", new String[] { "%s已被其他要素使用", "%s is already used by another feature" }),
             Map.entry("unknown_reference", new String[] { "%s不是已登记的值", "%s is not a registered value" }),
             Map.entry("inconsistent", new String[] { "%s不一致", "%s do not agree" }),
+            Map.entry("not_allowed_transition", new String[] { "%s不能从“%s”直接改为“%s”",
+                "%s cannot change from %s to %s" }),
             Map.entry("invalid", new String[] { "%s不符合登记规则", "%s breaks a rule of the registry" }));
 
     private static String message(String code, Language language, Object... args) {

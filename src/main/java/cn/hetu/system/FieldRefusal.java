@@ -5,7 +5,7 @@ package cn.hetu.system;
  * body names the field ({@code field}, {@code pointer}) and the kind of rule with a stable {@code code}:
  * {@code required}, {@code blank}, {@code not_allowed}, {@code too_small}, {@code too_large},
  * {@code too_long}, {@code wrong_type}, {@code unknown_field}, {@code unknown_reference},
- * {@code duplicate}, {@code inconsistent}, {@code invalid}. The message is in the reader's language.
+ * {@code duplicate}, {@code inconsistent}, {@code not_allowed_transition}, {@code invalid}. The message is in the reader's language.
  */
 public class FieldRefusal extends RuntimeException {
 
@@ -49,8 +49,11 @@ public class FieldRefusal extends RuntimeException {
     /** The explanation of a database refusal by its constraint, when the registry knows it. */
     public interface Explainer {
 
-        /** {@code sqlState} 23505 unique, 23514 check, 23502 not null, 23503 reference; null when unknown. */
-        FieldRefusal explain(String sqlState, String table, String constraint, String column);
+        /**
+         * {@code sqlState} 23505 unique, 23514 check, 23502 not null, 23503 reference; {@code message} the
+         * database's own text (read only for the transitions the lifecycle triggers refuse); null when unknown.
+         */
+        FieldRefusal explain(String sqlState, String table, String constraint, String column, String message);
 
     }
 

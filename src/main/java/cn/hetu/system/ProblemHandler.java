@@ -49,7 +49,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.getMostSpecificCause() instanceof PSQLException sql && sql.getServerErrorMessage() != null) {
             ServerErrorMessage message = sql.getServerErrorMessage();
             sqlState = message.getSQLState();
-            explained = explainer.explain(sqlState, message.getTable(), message.getConstraint(), message.getColumn());
+            explained = explainer.explain(sqlState, message.getTable(), message.getConstraint(), message.getColumn(),
+                    message.getMessage());
         }
         if (explained != null) {
             return refused(explained);
