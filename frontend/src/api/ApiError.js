@@ -1,17 +1,24 @@
 /**
  * A failed API call: the HTTP status (0 when the network failed), the problem document's
- * title and detail, for a bad parameter its name, for a refused geometry the spot
+ * title and detail, for a bad parameter or field its name, for a refused value the rule's code
+ * (`too_small`, `too_long`, ...) and its limit, for a refused geometry the spot
  * ([lon, lat]) where it fails, and for a stale edit the record as it is now (`current`).
  */
 export class ApiError extends Error {
 	constructor(options) {
-		const {status = 0, title = '', detail = '', parameter = null, location = null, current = null, url = ''} = options;
+		const {
+			status = 0, title = '', detail = '', parameter = null, location = null, current = null, url = '', code = null,
+			limit = null, exclusive = false
+		} = options;
 		super(detail || title || `HTTP ${status}`);
 		this.name = 'ApiError';
 		this.status = status;
 		this.title = title;
 		this.detail = detail;
 		this.parameter = parameter;
+		this.code = code;
+		this.limit = limit;
+		this.exclusive = exclusive === true;
 		this.location = Array.isArray(location) && location.length >= 2 && location.every(Number.isFinite) ? location : null;
 		this.current = current && typeof current === 'object' ? current : null;
 		this.url = url;

@@ -1343,6 +1343,9 @@ export class MapWorkspace {
 			if (this._destroyed) {
 				return;
 			}
+			if (error.status === 404 && await this._showDeleted(collection, id, controller)) {
+				return;
+			}
 			const key = `${collection}/${id}`;
 			let message;
 			if (error.status === 404 || error.status === 400) {
@@ -1354,6 +1357,29 @@ export class MapWorkspace {
 			}
 			this.detail.showError(collection, id, message);
 		}
+	}
+
+	/**
+	 * A feature that is gone but has a history: shown as it was when deleted, with its history open so
+	 * that those allowed to can restore it. Answers whether it was shown.
+	 */
+	async _showDeleted(collection, id, controller) {
+		let history;
+		try {
+			history = await this.api.history(collection, id, {signal: controller.signal});
+		} catch {
+			return false;
+		}
+		const last = Array.isArray(history) ? history[0] : null;
+		if (controller !== this._openController || this._destroyed || last?.action !== 'delete' || !last.before) {
+			return false;
+		}
+		const {geom = null, ...properties} = last.before;
+		const feature = {type: 'Feature', id: last.before.id ?? id, geometry: geom, properties};
+		this.selection = {collection, id: String(id), feature: null};
+		this.detail.show(collection, feature, {deletedAt: last.at, deletedBy: last.username});
+		this.detail.showTab('history');
+		return true;
 	}
 
 	/** Puts an earlier version back, then shows the feature as it now is, on the map and in the details. */

@@ -41,7 +41,7 @@ export function coerceValue(field, raw, jsonType = null) {
 }
 
 /** Problems of the values before anything is sent: {field: messageKey}. */
-export function validateValues(fields, values, jsonTypes = {}) {
+export function validateValues(fields, values, jsonTypes = {}, rules = {}) {
 	const errors = {};
 	for (const field of fields) {
 		const value = values[field.key];
@@ -55,9 +55,48 @@ export function validateValues(fields, values, jsonTypes = {}) {
 		} else if (typeof value === 'number' && (field.kind === 'int' || field.kind === 'year' || field.kind === 'count' || jsonTypes[field.key] === 'integer')
 			&& !Number.isInteger(value)) {
 			errors[field.key] = 'edit.notAnInteger';
+		} else if (value !== null && value !== undefined && !errors[field.key]) {
+			const broken = brokenRule(rules[field.key], value);
+			if (broken) {
+				errors[field.key] = broken;
+			}
 		}
 	}
 	return errors;
+}
+
+/**
+ * The rule of the database (from the collection's queryables: minimum, maximum, maxLength) that a
+ * value breaks, as a message key with its limit, or null.
+ */
+export function brokenRule(rule, value) {
+	if (!rule) {
+		return null;
+	}
+	if (typeof value === 'number') {
+		if (rule.exclusiveMinimum !== undefined && value <= rule.exclusiveMinimum) {
+			return {key: 'edit.rule.too_small_exclusive', params: {limit: rule.exclusiveMinimum}};
+		}
+		if (rule.minimum !== undefined && value < rule.minimum) {
+			return {key: 'edit.rule.too_small', params: {limit: rule.minimum}};
+		}
+		if (rule.exclusiveMaximum !== undefined && value >= rule.exclusiveMaximum) {
+			return {key: 'edit.rule.too_large_exclusive', params: {limit: rule.exclusiveMaximum}};
+		}
+		if (rule.maximum !== undefined && value > rule.maximum) {
+			return {key: 'edit.rule.too_large', params: {limit: rule.maximum}};
+		}
+	}
+	if (typeof value === 'string' && rule.maxLength !== undefined && [...value].length > rule.maxLength) {
+		return {key: 'edit.rule.too_long', params: {limit: rule.maxLength}};
+	}
+	return null;
+}
+
+/** The message for a field the server refused, from the problem's code and limit. */
+export function refusalMessage(error) {
+	const code = error?.code ? `${error.code}${error.exclusive ? '_exclusive' : ''}` : null;
+	return code ? {key: `edit.rule.${code}`, params: {limit: error.limit}, fallback: 'edit.invalidValue'} : 'edit.invalidValue';
 }
 
 /** Starting values of a new record: each field's default, the user's department, this year for a project. */

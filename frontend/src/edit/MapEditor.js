@@ -4,7 +4,7 @@ import {HistoryOverlay} from '../layers/HistoryOverlay.js';
 import {markerHtml} from '../layers/Symbology.js';
 import {EditorPanel, SHAPES} from '../ui/EditorPanel.js';
 import {problemText} from '../ui/problemText.js';
-import {initialValues, validateValues} from './FormValues.js';
+import {initialValues, refusalMessage, validateValues} from './FormValues.js';
 import {geometryProblemKey, isGeometryProblem} from './GeometryProblem.js';
 import {geomanFor} from './loadGeoman.js';
 import {conflictRows, featurePatch, reapply, sameGeometry} from './MergePatch.js';
@@ -31,6 +31,7 @@ export class MapEditor {
 		this.callbacks = {onSaved, onDeleted, onClosed, onEditing, onReveal};
 		this.state = null;
 		this._jsonTypes = new Map();
+		this._rules = new Map();
 		this.panel = new EditorPanel({
 			container, i18n, collectionTitle, departments, departmentName, formatter,
 			callbacks: {
@@ -71,7 +72,7 @@ export class MapEditor {
 		await this._begin({
 			collection, isNew: false, isProject: false, original: feature, etag, geometry: feature.geometry,
 			title: feature.properties?.name || feature.properties?.code || `${collection}/${id}`,
-			fields: editableFieldsOf(collection), values: {...feature.properties}, jsonTypes
+			fields: editableFieldsOf(collection), values: {...feature.properties}, jsonTypes, rules: this._rules.get(collection) || {}
 		});
 	}
 
@@ -81,7 +82,8 @@ export class MapEditor {
 		const jsonTypes = await this._typesOf(collection, {});
 		await this._begin({
 			collection, isNew: true, isProject: false, original: null, etag: null, geometry: null,
-			title: '', fields, values: initialValues(collection, fields, {department: this.session.department}), jsonTypes
+			title: '', fields, values: initialValues(collection, fields, {department: this.session.department}), jsonTypes,
+			rules: this._rules.get(collection) || {}
 		});
 		const shapes = SHAPES[this.state.geometryType] || ['Marker'];
 		if (shapes.length === 1) {
@@ -224,7 +226,7 @@ export class MapEditor {
 		}
 		const values = this._values();
 		if (!state.isProject) {
-			const errors = validateValues(state.fields, values, state.jsonTypes);
+			const errors = validateValues(state.fields, values, state.jsonTypes, state.rules);
 			if (Object.keys(errors).length) {
 				this._update({fieldErrors: errors, notice: {kind: 'error', text: this.i18n.t('edit.checkFields')}});
 				this.panel.form?.focusFirstError();
@@ -300,8 +302,9 @@ export class MapEditor {
 			this._update({notice: {kind: 'error', problem: key, text: t(key) + (error.location ? `${this.i18n.isChinese ? '' : ' '}${t('edit.problemMarked')}` : '')}});
 			return;
 		}
-		if (error?.status === 400 && error.parameter && state.fields.some((f) => f.key === error.parameter)) {
-			this._update({fieldErrors: {[error.parameter]: 'edit.invalidValue'}, notice: {kind: 'error', text: t('edit.checkFields')}});
+		const refusedField = error?.status === 400 || (error?.status === 409 && error.code === 'duplicate');
+		if (refusedField && error.parameter && state.fields.some((f) => f.key === error.parameter)) {
+			this._update({fieldErrors: {[error.parameter]: refusalMessage(error)}, notice: {kind: 'error', text: t('edit.checkFields')}});
 			this.panel.form?.focusFirstError();
 			return;
 		}
@@ -430,6 +433,7 @@ export class MapEditor {
 			try {
 				const schema = await this.api.queryables(collection);
 				this._jsonTypes.set(collection, Object.fromEntries(Object.entries(schema?.properties || {}).map(([key, p]) => [key, p.type || null])));
+				this._rules.set(collection, schema?.properties || {});
 			} catch {
 				return Object.fromEntries(Object.entries(properties).map(([key, v]) => [key, typeof v === 'number' ? 'number' : null]));
 			}

@@ -182,7 +182,7 @@ export class ImportsPage {
 		this.render();
 		try {
 			const {blob, filename} = await this.importApi.exportCollection(collection, {
-				format: data.get('format'), crs: `EPSG:${data.get('crs')}`, encoding: data.get('encoding'),
+				format: data.get('format'), crs: `EPSG:${data.get('crs')}`, encoding: data.get('encoding'), lang: this.i18n.locale,
 				bbox: bbox ? bbox.map((v) => v.toFixed(6)).join(',') : null, filter: String(data.get('filter') || '').trim()
 			});
 			saveBlob(blob, filename || `${collection}.${data.get('format')}`);

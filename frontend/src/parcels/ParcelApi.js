@@ -18,9 +18,9 @@ export class ParcelApi {
 		return this.api.send('POST', '/api/v1/parcels/search', body, {...options, accept: 'application/geo+json, application/json'});
 	}
 
-	/** Every matching parcel as a file: {blob, filename}. */
-	export(body, format, crs, options = {}) {
-		return this.api.request('POST', `/api/v1/parcels/export?format=${part(format)}&crs=${part(crs)}`,
+	/** Every matching parcel as a file, headed and worded in `lang` (zh or en): {blob, filename}. */
+	export(body, format, crs, options = {}, lang = 'zh') {
+		return this.api.request('POST', `/api/v1/parcels/export?format=${part(format)}&crs=${part(crs)}&lang=${part(lang)}`,
 			{...options, body, accept: '*/*', blob: true});
 	}
 

@@ -750,7 +750,7 @@ export class ParcelsPage {
 		}
 		this.results.update({exporting: format});
 		try {
-			const {blob, filename} = await this.parcelApi.export(searchBody(this.applied), format, crs);
+			const {blob, filename} = await this.parcelApi.export(searchBody(this.applied), format, crs, {}, this.i18n.locale);
 			const extension = {geojson: 'geojson', csv: 'csv', shp: 'zip', gpkg: 'gpkg', kml: 'kml', xlsx: 'xlsx'}[format];
 			saveBlob(blob, filename || `parcels.${extension}`);
 			this.toast?.show(this.i18n.t('parcels.export.done'), {kind: 'ok'});

@@ -11,6 +11,35 @@ const UNITS = {
 
 const LONG_TEXT = new Set(['remarks', 'target_description', 'improvement', 'idle_cause']);
 
+/** The database's bounds and length on the control, so the browser stops a wrong value early. */
+function applyRule(input, rule) {
+	if (!rule) {
+		return;
+	}
+	const min = rule.minimum ?? rule.exclusiveMinimum;
+	const max = rule.maximum ?? rule.exclusiveMaximum;
+	if (input.type === 'number' && min !== undefined) {
+		input.min = String(rule.exclusiveMinimum !== undefined && input.step === '1' ? min + 1 : min);
+	}
+	if (input.type === 'number' && max !== undefined) {
+		input.max = String(rule.exclusiveMaximum !== undefined && input.step === '1' ? max - 1 : max);
+	}
+	if ((input.tagName === 'TEXTAREA' || input.type === 'text') && rule.maxLength !== undefined) {
+		input.maxLength = rule.maxLength;
+	}
+}
+
+/** A field's error: a message key, a key with parameters ({key, params, fallback}), or text. */
+function errorText(error, i18n) {
+	if (!error) {
+		return null;
+	}
+	if (typeof error === 'object') {
+		return i18n.has(error.key) ? i18n.t(error.key, error.params) : i18n.t(error.fallback || 'edit.invalidValue');
+	}
+	return i18n.has(error) ? i18n.t(error) : error;
+}
+
 /**
  * The controls of a record's fields under their labels (in the user's language): text,
  * numbers, dates, enumerations as selects with their labels, departments, yes/no as a
@@ -20,7 +49,7 @@ const LONG_TEXT = new Set(['remarks', 'target_description', 'improvement', 'idle
 export function attributeForm(options) {
 	const {
 		fields, values = {}, collection, i18n, departments = [], departmentName = (code) => code,
-		idPrefix = 'hetu-attr', jsonTypes = {}, className = ''
+		idPrefix = 'hetu-attr', jsonTypes = {}, rules = {}, className = ''
 	} = options;
 	const t = (key, params) => i18n.t(key, params);
 	const controls = new Map();
@@ -54,6 +83,7 @@ export function attributeForm(options) {
 		if (field.required) {
 			input.setAttribute('aria-required', 'true');
 		}
+		applyRule(input, rules[field.key]);
 		const labelKey = fieldLabelKey(collection, field.key, i18n.messages);
 		const unit = UNITS[field.kind];
 		const label = [
@@ -79,8 +109,7 @@ export function attributeForm(options) {
 	};
 	const setErrors = (errors = {}) => {
 		for (const [key, control] of controls) {
-			const error = errors[key];
-			control.setError(error ? (i18n.has(error) ? t(error) : error) : null);
+			control.setError(errorText(errors[key], i18n));
 		}
 	};
 	const focusFirstError = () => {

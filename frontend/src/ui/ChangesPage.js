@@ -136,9 +136,9 @@ export class ChangesPage {
 			el('td', {'data-label': t('changes.when')}, el('time', {datetime: change.at}, formatDateTime(change.at))),
 			el('td', {'data-label': t('changes.who')}, this.userName(change.username)),
 			el('td', {'data-label': t('changes.action')}, el('span', {class: `hetu-tag hetu-tag--${action}`}, t(`history.action.${action}`))),
-			el('td', {'data-label': t('changes.feature'), class: 'hetu-change-row__feature'}, action === 'delete'
-				? el('span', {class: 'hetu-change-row__name'}, title)
-				: el('a', {
+			// A deleted feature opens too: its page shows it as it was, with the history to restore it from.
+			el('td', {'data-label': t('changes.feature'), class: 'hetu-change-row__feature'},
+				el('a', {
 					href: this.featureHref(change.collection, change.featureId), 'data-feature': `${change.collection}/${change.featureId}`,
 					class: 'hetu-change-row__name',
 					onclick: (e) => {

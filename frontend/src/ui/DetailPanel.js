@@ -1,6 +1,6 @@
 import {ATTRIBUTE_FIELDS, HIDDEN_PROPERTIES, fieldLabelKey, fieldsOf} from '../catalog/Schema.js';
 import {AttributeFormatter} from '../format/AttributeFormatter.js';
-import {formatPercent} from '../format/Units.js';
+import {formatDateTime, formatPercent} from '../format/Units.js';
 import {STATUS_COLORS, statusColor, textColorOn} from '../layers/Symbology.js';
 import {copyText} from '../util/copyText.js';
 import {el, replaceChildren} from '../util/dom.js';
@@ -65,8 +65,11 @@ export class DetailPanel {
 		this._draw();
 	}
 
-	/** Shows a feature; the same feature again (after a restore) keeps its tab and reloads its history. */
-	show(collection, feature) {
+	/**
+	 * Shows a feature; the same feature again (after a restore) keeps its tab and reloads its history.
+	 * `deleted` ({deletedAt, deletedBy}) shows a deleted feature as it was, without editing.
+	 */
+	show(collection, feature, deleted = null) {
 		const same = this._history && this._history.collection === collection && String(this._history.featureId) === String(feature.id);
 		if (!same) {
 			this._history?.destroy();
@@ -79,7 +82,7 @@ export class DetailPanel {
 		} else {
 			this._history.state = 'idle';
 		}
-		this._content = {kind: 'feature', collection, feature, projects: {state: 'loading', list: []}};
+		this._content = {kind: 'feature', collection, feature, deleted, projects: {state: 'loading', list: []}};
 		this._draw();
 	}
 
@@ -153,7 +156,7 @@ export class DetailPanel {
 				? el('button', {type: 'button', class: 'hetu-button hetu-button--secondary', 'data-action': 'open-project',
 					onclick: () => this.callbacks.onOpenProject(feature.id)}, t('detail.openProject'))
 				: null,
-			this.callbacks.onEdit && this.canEdit(collection)
+			this.callbacks.onEdit && this.canEdit(collection) && !c.deleted
 				? el('button', {type: 'button', class: 'hetu-button hetu-button--secondary', 'data-action': 'edit-feature',
 					onclick: () => this.callbacks.onEdit(collection, feature)}, t(collection === 'project' ? 'detail.editFootprint' : 'detail.edit'))
 				: null,
@@ -170,7 +173,9 @@ export class DetailPanel {
 				this._extras(props),
 				this._milestones(props),
 				this._projects(c.projects));
-		replaceChildren(this.container, handle, head, tabs, body);
+		const deleted = c.deleted ? el('p', {class: 'hetu-detail__message hetu-detail__message--deleted', role: 'status', 'data-deleted': 'true'},
+			t('detail.deleted', {time: formatDateTime(c.deleted.deletedAt), user: c.deleted.deletedBy || ''})) : null;
+		replaceChildren(this.container, handle, head, deleted, tabs, body);
 	}
 
 	_tabs() {

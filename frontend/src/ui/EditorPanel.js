@@ -118,7 +118,8 @@ export class EditorPanel {
 		state.resetValues = false;
 		this.form = attributeForm({
 			fields: state.fields, values: state.values, collection: state.collection, i18n: this.i18n,
-			departments: this.departments, departmentName: this.departmentName, idPrefix: 'hetu-edit', jsonTypes: state.jsonTypes
+			departments: this.departments, departmentName: this.departmentName, idPrefix: 'hetu-edit', jsonTypes: state.jsonTypes,
+			rules: state.rules || {}
 		});
 		this.form.setErrors(state.fieldErrors || {});
 		return el('section', {class: 'hetu-editor__attributes'},

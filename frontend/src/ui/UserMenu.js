@@ -5,7 +5,7 @@ const USER_ICON = '<svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="
 /**
  * The header's account control. Signed in: a button with the user's name that opens a menu
  * (map, key projects, dashboard, recent changes, the river chief pages for chiefs and the offices, my account,
- * account administration for administrators, sign out).
+ * account administration for administrators, the API documentation in a new tab, sign out).
  * Anonymous (public layers only): a sign-in button.
  */
 export class UserMenu {
@@ -77,7 +77,11 @@ export class UserMenu {
 			item('imports', 'user.imports'),
 			item('changes', 'user.changes'),
 			item('account', 'user.account'),
-			session.isAdmin ? item('accounts', 'user.accounts') : null),
+			session.isAdmin ? item('accounts', 'user.accounts') : null,
+			el('a', {
+				role: 'menuitem', class: 'hetu-menu__item', 'data-action': 'api-docs', tabindex: '-1',
+				href: 'swagger-ui/index.html', target: '_blank', rel: 'noopener', onclick: () => this.setOpen(false)
+			}, t('user.apiDocs'))),
 		river.length ? el('div', {class: 'hetu-menu__group', role: 'none'}, river.map((page) => item(page, `user.river.${page}`))) : null,
 		el('div', {class: 'hetu-menu__group', role: 'none'},
 			el('button', {

@@ -105,6 +105,60 @@ export function editSuite(profile) {
 			}
 		});
 
+		it('refuses a wrong value naming the field in Chinese, with the cursor on it', {timeout: 90000}, async () => {
+			const created = await createSluice(profile);
+			const other = await createSluice(profile);
+			const session = await newSession(browser, profile);
+			try {
+				const page = await openMap(session, `#/sluice/${created.id}?map=17/${SPOT[1]}/${SPOT[0]}`);
+				await openEditor(page, created.id);
+				assert.equal(await page.getAttribute('#hetu-edit-gate_count', 'min'), '1', 'the form knows the database\'s bound');
+				await page.fill('#hetu-edit-gate_count', '-3');
+				await page.click('[data-action="save-feature"]');
+				await page.waitForSelector('#hetu-edit-gate_count[aria-invalid="true"]');
+				assert.equal(await page.textContent('#hetu-edit-gate_count-error'), zh['edit.rule.too_small_exclusive'].replace('{limit}', '0'));
+				assert.equal(await page.evaluate(() => document.activeElement?.id), 'hetu-edit-gate_count', 'the cursor is on the field');
+
+				// A rule only the server can check (a code already taken): the refusal still points at its field.
+				await page.fill('#hetu-edit-gate_count', '2');
+				await page.fill('#hetu-edit-code', other.properties.code);
+				await page.click('[data-action="save-feature"]');
+				await page.waitForSelector('#hetu-edit-code[aria-invalid="true"]', {timeout: 15000});
+				assert.equal(await page.textContent('#hetu-edit-code-error'), zh['edit.rule.duplicate']);
+				assert.equal(await page.evaluate(() => document.activeElement?.id), 'hetu-edit-code');
+				await screenshot(page, `${profile.name}-edit-refused-field`);
+				assert.equal((await apiGet(`/ogc/collections/sluice/items/${created.id}`)).properties.version, 0, 'nothing was saved');
+			} finally {
+				await session.context.close();
+				await deleteFeature('sluice', created.id);
+				await deleteFeature('sluice', other.id);
+			}
+		});
+
+		it('opens a deleted feature from the changes feed and restores it', {timeout: 90000}, async () => {
+			const created = await createSluice(profile);
+			await deleteFeature('sluice', created.id);
+			const session = await newSession(browser, profile);
+			try {
+				const page = await openMap(session, '#/changes');
+				const row = page.locator(`a[data-feature="sluice/${created.id}"]`).first();
+				await row.waitFor({timeout: 20000});
+				await row.click();
+				await page.waitForSelector('.hetu-detail [data-deleted="true"]', {timeout: 20000});
+				assert.equal(await page.locator('.hetu-detail [data-action="edit-feature"]').count(), 0, 'a deleted feature is not edited');
+				await page.click('.hetu-detail li[data-action="create"] [data-action="restore"]');
+				await page.click('.hetu-detail [data-action="confirm-restore"]');
+				await page.waitForSelector('.hetu-detail [data-deleted="true"]', {state: 'detached', timeout: 20000});
+				await screenshot(page, `${profile.name}-undeleted`);
+				const restored = await apiGet(`/ogc/collections/sluice/items/${created.id}`);
+				assert.equal(restored.properties.code, created.properties.code);
+				assert.deepEqual(session.errors.filter((e) => !e.includes('404')), [], 'nothing failed but the deleted feature\'s own 404');
+			} finally {
+				await session.context.close();
+				await deleteFeature('sluice', created.id);
+			}
+		});
+
 		it('refuses a parcel whose outline crosses itself, says why in Chinese and marks the spot', {timeout: 90000}, async () => {
 			const suffix = uniqueSuffix(profile);
 			const session = await newSession(browser, profile);

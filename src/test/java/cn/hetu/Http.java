@@ -102,9 +102,18 @@ public class Http {
 
     /** A GET whose answer is kept as bytes (images, spreadsheets). */
     public HttpResponse<byte[]> bytes(String pathAndQuery, String... headers) {
+        return bytes(request("GET", pathAndQuery, HttpRequest.BodyPublishers.noBody(), headers));
+    }
+
+    /** A POST of JSON whose answer is kept as bytes (exports). */
+    public HttpResponse<byte[]> postForBytes(String path, String json, String... headers) {
+        return bytes(request("POST", path, HttpRequest.BodyPublishers.ofString(json), headers)
+            .header("Content-Type", "application/json"));
+    }
+
+    private HttpResponse<byte[]> bytes(HttpRequest.Builder request) {
         try {
-            return client.send(request("GET", pathAndQuery, HttpRequest.BodyPublishers.noBody(), headers).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

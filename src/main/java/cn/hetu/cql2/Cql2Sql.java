@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.io.WKBWriter;
 
 import cn.hetu.catalog.Column;
 import cn.hetu.catalog.ColumnType;
 import cn.hetu.catalog.Layer;
 import cn.hetu.geo.Crs;
+import cn.hetu.system.InvalidParameterException;
 
 import static cn.hetu.system.SqlIdentifiers.quote;
 
@@ -129,6 +131,14 @@ public final class Cql2Sql {
             return "t.geom";
         }
         if (operand instanceof Expr.GeometryLiteral g) {
+            Geometries.checkRings(g.geometry());
+            Envelope box = g.geometry().getEnvelopeInternal();
+            try {
+                filterCrs.checkInDomain("filter-crs", box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY());
+            }
+            catch (InvalidParameterException e) {
+                throw new Cql2Exception(e.getMessage());
+            }
             args.add(new WKBWriter().write(g.geometry()));
             return filterCrs.toStorageSql("ST_GeomFromWKB(?)");
         }

@@ -194,7 +194,8 @@ final class Cql2Text {
         try {
             return new WKTReader(new GeometryFactory()).read(text.substring(start, position));
         }
-        catch (ParseException e) {
+        catch (ParseException | IllegalArgumentException e) {
+            // JTS refuses rings of fewer than 4 points or open rings with an IllegalArgumentException
             throw new Cql2Exception("at position " + (start + 1) + ": " + e.getMessage());
         }
     }

@@ -21,9 +21,11 @@ import tools.jackson.databind.node.ObjectNode;
 
 import cn.hetu.audit.Actor;
 import cn.hetu.catalog.Column;
+import cn.hetu.catalog.ColumnRules;
 import cn.hetu.catalog.Layer;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.EditConflict;
+import cn.hetu.system.FieldRefusal;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
 
@@ -51,8 +53,12 @@ public class FeatureEdits {
 
     private final ObjectMapper json;
 
-    FeatureEdits(JdbcClient jdbc, LayerAccess access, Actor actor, GeometryCheck geometries, ObjectMapper json) {
+    private final ColumnRules rules;
+
+    FeatureEdits(JdbcClient jdbc, LayerAccess access, Actor actor, GeometryCheck geometries, ObjectMapper json,
+            ColumnRules rules) {
         this.json = json;
+        this.rules = rules;
         this.jdbc = jdbc;
         this.access = access;
         this.actor = actor;
@@ -64,6 +70,7 @@ public class FeatureEdits {
     public long create(Layer layer, JsonNode feature) {
         Map<String, JsonNode> values = properties(layer, feature);
         access.checkEdit(layer, text(values.get("department")));
+        rules.check(layer, values, true);
         Geometry geometry = geometries.check(layer, feature.get("geometry"));
         actor.stamp();
         String columns = values.keySet().stream().map(c -> quote(c) + ", ").collect(Collectors.joining());
@@ -87,6 +94,7 @@ public class FeatureEdits {
         Map<String, JsonNode> values = properties(layer, feature);
         access.checkEdit(layer, current.department());
         access.checkEdit(layer, text(values.get("department")));
+        rules.check(layer, values, true);
         Geometry geometry = geometries.check(layer, feature.get("geometry"));
         actor.stamp();
         // A replacement leaves out what it does not have: those columns go back to their defaults.
@@ -161,7 +169,7 @@ public class FeatureEdits {
             String name = property.getKey();
             Optional<Column> column = layer.column(name);
             if (column.isEmpty()) {
-                throw new InvalidParameterException(name, layer.id() + " has no property '" + name + "'");
+                throw new FieldRefusal("unknown_field", name, layer.id() + " has no property '" + name + "'");
             }
             if (column.get().generated() || KEPT_BY_REGISTRY.contains(name)) {
                 continue;
@@ -187,7 +195,7 @@ public class FeatureEdits {
             case UUID -> value.isString();
         };
         if (!ok) {
-            throw new InvalidParameterException(column.name(), "'" + column.name() + "' must be "
+            throw new FieldRefusal("wrong_type", column.name(), "'" + column.name() + "' must be "
                     + column.type().name().toLowerCase() + (column.type().name().startsWith("DATE") ? " (ISO 8601)" : "")
                     + ", got " + value);
         }

@@ -1,27 +1,21 @@
 package cn.hetu.export;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
-import javax.sql.DataSource;
+import java.util.Locale;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import cn.hetu.catalog.Labels;
 import cn.hetu.catalog.Layer;
 import cn.hetu.cql2.Cql2;
 import cn.hetu.cql2.Cql2Exception;
@@ -34,43 +28,39 @@ import static cn.hetu.system.SqlIdentifiers.quote;
 
 /**
  * Any collection, whole or filtered by a bbox (lon/lat) and a CQL2 text filter, as a download in
- * any export format and CRS. Rows stream from the database with a cursor, never all in memory.
+ * any export format and CRS, for people or for programs (see FeatureExport). Rows stream from the
+ * database with a cursor, never all in memory.
  */
 @RestController
 class CollectionExportController {
 
     private final LayerAccess access;
 
-    private final GdalExport export;
+    private final FeatureExport export;
 
-    private final JdbcTemplate streaming;
-
-    private final TransactionTemplate readOnly;
-
-    CollectionExportController(LayerAccess access, GdalExport export, DataSource dataSource,
-            PlatformTransactionManager transactions) {
+    CollectionExportController(LayerAccess access, FeatureExport export) {
         this.access = access;
         this.export = export;
-        this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(2000);
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
     }
 
+    /** {@code labels}: names and values as the map shows them (default) or {@code codes}; {@code lang}: zh or en. */
     @GetMapping("/api/v1/collections/{id}/export")
     ResponseEntity<StreamingResponseBody> export(@PathVariable String id, @RequestParam(required = false) String format,
             @RequestParam(required = false) String crs, @RequestParam(required = false) String encoding,
-            @RequestParam(required = false) String bbox, @RequestParam(required = false) String filter) {
+            @RequestParam(required = false) String bbox, @RequestParam(required = false) String filter,
+            @RequestParam(required = false) String labels, @RequestParam(required = false) String lang, Locale locale) {
         Layer layer = access.readable(id);
         GdalExport.Options options = new GdalExport.Options(GdalExport.format(format), GdalExport.epsg(crs),
                 GdalExport.encoding(encoding), layer.id());
+        FeatureExport.Wording wording = FeatureExport.Wording.of(labels, Labels.Language.of(lang, locale));
         List<Object> args = new ArrayList<>();
         String where = where(layer, access.rows(layer, "t"), bbox, filter, args);
+        FeatureExport.Rows rows = new FeatureExport.Rows(quote(layer.id()) + " t", "t.geom", where, args, "t.id");
         String fileName = options.format().fileName(layer.id() + "-" + LocalDate.now());
         return ResponseEntity.ok()
             .contentType(MediaType.parseMediaType(options.format().mediaType()))
             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-            .body(out -> export.write(writer -> writeFeatures(layer, where, args, writer), options, out));
+            .body(out -> export.write(layer, FeatureExport.allColumns(layer, "t"), rows, options, wording, out));
     }
 
     /** The rows the reader reads, within the bbox and filter asked for. */
@@ -103,28 +93,6 @@ class CollectionExportController {
             }
         }
         return String.join(" AND ", clauses);
-    }
-
-    private void writeFeatures(Layer layer, String where, List<Object> args, Writer out) throws IOException {
-        write(out, "{\"type\":\"FeatureCollection\",\"features\":[\n");
-        boolean[] first = { true };
-        readOnly.executeWithoutResult(status -> streaming.query("""
-                SELECT json_build_object('type', 'Feature', 'id', t.id, 'geometry', ST_AsGeoJSON(t.geom, 9)::json,
-                                         'properties', to_jsonb(t) - 'geom')::text
-                FROM %s t WHERE %s ORDER BY t.id""".formatted(quote(layer.id()), where), rs -> {
-            write(out, (first[0] ? "" : ",\n") + rs.getString(1));
-            first[0] = false;
-        }, args.toArray()));
-        write(out, "\n]}");
-    }
-
-    private static void write(Writer out, String text) {
-        try {
-            out.write(text);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
 }

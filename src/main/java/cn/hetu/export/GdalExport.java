@@ -42,8 +42,20 @@ public class GdalExport {
 
     }
 
-    /** What to write: format, output CRS as EPSG code, Shapefile encoding, layer name inside the file. */
-    public record Options(Format format, int epsg, String encoding, String layerName) {
+    /**
+     * What to write: format, output CRS as EPSG code, Shapefile encoding, layer name inside the file, and
+     * the OGR SQL that gives the columns their types (null: as GDAL guesses them from the values).
+     */
+    public record Options(Format format, int epsg, String encoding, String layerName, String select) {
+
+        public Options(Format format, int epsg, String encoding, String layerName) {
+            this(format, epsg, encoding, layerName, null);
+        }
+
+        public Options withSelect(String sql) {
+            return new Options(format, epsg, encoding, layerName, sql);
+        }
+
     }
 
     /** Writes the source features as one GeoJSON FeatureCollection in EPSG:4490. */
@@ -122,6 +134,9 @@ public class GdalExport {
             List<String> command = new ArrayList<>(List.of("ogr2ogr", "-f", format.driver(), "-s_srs", "EPSG:4490",
                     "-t_srs", "EPSG:" + epsg, "-nln", options.layerName()));
             command.addAll(format.options());
+            if (options.select() != null) {
+                command.addAll(List.of("-sql", options.select()));
+            }
             if (format.name().equals("shp")) {
                 command.addAll(List.of("-lco", "ENCODING=" + options.encoding()));
             }

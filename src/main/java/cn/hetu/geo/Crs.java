@@ -59,6 +59,26 @@ public record Crs(String uri, int srid, boolean northFirst, int decimals) {
                 : "ST_Transform(ST_SetSRID(" + lonFirst + ", " + srid + "), 4490)";
     }
 
+    /**
+     * Refuses coordinates (in this CRS's axis order) that it cannot express, which PostGIS could not
+     * transform: degrees beyond ±180/±90, Web Mercator beyond its square, or a Gauss-Krüger position
+     * outside zone 39 (easting 250–750 km from the false origin, northing 0–6,000 km: all of China's
+     * latitudes on the zone's meridians and a margin beyond them).
+     */
+    public void checkInDomain(String parameter, double min1, double min2, double max1, double max2) {
+        double[] domain = switch (srid) {
+            case 3857 -> new double[] { -20037508.35, -20037508.35, 20037508.35, 20037508.35 };
+            case 4527 -> new double[] { 0, 39_250_000, 6_000_000, 39_750_000 };
+            case 4548 -> new double[] { 0, 250_000, 6_000_000, 750_000 };
+            default -> northFirst ? new double[] { -90, -180, 90, 180 } : new double[] { -180, -90, 180, 90 };
+        };
+        if (!(min1 >= domain[0] && max1 <= domain[2] && min2 >= domain[1] && max2 <= domain[3])) {
+            throw new InvalidParameterException(parameter, "coordinates (" + min1 + ", " + min2 + ") to (" + max1 + ", "
+                    + max2 + ") lie outside what " + uri + " can express: its axes in this order run from (" + domain[0]
+                    + ", " + domain[1] + ") to (" + domain[2] + ", " + domain[3] + ")");
+        }
+    }
+
     public boolean geographic() {
         return srid == 4490 || srid == 4326;
     }

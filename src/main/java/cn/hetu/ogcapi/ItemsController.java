@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +26,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.ObjectMapper;
 
 import cn.hetu.catalog.Layer;
+import cn.hetu.catalog.ColumnRules;
+import cn.hetu.catalog.Labels;
 import cn.hetu.geo.Crs;
 import cn.hetu.security.LayerAccess;
 
@@ -40,7 +43,14 @@ class ItemsController {
 
     private final ObjectMapper json;
 
-    ItemsController(LayerAccess access, ItemsQueryParser parser, FeatureStore store, ObjectMapper json) {
+    private final ColumnRules rules;
+
+    private final Labels labels;
+
+    ItemsController(LayerAccess access, ItemsQueryParser parser, FeatureStore store, ObjectMapper json, ColumnRules rules,
+            Labels labels) {
+        this.rules = rules;
+        this.labels = labels;
         this.access = access;
         this.parser = parser;
         this.store = store;
@@ -93,9 +103,11 @@ class ItemsController {
 
     @GetMapping(path = "/ogc/collections/{collectionId}/queryables",
             produces = { MediaTypes.SCHEMA, MediaTypes.JSON })
-    Map<String, Object> queryables(@PathVariable String collectionId, HttpServletRequest request) {
+    Map<String, Object> queryables(@PathVariable String collectionId, @RequestParam(required = false) String lang,
+            HttpServletRequest request, Locale locale) {
         Layer layer = access.readable(collectionId);
-        return Queryables.of(layer, Links.of(request).url("/ogc/collections/" + layer.id() + "/queryables"));
+        return Queryables.of(layer, Links.of(request).url("/ogc/collections/" + layer.id() + "/queryables"), rules, labels,
+                Labels.Language.of(lang, locale));
     }
 
     private static List<Link> pageLinks(Layer layer, Links links, MultiValueMap<String, String> params,

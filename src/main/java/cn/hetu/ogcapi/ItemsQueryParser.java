@@ -130,6 +130,7 @@ class ItemsQueryParser {
         }
         int half = parts.length / 2;
         Bbox bbox = new Bbox(n[0], n[1], n[half], n[half + 1]);
+        crs.checkInDomain("bbox", bbox.min1(), bbox.min2(), bbox.max1(), bbox.max2());
         if (bbox.min1() > bbox.max1() || bbox.min2() > bbox.max2()) {
             throw new InvalidParameterException("bbox", "bbox minimum must not exceed its maximum: " + text);
         }

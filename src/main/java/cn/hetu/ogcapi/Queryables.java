@@ -4,20 +4,33 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import cn.hetu.catalog.Column;
+import cn.hetu.catalog.ColumnRules;
+import cn.hetu.catalog.Labels;
 import cn.hetu.catalog.Layer;
 
-/** The JSON Schema of the properties a collection can be filtered on. */
+/**
+ * The JSON Schema of the properties a collection can be filtered on, each titled as the map names it
+ * and carrying the rules the database keeps for it (enum, minimum, maximum, maxLength), which the
+ * editing form reads; {@code x-labels} gives the words of coded values.
+ */
 final class Queryables {
 
     private Queryables() {
     }
 
-    static Map<String, Object> of(Layer layer, String selfUrl) {
+    static Map<String, Object> of(Layer layer, String selfUrl, ColumnRules rules, Labels labels, Labels.Language language) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("geometry", Map.of("format", "geometry-" + geometryFormat(layer.geometryType())));
         for (Column column : layer.columns()) {
             if (column.type().isSimple()) {
-                properties.put(column.name(), titled(schema(column), column.title()));
+                Map<String, Object> property = new LinkedHashMap<>(schema(column));
+                property.put("title", labels.field(layer, column, language));
+                ruled(property, rules.rule(layer, column.name()));
+                Map<String, String> words = labels.values(layer.id(), column.name(), language);
+                if (!words.isEmpty()) {
+                    property.put("x-labels", words);
+                }
+                properties.put(column.name(), property);
             }
         }
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -30,13 +43,22 @@ final class Queryables {
         return doc;
     }
 
-    private static Map<String, Object> titled(Map<String, Object> schema, String title) {
-        if (title == null) {
-            return schema;
+    private static void ruled(Map<String, Object> property, ColumnRules.Rule rule) {
+        if (rule.allowed() != null) {
+            property.put("enum", rule.allowed().stream().map(v -> "integer".equals(property.get("type")) ? (Object) Long.valueOf(v) : v).toList());
         }
-        Map<String, Object> withTitle = new LinkedHashMap<>(schema);
-        withTitle.put("title", title);
-        return withTitle;
+        if (rule.minimum() != null) {
+            property.put(rule.exclusiveMinimum() ? "exclusiveMinimum" : "minimum", rule.minimum());
+        }
+        if (rule.maximum() != null) {
+            property.put(rule.exclusiveMaximum() ? "exclusiveMaximum" : "maximum", rule.maximum());
+        }
+        if (rule.maxLength() != null) {
+            property.put("maxLength", rule.maxLength());
+        }
+        if (rule.notBlank()) {
+            property.put("minLength", 1);
+        }
     }
 
     static Map<String, Object> schema(Column column) {

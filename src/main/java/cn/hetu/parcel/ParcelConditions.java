@@ -28,6 +28,9 @@ final class ParcelConditions {
     /** 1 亩 as the plans and the design brief define it. */
     static final double SQUARE_METRES_PER_MU = 666.67;
 
+    /** More years than any land has lain idle since 1949; beyond PostgreSQL's intervals overflow. */
+    static final int MAX_IDLE_YEARS = 200;
+
     static final Set<String> CATEGORIES = Set.of("approved_unsupplied", "idle", "inefficient_industrial");
 
     static final Set<String> STATUSES = Set.of("pending", "in_progress", "disposed");
@@ -57,8 +60,9 @@ final class ParcelConditions {
         c.anyOf("landUses", "p.land_use", search.landUses(), null);
         c.area(search);
         if (search.idleYearsAtLeast() != null) {
-            if (search.idleYearsAtLeast() < 0) {
-                throw new InvalidParameterException("idleYearsAtLeast", "idleYearsAtLeast cannot be negative");
+            if (search.idleYearsAtLeast() < 0 || search.idleYearsAtLeast() > MAX_IDLE_YEARS) {
+                throw new InvalidParameterException("idleYearsAtLeast", "idleYearsAtLeast is a number of years from 0 to "
+                        + MAX_IDLE_YEARS + ", not " + search.idleYearsAtLeast());
             }
             c.add("p.idle_since <= current_date - make_interval(years => ?)", search.idleYearsAtLeast());
         }

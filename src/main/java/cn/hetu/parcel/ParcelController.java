@@ -2,6 +2,7 @@ package cn.hetu.parcel;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,6 +23,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import cn.hetu.catalog.Labels;
+import cn.hetu.catalog.Layer;
+import cn.hetu.export.FeatureExport;
 import cn.hetu.export.GdalExport;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.security.Role;
@@ -81,18 +85,20 @@ class ParcelController {
                 + summary.substring(1);
     }
 
-    /** Every matching parcel in a GIS or spreadsheet format, WGS84 (4326) or CGCS2000 (4490). */
+    /** Every matching parcel in a GIS or spreadsheet format, WGS84 (4326) or CGCS2000 (4490), in words or codes. */
     @PostMapping("/export")
     ResponseEntity<StreamingResponseBody> export(@RequestBody ParcelSearch search,
-            @RequestParam(defaultValue = "geojson") String format, @RequestParam(defaultValue = "4490") String crs) {
-        access.readable("land_parcel");
+            @RequestParam(defaultValue = "geojson") String format, @RequestParam(defaultValue = "4490") String crs,
+            @RequestParam(required = false) String labels, @RequestParam(required = false) String lang, Locale locale) {
+        Layer parcels = access.readable("land_parcel");
         GdalExport.Format chosen = GdalExport.format(format);
         int srs = ParcelExport.crs(crs);
+        FeatureExport.Wording wording = FeatureExport.Wording.of(labels, Labels.Language.of(lang, locale));
         ParcelConditions.Sql sql = ParcelConditions.of(search, access);
         return ResponseEntity.ok()
             .contentType(MediaType.parseMediaType(chosen.mediaType()))
             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + chosen.fileName("parcels") + "\"")
-            .body(out -> export.write(sql, chosen, srs, out));
+            .body(out -> export.write(parcels, sql, chosen, srs, wording, out));
     }
 
     @GetMapping("/{id}/plan")

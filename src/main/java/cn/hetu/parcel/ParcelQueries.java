@@ -1,21 +1,13 @@
 package cn.hetu.parcel;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/** Runs parcel searches: totals and breakdowns in one grouped query, the page of features, and full exports. */
+/** Runs parcel searches: totals and breakdowns in one grouped query and the page of features. */
 @Component
 class ParcelQueries {
 
@@ -32,7 +24,7 @@ class ParcelQueries {
     record Result(Totals totals, List<Group> byCategory, List<Group> byTown, List<String> features) {
     }
 
-    /** The properties a search result and an export carry, areas in m², ha and 亩. */
+    /** The properties a search result carries, areas in m², ha and 亩. */
     static final String FEATURE = """
             json_build_object('type', 'Feature', 'id', p.id, 'geometry', ST_AsGeoJSON(p.geom, 7, 0)::json,
                 'properties', json_build_object('code', p.code, 'name', p.name, 'parcel_no', p.parcel_no,
@@ -46,16 +38,8 @@ class ParcelQueries {
 
     private final JdbcClient jdbc;
 
-    private final JdbcTemplate streaming;
-
-    private final TransactionTemplate readOnly;
-
-    ParcelQueries(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
+    ParcelQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.streaming = new JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(1000);
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
     }
 
     @Transactional(readOnly = true)
@@ -89,29 +73,6 @@ class ParcelQueries {
             .query(String.class)
             .list();
         return new Result(total[0], byCategory, byTown, features);
-    }
-
-    /** Writes every matching parcel as a GeoJSON FeatureCollection, read through a cursor: memory stays flat. */
-    void writeAll(ParcelConditions.Sql sql, Writer out) {
-        readOnly.executeWithoutResult(status -> {
-            write(out, "{\"type\":\"FeatureCollection\",\"features\":[");
-            boolean[] first = { true };
-            streaming.query("SELECT " + FEATURE + " FROM land_parcel p WHERE " + sql.where() + " ORDER BY " + sql.orderBy(),
-                    rs -> {
-                        write(out, first[0] ? rs.getString(1) : "," + rs.getString(1));
-                        first[0] = false;
-                    }, sql.args().toArray());
-            write(out, "]}");
-        });
-    }
-
-    private static void write(Writer out, String text) {
-        try {
-            out.write(text);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static double round(double value) {

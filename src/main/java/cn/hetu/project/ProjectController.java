@@ -25,6 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import tools.jackson.databind.JsonNode;
 
+import cn.hetu.catalog.Labels;
+import cn.hetu.parcel.DisposalRates;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
@@ -54,10 +56,13 @@ class ProjectController {
 
     private final LayerAccess access;
 
-    ProjectController(ProjectQueries queries, ProjectWrites writes, LayerAccess access) {
+    private final Labels labels;
+
+    ProjectController(ProjectQueries queries, ProjectWrites writes, LayerAccess access, Labels labels) {
         this.queries = queries;
         this.writes = writes;
         this.access = access;
+        this.labels = labels;
     }
 
     @GetMapping
@@ -147,7 +152,7 @@ class ProjectController {
         List<ProjectQueries.Summary> rows = queries
             .list(new ProjectFilter(department, status, category, year, q, bbox, overdue, null, 0, 500))
             .items();
-        List<List<Object>> table = rows.stream().map(ProjectController::row).toList();
+        List<List<Object>> table = rows.stream().map(this::row).toList();
         StreamingResponseBody body = out -> {
             if (format.equals("csv")) {
                 Spreadsheets.csv(HEADER, table, out);
@@ -166,10 +171,21 @@ class ProjectController {
     private static final List<String> HEADER = List.of("编号", "项目名称", "状态", "部门", "乡镇", "类别", "年度",
             "计划开工", "计划完工", "计划投资(万元)", "完成投资(万元)", "进度(%)", "进度依据", "逾期节点", "下一节点", "下一节点期限");
 
-    private static List<Object> row(ProjectQueries.Summary p) {
-        return Arrays.asList(p.code(), p.name(), ProjectLabels.status(p.status()), p.departmentName(), p.town(),
-                ProjectLabels.category(p.category()), p.year(), p.plannedStart(), p.plannedEnd(), p.investmentPlanned(), p.investmentDone(),
-                p.progressPct(), ProjectLabels.progressMethod(p.progress()), p.overdueMilestones(), p.nextMilestone(), p.nextMilestoneDue());
+    private List<Object> row(ProjectQueries.Summary p) {
+        return Arrays.asList(p.code(), p.name(), labels.value("work_status", p.status(), Labels.Language.ZH),
+                p.departmentName(), p.town(), labels.value("project_category", p.category(), Labels.Language.ZH), p.year(),
+                p.plannedStart(), p.plannedEnd(), p.investmentPlanned(), p.investmentDone(),
+                p.progressPct(), progressMethod(p.progress()), p.overdueMilestones(), p.nextMilestone(), p.nextMilestoneDue());
+    }
+
+    /** How the progress was measured, with who reported it and when for a reported figure. */
+    private String progressMethod(ProjectQueries.Progress progress) {
+        String method = labels.value("progress_method", progress.method(), Labels.Language.ZH);
+        if ("reported".equals(progress.method()) && progress.reportedAt() != null) {
+            return method + "（" + progress.reportedBy() + "，"
+                    + progress.reportedAt().atZone(DisposalRates.COUNTY_TIME).toLocalDate() + "）";
+        }
+        return method;
     }
 
 }

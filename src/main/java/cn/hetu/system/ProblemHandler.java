@@ -5,6 +5,8 @@ import java.net.URI;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.slf4j.Logger;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -30,14 +32,53 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** A unique key taken (409), or a check or reference the database refused (400), named by its constraint. */
+    private final FieldRefusal.Explainer explainer;
+
+    ProblemHandler(FieldRefusal.Explainer explainer) {
+        this.explainer = explainer;
+    }
+
+    /**
+     * A unique key taken (409), or a check, a missing value or a reference the database refused (400):
+     * told by the field and the kind of rule; the database's own message and constraint names stay in the log.
+     */
     @ExceptionHandler
     ProblemDetail integrity(DataIntegrityViolationException e) {
-        String reason = e.getMostSpecificCause().getMessage();
-        boolean duplicate = reason != null && reason.contains("duplicate key");
+        FieldRefusal explained = null;
+        String sqlState = null;
+        if (e.getMostSpecificCause() instanceof PSQLException sql && sql.getServerErrorMessage() != null) {
+            ServerErrorMessage message = sql.getServerErrorMessage();
+            sqlState = message.getSQLState();
+            explained = explainer.explain(sqlState, message.getTable(), message.getConstraint(), message.getColumn(),
+                    message.getMessage());
+        }
+        if (explained != null) {
+            return refused(explained);
+        }
+        log.info("Refused by the database: {}", e.getMostSpecificCause().getMessage());
+        boolean duplicate = "23505".equals(sqlState);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(duplicate ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
-                firstLine(reason));
+                duplicate ? "A record with this value already exists" : "A rule of the registry refuses this value");
         problem.setTitle(duplicate ? "Already exists" : "Refused by a rule of the registry");
+        problem.setProperty("code", duplicate ? "duplicate" : "invalid");
+        return problem;
+    }
+
+    /** A value a rule refuses, with the field (as {@code field}, {@code pointer} and {@code parameter}) and a code. */
+    @ExceptionHandler
+    ProblemDetail refused(FieldRefusal e) {
+        boolean duplicate = e.code().equals("duplicate");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(duplicate ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
+                e.getMessage());
+        problem.setTitle(duplicate ? "Already exists" : "Refused by a rule of the registry");
+        problem.setProperty("code", e.code());
+        problem.setProperty("field", e.field());
+        problem.setProperty("pointer", "/properties/" + e.field());
+        problem.setProperty("parameter", e.field());
+        if (e.limit() != null) {
+            problem.setProperty("limit", e.limit());
+            problem.setProperty("exclusive", e.exclusive());
+        }
         return problem;
     }
 
@@ -111,14 +152,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Hetu could not complete the request; the server log has the details");
         problem.setTitle("Internal error");
         return problem;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "The database refused the change";
-        }
-        int end = message.indexOf('\n');
-        return (end < 0 ? message : message.substring(0, end)).replace("ERROR: ", "");
     }
 
 }

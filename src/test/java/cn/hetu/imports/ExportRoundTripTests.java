@@ -61,7 +61,7 @@ class ExportRoundTripTests {
             String extension, @TempDir Path dir) throws Exception {
         long ditches = jdbc.sql("SELECT count(*) FROM ditch").query(Long.class).single();
         Path file = dir.resolve("ditch." + extension);
-        Files.write(file, admin.download("/api/v1/collections/ditch/export?format=" + format + "&crs=" + crs + "&encoding="
+        Files.write(file, admin.download("/api/v1/collections/ditch/export?labels=codes&format=" + format + "&crs=" + crs + "&encoding="
                 + encoding));
         String layer = "rt_" + format + "_" + crs.substring(5);
         JsonNode job = admin.uploadReady(file, Map.of("newLayer", layer, "title", "往返 " + format));

@@ -68,7 +68,9 @@ class FeatureEditTests {
             .replace("\"scale\"", "\"safety_class\":\"high\",\"scale\"")), "safety_class", "integer");
         Http.Reply badStatus = admin.post(SLUICES, sluice("EDIT-X", "finished", "water", "[116.31, 33.21]"));
         assertThat(badStatus.status()).isEqualTo(400);
-        assertThat(badStatus.json().get("detail").asString()).contains("status");
+        assertThat(badStatus.json().get("field").asString()).isEqualTo("status");
+        assertThat(badStatus.json().get("code").asString()).isEqualTo("not_allowed");
+        assertThat(badStatus.json().get("detail").asString()).contains("工作状态").doesNotContain("sluice_status_check");
         assertThat(jdbc.sql("SELECT count(*) FROM sluice WHERE code = 'EDIT-X'").query(Long.class).single()).isZero();
     }
 

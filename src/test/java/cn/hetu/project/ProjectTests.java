@@ -137,7 +137,9 @@ class ProjectTests {
         Http.Reply around = admin.send("PATCH", "/ogc/collections/project/items/" + id,
                 "{\"properties\":{\"status\":\"completed\"}}", "Content-Type", "application/merge-patch+json");
         assertThat(around.status()).as("the rule holds on the OGC API path too").isEqualTo(400);
-        assertThat(around.json().get("detail").asString()).contains("cannot change from approved to completed");
+        assertThat(around.json().get("detail").asString()).contains("工作状态不能从“已立项”直接改为“已完工”");
+        assertThat(around.json().get("code").asString()).isEqualTo("not_allowed_transition");
+        assertThat(around.json().get("field").asString()).isEqualTo("status");
         assertThat(TestAccounts.natresEditor(admin).post("/api/v1/projects/" + id + "/transitions",
                 "{\"to\":\"suspended\",\"reason\":\"x\",\"version\":" + version(id) + "}").status()).isEqualTo(403);
         Http.Reply building = TestAccounts.waterEditor(admin).post("/api/v1/projects/" + id + "/transitions",
