@@ -62,15 +62,15 @@ public class DisposalRates {
 
     /**
      * The stock of :year as the parcels stood at :asOf: for each parcel its last image in the audit trail at
-     * or before that moment; for one first recorded later, its image when recorded (or before its first later
-     * change); for one with no trail at all, the row as it is now.
+     * or before that moment; for one first recorded later and still held, its image when recorded (or before its first
+     * later change), while one recorded and deleted since does not count; for one with no trail at all, the row as it is now.
      */
     private static final String FREEZE = """
             WITH ids AS (SELECT id FROM land_parcel
                          UNION SELECT feature_id FROM audit_log WHERE collection = 'land_parcel'),
             state AS (
                 SELECT CASE WHEN earlier.action IS NOT NULL THEN earlier.image
-                            WHEN later.action IS NOT NULL THEN later.image
+                            WHEN later.action IS NOT NULL AND p.id IS NOT NULL THEN later.image
                             ELSE to_jsonb(p) END AS row
                 FROM ids i
                 LEFT JOIN land_parcel p ON p.id = i.id
