@@ -49,6 +49,11 @@ public class Http {
         this.client = client;
     }
 
+    /** The administrator's client for another running instance of Hetu (another application context). */
+    public static Http admin(Environment environment) {
+        return new Http(environment);
+    }
+
     public Http as(String username, String password) {
         return new Http(environment, basic(username, password), client);
     }

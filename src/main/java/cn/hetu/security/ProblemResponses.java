@@ -17,7 +17,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * 401 and 403 as problem details. Desktop GIS and scripts get a Basic challenge so they can ask
  * for credentials; the map application (which sends {@code X-Requested-With}) gets none, so the
- * browser shows Hetu's login page rather than its own password dialog.
+ * browser shows Hetu's login page rather than its own password dialog. A locked sign-in is a 429
+ * with {@code Retry-After}.
  */
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -30,6 +31,11 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof SignInThrottle.Locked locked) {
+            response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
+            write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins", e.getMessage());
+            return;
+        }
         if (request.getHeader("X-Requested-With") == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Hetu\", charset=\"UTF-8\"");
         }

@@ -49,7 +49,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authentication, ApiTokens tokens,
-            SecurityContextRepository contexts, ObjectMapper json) throws Exception {
+            LiveAccounts accounts, SecurityContextRepository contexts, ObjectMapper json) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.authenticationManager(authentication)
             .securityContext(context -> context.securityContextRepository(contexts))
@@ -73,6 +73,7 @@ class SecurityConfig {
             .csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfig::needsNoCsrfToken))
             .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+            .addFilterAfter(new AccountCheck(accounts), BasicAuthenticationFilter.class)
             .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.sameOrigin()));
         return http.build();

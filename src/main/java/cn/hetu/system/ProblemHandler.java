@@ -1,6 +1,7 @@
 package cn.hetu.system;
 
 import java.net.URI;
+import java.sql.SQLException;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -9,12 +10,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Maps the application's exceptions to RFC 9457 problem details; Spring's own are handled by the base class. */
@@ -30,15 +37,38 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** A unique key taken (409), or a check or reference the database refused (400), named by its constraint. */
+    /**
+     * A unique key taken (409), or a check or reference the database refused (400). The database's own
+     * message names tables and constraints, so it goes to the log and the client gets a plain one.
+     */
     @ExceptionHandler
     ProblemDetail integrity(DataIntegrityViolationException e) {
-        String reason = e.getMostSpecificCause().getMessage();
-        boolean duplicate = reason != null && reason.contains("duplicate key");
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(duplicate ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
-                firstLine(reason));
+        String state = e.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : "";
+        log.info("Refused by the database: {}", firstLine(e.getMostSpecificCause().getMessage()));
+        boolean duplicate = "23505".equals(state);
+        String detail = switch (state == null ? "" : state) {
+            case "23505" -> "A record with the same key already exists";
+            case "23503" -> "The change refers to a record that does not exist, or one that others still refer to";
+            case "23502" -> "A required value is missing";
+            case "22001" -> "A value is longer than the registry allows";
+            default -> "The change breaks a rule of the registry";
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(duplicate ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, detail);
         problem.setTitle(duplicate ? "Already exists" : "Refused by a rule of the registry");
         return problem;
+    }
+
+    /** A body that passed the limit while being read ({@link BodySizeLimit}) reaches Spring as unreadable. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        BodySizeLimit.TooLarge tooLarge = BodySizeLimit.TooLarge.in(e);
+        if (tooLarge != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            problem.setTitle("Request too large");
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
     }
 
     /** A query that ran past its statement timeout: the server is busy, the request may be tried again. */
@@ -100,17 +130,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    /** Anything unforeseen: logged in full, answered as a problem without internals. */
+    /**
+     * Anything unforeseen: logged in full, answered as a problem without internals; the database being
+     * away is a 503 the client may retry (see {@link DatabaseOutage}).
+     */
     @ExceptionHandler
-    ProblemDetail unexpected(Exception e) throws Exception {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e; // answered by Spring Security's entry point and access-denied handler
+        }
+        if (DatabaseOutage.isOutage(e)) {
+            log.warn("The database cannot be reached: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+                .body(DatabaseOutage.problem());
         }
         log.error("Unexpected failure", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Hetu could not complete the request; the server log has the details");
         problem.setTitle("Internal error");
-        return problem;
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     private static String firstLine(String message) {

@@ -1,0 +1,149 @@
+package cn.hetu.security;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.hetu.HetuApplication;
+import cn.hetu.Http;
+import cn.hetu.RegistryTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of Hetu on one database, as behind a load balancer: what one of them changes about an
+ * account or a collection holds on the other within a moment, whatever the other had cached.
+ */
+@RegistryTest
+class TwoInstanceTests {
+
+    /** How long the other instance may take to hear of a change (PostgreSQL NOTIFY). */
+    private static final Duration PROPAGATION = Duration.ofSeconds(2);
+
+    private static final String ADMIN_ONLY = "/api/v1/accounts";
+
+    private static ConfigurableApplicationContext second;
+
+    @Autowired
+    Http admin;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void startASecondInstance() {
+        second = new SpringApplicationBuilder(HetuApplication.class)
+            .properties("server.port=0", "hetu.demo.load=false", "hetu.admin-password=" + Http.ADMIN_PASSWORD,
+                    "spring.datasource.hikari.maximum-pool-size=5")
+            .run();
+    }
+
+    @AfterAll
+    static void stopIt() {
+        second.close();
+    }
+
+    @Test
+    void aDemotionOnOneInstanceHoldsOnTheOther() {
+        AccountCredentials account = administratorKnownToBoth("demoted2");
+        assertThat(admin.patch("/api/v1/accounts/" + account.id(),
+                "{\"roles\":[\"viewer\"],\"version\":" + account.version(jdbc) + "}").status()).isEqualTo(200);
+        refusedOnBoth(account);
+    }
+
+    @Test
+    void disablingOnTheSecondInstanceHoldsOnTheFirst() {
+        AccountCredentials account = administratorKnownToBoth("disabled2");
+        Http secondAdmin = Http.admin(second.getEnvironment());
+        assertThat(secondAdmin.patch("/api/v1/accounts/" + account.id(),
+                "{\"enabled\":false,\"version\":" + account.version(jdbc) + "}").status()).isEqualTo(200);
+        refusedOnBoth(account);
+    }
+
+    @Test
+    void aDeletionOnOneInstanceHoldsOnTheOther() {
+        AccountCredentials account = administratorKnownToBoth("deleted2");
+        assertThat(admin.delete("/api/v1/accounts/" + account.id()).status()).isEqualTo(204);
+        refusedOnBoth(account);
+    }
+
+    @Test
+    void aPasswordChangeOnOneInstanceHoldsOnTheOther() {
+        AccountCredentials account = administratorKnownToBoth("password2");
+        Http.Reply reset = admin.post("/api/v1/accounts/" + account.id() + "/password-reset", null);
+        assertThat(reset.status()).isEqualTo(200);
+        refusedOnBoth(account);
+        Http secondAdmin = Http.admin(second.getEnvironment());
+        assertThat(secondAdmin.as(account.username(), reset.json().get("password").asString()).get(ADMIN_ONLY).status())
+            .isEqualTo(200);
+    }
+
+    @Test
+    void closingPublicReadingOnOneInstanceClosesItOnTheOther() {
+        Http anonymousOnSecond = Http.admin(second.getEnvironment()).anonymous();
+        String items = "/ogc/collections/bridge/items?limit=1";
+        assertThat(anonymousOnSecond.get(items).status()).isEqualTo(401);
+        try {
+            assertThat(admin.patch("/api/v1/collections/bridge", "{\"publicRead\":true}").status()).isEqualTo(200);
+            assertThat(eventually(() -> anonymousOnSecond.get(items).status() == 200)).as("opened on the second").isTrue();
+        }
+        finally {
+            admin.patch("/api/v1/collections/bridge", "{\"publicRead\":false}");
+        }
+        assertThat(eventually(() -> anonymousOnSecond.get(items).status() == 401)).as("closed on the second").isTrue();
+        assertThat(anonymousOnSecond.get("/tiles/bridge/8/210/102.mvt").status()).isEqualTo(401);
+    }
+
+    /** An administrator whose session, token and Basic credential have each been used on both instances. */
+    private AccountCredentials administratorKnownToBoth(String prefix) {
+        AccountCredentials account = AccountCredentials.create(admin, jdbc, prefix, List.of("admin"));
+        for (Http credential : account.all()) {
+            assertThat(credential.get(ADMIN_ONLY).status()).isEqualTo(200);
+            assertThat(credential.get(secondBase() + ADMIN_ONLY).status()).as("on the second instance").isEqualTo(200);
+        }
+        return account;
+    }
+
+    private void refusedOnBoth(AccountCredentials account) {
+        for (Http credential : account.all()) {
+            for (String base : List.of(admin.base(), secondBase())) {
+                assertThat(eventually(() -> credential.get(base + ADMIN_ONLY).status() != 200))
+                    .as("%s on %s", credential == account.session() ? "session" : credential == account.token() ? "token" : "Basic", base)
+                    .isTrue();
+            }
+        }
+    }
+
+    private String secondBase() {
+        return Http.admin(second.getEnvironment()).base();
+    }
+
+    /** Polls until the condition holds, for at most {@link #PROPAGATION}. */
+    private static boolean eventually(Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + PROPAGATION.toNanos();
+        while (true) {
+            if (condition.get()) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+}
