@@ -129,7 +129,8 @@ export class Api {
 			}
 			const error = new ApiError({
 				status: response.status, title: problem?.title, detail: problem?.detail, parameter: problem?.parameter,
-				location: problem?.location, current: problem?.current, url
+				location: problem?.location, current: problem?.current, url,
+				retryAfter: Number(response.headers?.get?.('Retry-After'))
 			});
 			if (response.status === 401 && !signIn) {
 				for (const listener of [...this._unauthorizedListeners]) {

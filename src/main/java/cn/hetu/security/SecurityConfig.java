@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -48,8 +49,14 @@ class SecurityConfig {
     }
 
     @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        return new SessionCsrfTokens();
+    }
+
+    @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authentication, ApiTokens tokens,
-            LiveAccounts accounts, SecurityContextRepository contexts, ObjectMapper json) throws Exception {
+            LiveAccounts accounts, SecurityContextRepository contexts, CsrfTokenRepository csrfTokens, ObjectMapper json)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.authenticationManager(authentication)
             .securityContext(context -> context.securityContextRepository(contexts))
@@ -70,7 +77,7 @@ class SecurityConfig {
             .formLogin(AbstractHttpConfigurer::disable)
             .requestCache(cache -> cache.disable())
             .logout(AbstractHttpConfigurer::disable)
-            .csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfig::needsNoCsrfToken))
+            .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens).ignoringRequestMatchers(SecurityConfig::needsNoCsrfToken))
             .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
             .addFilterAfter(new AccountCheck(accounts), BasicAuthenticationFilter.class)

@@ -167,6 +167,12 @@ class RequestHardeningTests {
         assertThat(own.status()).as(own.body()).isEqualTo(201);
     }
 
+    @Test
+    void linksFollowTheTrustedProxysHost() {
+        Http.Reply landing = admin.get("/ogc?f=json", "X-Forwarded-Host", "maps.county.example", "X-Forwarded-Proto", "https");
+        assertThat(landing.body()).contains("https://maps.county.example/ogc");
+    }
+
     private static String account(String username, String displayName, String password) {
         return "{\"username\":\"" + username + "\",\"displayName\":\"" + displayName + "\",\"roles\":[\"viewer\"]"
                 + (password == null ? "" : ",\"password\":\"" + password + "\"") + "}";

@@ -69,9 +69,11 @@ class SignInThrottleTests {
         }
         assertThat(last.status()).isEqualTo(429);
         assertThat(last.headers().firstValue("Retry-After")).isPresent();
-        assertThat(admin.as("admin", Http.ADMIN_PASSWORD).get("/api/v1/auth/me", "X-Forwarded-For", attacker).status())
+        String owner = "spray_target_" + Long.toString(System.nanoTime(), 36);
+        TestAccounts.ensure(admin, owner, List.of("viewer"), null);
+        assertThat(admin.as(owner, TestAccounts.PASSWORD).get("/api/v1/auth/me", "X-Forwarded-For", attacker).status())
             .as("the locked address").isEqualTo(429);
-        assertThat(admin.as("admin", Http.ADMIN_PASSWORD).get("/api/v1/auth/me", "X-Forwarded-For", "192.0.2.44").json()
+        assertThat(admin.as(owner, TestAccounts.PASSWORD).get("/api/v1/auth/me", "X-Forwarded-For", "192.0.2.44").json()
             .get("authenticated").asBoolean()).as("another address").isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM sign_in_audit WHERE client_address = ?").param(attacker)
             .query(Long.class).single()).isGreaterThan(5);

@@ -1,5 +1,7 @@
 package cn.hetu.security;
 
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.hetu.HetuApplication;
@@ -32,6 +35,9 @@ class TwoInstanceTests {
 
     private static ConfigurableApplicationContext second;
 
+    /** The second instance reaches PostgreSQL through this line, so that a test can take the database away from it. */
+    private static CuttableLine line;
+
     @Autowired
     Http admin;
 
@@ -39,16 +45,20 @@ class TwoInstanceTests {
     JdbcClient jdbc;
 
     @BeforeAll
-    static void startASecondInstance() {
+    static void startASecondInstance(@Autowired Environment first) throws IOException {
+        URI database = URI.create(first.getProperty("spring.datasource.url").substring("jdbc:".length()));
+        line = new CuttableLine(database.getPort());
         second = new SpringApplicationBuilder(HetuApplication.class)
             .properties("server.port=0", "hetu.demo.load=false", "hetu.admin-password=" + Http.ADMIN_PASSWORD,
-                    "spring.datasource.hikari.maximum-pool-size=5")
+                    "spring.datasource.hikari.maximum-pool-size=5",
+                    "spring.datasource.url=jdbc:postgresql://127.0.0.1:" + line.port() + database.getPath())
             .run();
     }
 
     @AfterAll
-    static void stopIt() {
+    static void stopIt() throws IOException {
         second.close();
+        line.close();
     }
 
     @Test
@@ -102,6 +112,28 @@ class TwoInstanceTests {
         assertThat(anonymousOnSecond.get("/tiles/bridge/8/210/102.mvt").status()).isEqualTo(401);
     }
 
+    @Test
+    void duringADatabaseOutageRequestsAnswer503Promptly() throws IOException {
+        Http secondAdmin = Http.admin(second.getEnvironment());
+        Http session = AccountCredentials.signIn(secondAdmin, "admin", Http.ADMIN_PASSWORD);
+        line.cut();
+        try {
+            for (Http client : List.of(secondAdmin, secondAdmin.as("nobody_here", "some-password-1"), session)) {
+                long start = System.nanoTime();
+                Http.Reply reply = client.get(secondBase() + "/ogc/collections/sluice/items?limit=1");
+                assertThat(reply.status()).as(reply.body()).isEqualTo(503);
+                assertThat(reply.headers().firstValue("Retry-After")).isPresent();
+                assertThat(reply.contentType()).startsWith("application/problem+json");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+            }
+        }
+        finally {
+            line.mend();
+        }
+        assertThat(eventually(Duration.ofSeconds(15), () -> secondAdmin.get("/ogc/collections/sluice/items?limit=1").status() == 200))
+            .as("back once the database is").isTrue();
+    }
+
     /** An administrator whose session, token and Basic credential have each been used on both instances. */
     private AccountCredentials administratorKnownToBoth(String prefix) {
         AccountCredentials account = AccountCredentials.create(admin, jdbc, prefix, List.of("admin"));
@@ -128,7 +160,11 @@ class TwoInstanceTests {
 
     /** Polls until the condition holds, for at most {@link #PROPAGATION}. */
     private static boolean eventually(Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + PROPAGATION.toNanos();
+        return eventually(PROPAGATION, condition);
+    }
+
+    private static boolean eventually(Duration bound, Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + bound.toNanos();
         while (true) {
             if (condition.get()) {
                 return true;
