@@ -48,11 +48,10 @@ class TwoInstanceTests {
     static void startASecondInstance(@Autowired Environment first) throws IOException {
         URI database = URI.create(first.getProperty("spring.datasource.url").substring("jdbc:".length()));
         line = new CuttableLine(database.getPort());
-        second = new SpringApplicationBuilder(HetuApplication.class)
-            .properties("server.port=0", "hetu.demo.load=false", "hetu.admin-password=" + Http.ADMIN_PASSWORD,
-                    "spring.datasource.hikari.maximum-pool-size=5",
-                    "spring.datasource.url=jdbc:postgresql://127.0.0.1:" + line.port() + database.getPath())
-            .run();
+        // Command-line arguments, so that they win over the test configuration (default properties would not).
+        second = new SpringApplicationBuilder(HetuApplication.class).run("--server.port=0", "--hetu.demo.load=false",
+                "--hetu.admin-password=" + Http.ADMIN_PASSWORD, "--spring.datasource.hikari.maximum-pool-size=5",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + line.port() + database.getPath());
     }
 
     @AfterAll
