@@ -54,6 +54,19 @@ describe('Api', () => {
 		expect(error.message).toBe('no sluice 99');
 	});
 
+	it('tells how long a locked sign-in must wait (429 with Retry-After)', async () => {
+		const api = new Api({
+			cookies: () => 'XSRF-TOKEN=token-1',
+			fetch: async () => ({ok: false, status: 429, headers: new Headers({'Retry-After': '120'}),
+				json: async () => ({title: 'Too many failed sign-ins'})})
+		});
+		const error = await api.login('zhangsan', 'guess').catch((e) => e);
+		expect(error.status).toBe(429);
+		expect(error.retryAfter).toBe(120);
+		const plain = await recordingApi(() => ({status: 404, body: {}})).api.item('sluice', 1).catch((e) => e);
+		expect(plain.retryAfter).toBeNull();
+	});
+
 	it('reports a network failure with status 0 and lets aborts through', async () => {
 		const failing = new Api({fetch: async () => {
 			throw new TypeError('Failed to fetch');
