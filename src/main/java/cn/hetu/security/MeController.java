@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,7 @@ class MeController {
     record PasswordChange(@NotBlank String current, @NotBlank String next) {
     }
 
-    record NewToken(@NotBlank String name, Instant expiresAt) {
+    record NewToken(@NotBlank @Size(max = 100) String name, Instant expiresAt) {
     }
 
     private final LayerAccess access;

@@ -11,6 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -45,6 +46,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (e instanceof MissingCsrfTokenException && request.getRequestedSessionId() != null
+                && !request.isRequestedSessionIdValid()) {
+            // The session (and the CSRF token kept in it) has ended: sign in again, like any expired session.
+            write(response, HttpStatus.UNAUTHORIZED, "Sign in required", "The session has ended; sign in again");
+            return;
+        }
         write(response, HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
     }
 

@@ -56,6 +56,7 @@ class RequestHardeningTests {
         Http.Reply longName = admin.post("/api/v1/accounts", account("x".repeat(65), "x", null));
         assertThat(longName.status()).isEqualTo(400);
         assertThat(longName.json().get("parameter").asString()).isEqualTo("username");
+        assertThat(admin.post("/api/v1/me/tokens", "{\"name\":\"" + "令".repeat(101) + "\"}").status()).isEqualTo(400);
         Http.Reply badName = admin.post("/api/v1/accounts", account("李四", "李四", null));
         assertThat(badName.status()).isEqualTo(400);
         assertThat(badName.json().get("parameter").asString()).isEqualTo("username");
@@ -165,6 +166,15 @@ class RequestHardeningTests {
         assertThat(borrowed.status()).as("another session's token").isEqualTo(403);
         Http.Reply own = browser.post("/api/v1/me/tokens", "{\"name\":\"own\"}", "X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"));
         assertThat(own.status()).as(own.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aChangeAfterTheSessionEndedAsksToSignInAgain() {
+        Http browser = AccountCredentials.signIn(admin, "admin", Http.ADMIN_PASSWORD);
+        String sessionId = new String(Base64.getDecoder().decode(browser.cookie("SESSION")), StandardCharsets.UTF_8);
+        jdbc.sql("DELETE FROM spring_session WHERE session_id = ?").param(sessionId).update();
+        Http.Reply reply = browser.post("/api/v1/me/tokens", "{\"name\":\"late\"}", "X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN"));
+        assertThat(reply.status()).as("an expired session, not a forgery").isEqualTo(401);
     }
 
     @Test
