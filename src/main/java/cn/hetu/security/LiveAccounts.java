@@ -3,12 +3,9 @@ package cn.hetu.security;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -91,10 +88,8 @@ class LiveAccounts {
     }
 
     private static Live live(ResultSet rs, int row) throws SQLException {
-        String[] roles = (String[]) rs.getArray("roles").getArray();
         HetuUser user = new HetuUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                Arrays.stream(roles).map(Role::of).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class))),
-                rs.getString("department"));
+                Role.setOf((String[]) rs.getArray("roles").getArray()), rs.getString("department"));
         return new Live(user, rs.getString("password_hash"), rs.getBoolean("enabled"), rs.getLong("security_stamp"));
     }
 

@@ -91,7 +91,10 @@ class SecurityConfig {
      * credentials. A bearer token is never sent by a browser on its own, a Basic request with a body
      * no HTML form can send cross-site (JSON, GeoJSON, merge patch) or with no body cannot be forged,
      * and a request without a session cookie has no session to ride on, so it meets the 401 of the
-     * authorisation rules instead. Signing in always needs the token, against login forgery.
+     * authorisation rules instead. A Basic request without a session cookie that carries a header of
+     * our own ({@code X-Requested-With} or {@code X-XSRF-TOKEN}) cannot be forged either: a cross-site
+     * form sends no headers, and a cross-site script may not (there is no CORS), so a script uploading a
+     * form with Basic needs no session for a token. Signing in always needs the token, against login forgery.
      */
     static boolean needsNoCsrfToken(HttpServletRequest request) {
         if (request.getServletPath().equals("/api/v1/auth/login")) {
@@ -102,6 +105,10 @@ class SecurityConfig {
             return !hasSessionCookie(request);
         }
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return true;
+        }
+        if (!hasSessionCookie(request)
+                && (request.getHeader("X-Requested-With") != null || request.getHeader("X-XSRF-TOKEN") != null)) {
             return true;
         }
         String type = request.getContentType();

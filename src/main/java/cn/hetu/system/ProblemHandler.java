@@ -1,10 +1,13 @@
 package cn.hetu.system;
 
 import java.net.URI;
-import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -39,37 +42,57 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /**
      * A unique key taken (409), or a check or reference the database refused (400). The database's own
-     * message names tables and constraints, so it goes to the log and the client gets a plain one.
+     * message names tables and constraints, so it goes to the log; the client is told which column is at
+     * fault, or gets the message of one of Hetu's own triggers, which is written for it.
      */
     @ExceptionHandler
     ProblemDetail integrity(DataIntegrityViolationException e) {
-        String state = e.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : "";
         log.info("Refused by the database: {}", firstLine(e.getMostSpecificCause().getMessage()));
-        boolean duplicate = "23505".equals(state);
-        String detail = switch (state == null ? "" : state) {
-            case "23505" -> "A record with the same key already exists";
-            case "23503" -> "The change refers to a record that does not exist, or one that others still refer to";
-            case "23502" -> "A required value is missing";
-            case "22001" -> "A value is longer than the registry allows";
-            default -> "The change breaks a rule of the registry";
-        };
+        ServerErrorMessage server = e.getMostSpecificCause() instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
+        String state = server == null || server.getSQLState() == null ? "" : server.getSQLState();
+        String column = server == null ? null : column(server);
+        boolean duplicate = state.equals("23505");
+        String detail;
+        if (server != null && server.getWhere() != null && server.getWhere().contains("PL/pgSQL function")) {
+            detail = server.getMessage();
+        }
+        else {
+            String what = column == null ? "" : " (" + column + ")";
+            detail = switch (state) {
+                case "23505" -> "A record with the same key" + what + " already exists";
+                case "23503" -> "The change refers to a record that does not exist, or one that others still refer to" + what;
+                case "23502" -> "A required value is missing" + what;
+                case "22001" -> "A value is longer than the registry allows" + what;
+                default -> "A value breaks a rule of the registry" + what;
+            };
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(duplicate ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, detail);
         problem.setTitle(duplicate ? "Already exists" : "Refused by a rule of the registry");
+        if (column != null) {
+            problem.setProperty("parameter", column);
+        }
         return problem;
     }
 
-    /** A body that passed the limit while being read ({@link BodySizeLimit}) reaches Spring as unreadable. */
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        BodySizeLimit.TooLarge tooLarge = BodySizeLimit.TooLarge.in(e);
-        if (tooLarge != null) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
-            problem.setTitle("Request too large");
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    /** The column at fault: named by the server, in a duplicate key's detail, or inside a check's name (table_column_check). */
+    private static String column(ServerErrorMessage server) {
+        if (server.getColumn() != null) {
+            return server.getColumn();
         }
-        return super.handleHttpMessageNotReadable(e, headers, status, request);
+        Matcher key = DUPLICATE_KEY.matcher(server.getDetail() == null ? "" : server.getDetail());
+        if (key.find()) {
+            return key.group(1);
+        }
+        String constraint = server.getConstraint();
+        String table = server.getTable();
+        if (constraint != null && table != null && constraint.startsWith(table + "_") && constraint.endsWith("_check")
+                && constraint.length() > table.length() + "__check".length()) {
+            return constraint.substring(table.length() + 1, constraint.length() - "_check".length());
+        }
+        return null;
     }
+
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("^Key \\(([^)]+)\\)=");
 
     /** A query that ran past its statement timeout: the server is busy, the request may be tried again. */
     @ExceptionHandler
