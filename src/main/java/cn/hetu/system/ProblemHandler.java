@@ -94,6 +94,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Pattern DUPLICATE_KEY = Pattern.compile("^Key \\(([^)]+)\\)=");
 
+    /** A body that passed the limit while being read ({@link BodySizeLimit}) reaches Spring as unreadable. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        BodySizeLimit.TooLarge tooLarge = BodySizeLimit.TooLarge.in(e);
+        if (tooLarge != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+            problem.setTitle("Request too large");
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
+    }
+
     /** A query that ran past its statement timeout: the server is busy, the request may be tried again. */
     @ExceptionHandler
     ProblemDetail timeout(QueryTimeoutException e) {
