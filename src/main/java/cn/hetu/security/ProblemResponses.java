@@ -11,6 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
 
 import tools.jackson.databind.ObjectMapper;
@@ -50,6 +51,11 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                 && !request.isRequestedSessionIdValid()) {
             // The session (and the CSRF token kept in it) has ended: sign in again, like any expired session.
             write(response, HttpStatus.UNAUTHORIZED, "Sign in required", "The session has ended; sign in again");
+            return;
+        }
+        if (e instanceof CsrfException) {
+            // The map application knows this title: it fetches the session's current token and tries once more.
+            write(response, HttpStatus.FORBIDDEN, "CSRF token refused", e.getMessage());
             return;
         }
         write(response, HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
