@@ -117,8 +117,10 @@ public class ChangeNotices implements SmartLifecycle {
                 }
             }
             listening = false;
-            forgetEverything();
-            pause();
+            if (running) {
+                forgetEverything();
+                pause();
+            }
         }
     }
 
