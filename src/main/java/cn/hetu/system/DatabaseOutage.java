@@ -69,9 +69,11 @@ class DatabaseOutage extends OncePerRequestFilter {
                     || cause instanceof SQLNonTransientConnectionException || cause instanceof ConnectException) {
                 return true;
             }
-            // Class 08: connection exceptions; 57P01-57P03: the server shutting down or starting up.
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+            // Class 08: connection exceptions; 57P01-57P03: the server shutting down or starting up. The
+            // pool says "Connection is closed", with no state, when a transaction is rolled back on a lost one.
+            if (cause instanceof SQLException sql && (sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))
+                    || "Connection is closed".equals(sql.getMessage()))) {
                 return true;
             }
         }
