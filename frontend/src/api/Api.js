@@ -8,6 +8,9 @@ export const MAX_LIMIT = 10000;
 export const CSRF_COOKIE = 'XSRF-TOKEN';
 export const CSRF_HEADER = 'X-XSRF-TOKEN';
 
+/** The title of the server's 403 for a CSRF token that is missing or not the session's. */
+const CSRF_REFUSED = 'CSRF token refused';
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function query(params, options = {}) {
@@ -54,7 +57,8 @@ const part = (value) => encodeURIComponent(value);
  * carries no Basic challenge and the browser never shows its own password dialog, and
  * sends the session cookie (`credentials: 'same-origin'`). Requests that change something
  * send the CSRF token from the `XSRF-TOKEN` cookie; when there is none yet, the server is
- * asked for one first. A 401 on any call but signing in is reported to the listeners of
+ * asked for one first, and when the server refuses it (it belonged to a session that has
+ * ended) the current one is fetched and the request sent once more. A 401 on any call but signing in is reported to the listeners of
  * `onUnauthorized` (the session may have expired) before the error is thrown.
  */
 export class Api {
@@ -91,7 +95,7 @@ export class Api {
 	 * `bytes`, an ArrayBuffer (null for 204).
 	 */
 	async request(method, path, options = {}) {
-		const {signal, accept = 'application/json', body, signIn = false, contentType = 'application/json', headers: extra = {}, full = false, blob = false, bytes = false} = options;
+		const {signal, accept = 'application/json', body, signIn = false, contentType = 'application/json', headers: extra = {}, full = false, blob = false, bytes = false, retried = false} = options;
 		const url = `${this.baseUrl}${path}`;
 		const headers = {Accept: accept, 'X-Requested-With': 'XMLHttpRequest', ...extra};
 		if (body !== undefined) {
@@ -127,10 +131,15 @@ export class Api {
 			} catch {
 				// Not a problem document; the status alone will do.
 			}
+			if (response.status === 403 && problem?.title === CSRF_REFUSED && !retried && !SAFE_METHODS.has(method)) {
+				// The token belongs to a session that has ended (signing in again starts a new one): fetch the current one, once.
+				await this.me({signal});
+				return this.request(method, path, {...options, retried: true});
+			}
 			const error = new ApiError({
 				status: response.status, title: problem?.title, detail: problem?.detail, parameter: problem?.parameter,
 				location: problem?.location, current: problem?.current, url, code: problem?.code, limit: problem?.limit,
-				exclusive: problem?.exclusive
+				exclusive: problem?.exclusive, retryAfter: Number(response.headers?.get?.('Retry-After'))
 			});
 			if (response.status === 401 && !signIn) {
 				for (const listener of [...this._unauthorizedListeners]) {
@@ -173,7 +182,12 @@ export class Api {
 		return this.get('/api/v1/auth/me', options);
 	}
 
-	login(username, password, options) {
+	/**
+	 * Signs in. The CSRF token lives in the session, which may have ended since the cookie was read,
+	 * so the current one is asked for first (a 401 there is no expired session either).
+	 */
+	async login(username, password, options) {
+		await this.request('GET', '/api/v1/auth/me', {...options, signIn: true});
 		return this.send('POST', '/api/v1/auth/login', {username, password}, {...options, signIn: true});
 	}
 

@@ -196,8 +196,11 @@ export class AccountsPage {
 					username.setError(t('accounts.usernameTaken'));
 					username.input.focus();
 				} else if (error.status === 400 && error.parameter === 'password') {
-					password.setError(t('account.passwordTooShort', {n: MIN_PASSWORD_LENGTH}));
+					password.setError(t('account.passwordWeak'));
 					password.input.focus();
+				} else if (error.status === 400 && error.parameter === 'username') {
+					username.setError(t('accounts.usernameRule'));
+					username.input.focus();
 				} else {
 					general.textContent = error.status === 400 ? t('accounts.refused') : problemText(error, this.i18n);
 					general.hidden = false;

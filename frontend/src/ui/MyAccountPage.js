@@ -137,7 +137,7 @@ export class MyAccountPage {
 					current.setError(t('account.currentWrong'));
 					current.input.focus();
 				} else if (error.status === 400 && (error.parameter === 'password' || error.parameter === 'next')) {
-					next.setError(t('account.passwordTooShort', {n: MIN_PASSWORD_LENGTH}));
+					next.setError(t('account.passwordWeak'));
 					next.input.focus();
 				} else {
 					note.textContent = problemText(error, this.i18n);

@@ -138,6 +138,8 @@ export class SignInPage {
 			let text;
 			if (error?.status === 401 || error?.status === 400) {
 				text = t('signin.wrong');
+			} else if (error?.status === 429) {
+				text = this.i18n.t('signin.locked', {minutes: Math.max(1, Math.ceil((error.retryAfter || 60) / 60))});
 			} else if (error?.status === 0) {
 				text = t('signin.network');
 			} else {

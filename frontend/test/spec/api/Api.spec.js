@@ -54,6 +54,19 @@ describe('Api', () => {
 		expect(error.message).toBe('no sluice 99');
 	});
 
+	it('tells how long a locked sign-in must wait (429 with Retry-After)', async () => {
+		const api = new Api({
+			cookies: () => 'XSRF-TOKEN=token-1',
+			fetch: async (url) => (url === '/api/v1/auth/me' ? {ok: true, status: 200, json: async () => ({})}
+				: {ok: false, status: 429, headers: new Headers({'Retry-After': '120'}), json: async () => ({title: 'Too many failed sign-ins'})})
+		});
+		const error = await api.login('zhangsan', 'guess').catch((e) => e);
+		expect(error.status).toBe(429);
+		expect(error.retryAfter).toBe(120);
+		const plain = await recordingApi(() => ({status: 404, body: {}})).api.item('sluice', 1).catch((e) => e);
+		expect(plain.retryAfter).toBeNull();
+	});
+
 	it('reports a network failure with status 0 and lets aborts through', async () => {
 		const failing = new Api({fetch: async () => {
 			throw new TypeError('Failed to fetch');
@@ -142,6 +155,24 @@ describe('Api and 401', () => {
 		stop();
 		await api.layers().catch(() => {});
 		expect(heard).toHaveLength(1);
+	});
+
+	it('fetches the session\'s token and tries once more when the server refuses a stale one', async () => {
+		let cookie = 'XSRF-TOKEN=stale';
+		const {api, calls} = recordingApi((url, init) => {
+			if (url === '/api/v1/auth/me') {
+				cookie = 'XSRF-TOKEN=fresh';
+				return {status: 200, body: {authenticated: false}};
+			}
+			return init.headers['X-XSRF-TOKEN'] === 'fresh' ? {status: 200, body: {authenticated: true}}
+				: {status: 403, body: {title: 'CSRF token refused'}};
+		}, {cookies: () => cookie});
+		expect((await api.send('POST', '/api/v1/me/tokens', {name: 'QGIS'})).authenticated).toBe(true);
+		expect(calls.map((c) => c.url)).toEqual(['/api/v1/me/tokens', '/api/v1/auth/me', '/api/v1/me/tokens']);
+		const refused = recordingApi((url) => (url === '/api/v1/auth/me' ? {status: 200, body: {}}
+			: {status: 403, body: {title: 'CSRF token refused'}}));
+		expect((await refused.api.send('POST', '/api/v1/me/tokens', {name: 'x'}).catch((e) => e)).status).toBe(403);
+		expect(refused.calls).toHaveLength(3);
 	});
 
 	it('does not take a refused sign-in for an expired session', async () => {

@@ -38,6 +38,14 @@ public class Http {
 
     private final String authorization;
 
+    /**
+     * The client's address as a trusted proxy on loopback reports it, a different one for every client:
+     * failed sign-ins of one test never count against another's address (see sign-in throttling).
+     */
+    private final String clientAddress = "198.18." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
+
+    private static final java.util.Random RANDOM = new java.security.SecureRandom();
+
     @Autowired
     Http(Environment environment) {
         this(environment, basic("admin", ADMIN_PASSWORD), HttpClient.newHttpClient());
@@ -47,6 +55,11 @@ public class Http {
         this.environment = environment;
         this.authorization = authorization;
         this.client = client;
+    }
+
+    /** The administrator's client for another running instance of Hetu (another application context). */
+    public static Http admin(Environment environment) {
+        return new Http(environment);
     }
 
     public Http as(String username, String password) {
@@ -131,8 +144,9 @@ public class Http {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        request.header("X-Forwarded-For", clientAddress);
         for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
+            request.setHeader(headers[i], headers[i + 1]);
         }
         return request;
     }

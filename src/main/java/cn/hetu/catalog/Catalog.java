@@ -6,13 +6,15 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.hetu.system.ChangeNotices;
 import cn.hetu.system.NotFoundException;
 
 import static cn.hetu.system.SqlIdentifiers.quote;
 
 /**
  * The collections Hetu serves, read from the {@code collection} table and the columns of each
- * table. It is the whitelist every SQL identifier built from a request is checked against.
+ * table. It is the whitelist every SQL identifier built from a request is checked against. Every
+ * instance reads it again when any of them changes the {@code collection} table.
  */
 @Component
 public class Catalog {
@@ -24,9 +26,11 @@ public class Catalog {
 
     private volatile List<Layer> layers;
 
-    Catalog(JdbcClient jdbc) {
+    Catalog(JdbcClient jdbc, ChangeNotices notices) {
         this.jdbc = jdbc;
         this.layers = load();
+        // Another instance opened a collection to anonymous reading, closed it, or imported one (migration V15).
+        notices.listen("hetu_catalog", change -> refresh());
     }
 
     public List<Layer> layers() {

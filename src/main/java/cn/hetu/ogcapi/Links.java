@@ -5,8 +5,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Builds absolute links from the request's own base URL; behind a proxy the {@code X-Forwarded-*}
- * headers are applied by Spring's forwarded-header filter before this sees the request.
+ * Builds absolute links from the request's own base URL; behind a trusted proxy the {@code X-Forwarded-*}
+ * headers are applied before this sees the request, and from anyone else dropped (system/TrustedProxies).
  */
 final class Links {
 

@@ -1,10 +1,7 @@
 package cn.hetu.security;
 
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -94,7 +91,7 @@ class Account {
     }
 
     Set<Role> getRoles() {
-        return Arrays.stream(roles).map(Role::of).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        return Role.setOf(roles);
     }
 
     void setRoles(Set<Role> roles) {

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
+import cn.hetu.system.Refusal;
 
 /** Account administration, for administrators only (see {@link SecurityConfig}). */
 @RestController
@@ -40,8 +41,8 @@ class AccountController {
         }
     }
 
-    record NewAccount(@NotBlank String username, @NotBlank String displayName, @NotEmpty Set<Role> roles,
-            String department, String password) {
+    record NewAccount(String username, String displayName, @NotEmpty Set<Role> roles, String department,
+            String password) {
     }
 
     /** The fields to change; absent ones stay. {@code version} is the version the client saw. */
@@ -60,11 +61,18 @@ class AccountController {
 
     private final LayerAccess access;
 
-    AccountController(AccountRepository accounts, PasswordEncoder passwords, LayerAccess access, ApiTokens tokens) {
+    private final LiveAccounts live;
+
+    private final JdbcClient jdbc;
+
+    AccountController(AccountRepository accounts, PasswordEncoder passwords, LayerAccess access, ApiTokens tokens,
+            LiveAccounts live, JdbcClient jdbc) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.access = access;
         this.tokens = tokens;
+        this.live = live;
+        this.jdbc = jdbc;
     }
 
     @GetMapping
@@ -74,11 +82,20 @@ class AccountController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Transactional
     Created create(@RequestBody @Valid NewAccount request) {
+        String username = AccountFields.username(request.username());
+        String displayName = AccountFields.displayName(request.displayName());
+        String department = department(request.department(), request.roles());
         boolean generated = request.password() == null || request.password().isBlank();
-        String password = generated ? AdminBootstrap.randomPassword() : Passwords.checked(request.password());
-        Account account = accounts.saveAndFlush(new Account(request.username(), request.displayName(),
-                passwords.encode(password), request.roles(), request.department()));
+        String password = generated ? AdminBootstrap.randomPassword() : Passwords.checked(request.password(), username, "password");
+        if (accounts.existsByUsernameIgnoreCase(username)) {
+            throw new Refusal(HttpStatus.CONFLICT, "Already exists",
+                    "The user name '" + username + "' is taken (user names are the same whatever their case)", "username");
+        }
+        Account account = accounts.saveAndFlush(new Account(username, displayName, passwords.encode(password),
+                request.roles(), department));
+        live.changed(account.getId());
         return new Created(AccountView.of(account), generated ? password : null);
     }
 
@@ -96,18 +113,22 @@ class AccountController {
             throw new ObjectOptimisticLockingFailureException(Account.class, id);
         }
         if (change.displayName() != null) {
-            account.setDisplayName(change.displayName());
+            account.setDisplayName(AccountFields.displayName(change.displayName()));
         }
         if (change.roles() != null) {
+            if (change.roles().isEmpty()) {
+                throw new InvalidParameterException("roles", "An account needs at least one role");
+            }
             account.setRoles(change.roles());
         }
         if (change.department() != null) {
             account.setDepartment(change.department().isBlank() ? null : change.department());
         }
+        account.setDepartment(department(account.getDepartment(), account.getRoles()));
         if (change.enabled() != null) {
             account.setEnabled(change.enabled());
         }
-        tokens.forgetRecent();
+        live.changed(id);
         return AccountView.of(accounts.saveAndFlush(account));
     }
 
@@ -120,7 +141,7 @@ class AccountController {
             throw new InvalidParameterException("id", "You cannot delete your own account");
         }
         accounts.delete(account);
-        tokens.forgetRecent();
+        live.changed(id);
         return ResponseEntity.noContent().build();
     }
 
@@ -130,7 +151,25 @@ class AccountController {
         Account account = find(id);
         String password = AdminBootstrap.randomPassword();
         account.setPasswordHash(passwords.encode(password));
-        return new Created(AccountView.of(accounts.saveAndFlush(account)), password);
+        Account saved = accounts.saveAndFlush(account);
+        tokens.revokeAll(id);
+        return new Created(AccountView.of(saved), password);
+    }
+
+    /** The department if it exists; an editor must have one. */
+    private String department(String department, Set<Role> roles) {
+        if (department == null || department.isBlank()) {
+            if (roles.contains(Role.EDITOR)) {
+                throw new InvalidParameterException("department", "An editor edits the assets of one department; name it");
+            }
+            return null;
+        }
+        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM department WHERE code = ?)").param(department)
+            .query(Boolean.class).single();
+        if (!exists) {
+            throw new InvalidParameterException("department", "There is no department '" + department + "'");
+        }
+        return department;
     }
 
     private Account find(long id) {

@@ -17,8 +17,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import cn.hetu.system.ChangeNotices;
 
 /**
  * Personal API tokens for scripts and desktop GIS. A token is {@code hetu_} and 43 random
@@ -40,15 +40,21 @@ class ApiTokens {
 
     private final SecureRandom random = new SecureRandom();
 
-    private final Cache<String, HetuUser> recent = Caffeine.newBuilder().expireAfterWrite(RECHECK).maximumSize(10_000).build();
+    /** Token hashes to the account they belong to, checked in the last {@link #RECHECK}. */
+    private final Cache<String, Long> recent = Caffeine.newBuilder().expireAfterWrite(RECHECK).maximumSize(10_000).build();
 
     private final JdbcClient jdbc;
 
-    private final AccountRepository accounts;
+    private final LiveAccounts accounts;
 
-    ApiTokens(JdbcClient jdbc, AccountRepository accounts) {
+    private final ChangeNotices notices;
+
+    ApiTokens(JdbcClient jdbc, LiveAccounts accounts, ChangeNotices notices) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.notices = notices;
+        // A revoked token or a changed account, on any instance: every token is checked again on its next use.
+        notices.listen(LiveAccounts.CHANNEL, account -> recent.invalidateAll());
     }
 
     Created create(long accountId, String name, Instant expiresAt) {
@@ -56,54 +62,44 @@ class ApiTokens {
         random.nextBytes(bytes);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         long id = jdbc.sql("INSERT INTO api_token (account_id, name, token_hash, expires_at) VALUES (?, ?, ?, ?) RETURNING id")
-            .params(accountId, name, hash(token), expiresAt == null ? null : Timestamp.from(expiresAt))
+            .params(accountId, name, sha256(token), expiresAt == null ? null : Timestamp.from(expiresAt))
             .query(Long.class)
             .single();
         return new Created(id, name, token);
     }
 
     /**
-     * The user of a valid token. Tokens checked in the last {@link #RECHECK} are taken on trust,
-     * so a map's burst of tile requests is not a burst of writes to {@code last_used_at}; a
-     * revocation or an account change made here forgets them at once (on other instances of Hetu
-     * it takes effect within that time).
+     * The user of a valid token, as the account is now. Tokens checked in the last {@link #RECHECK}
+     * are taken on trust, so a map's burst of tile requests is not a burst of writes to
+     * {@code last_used_at}; a revocation or an account change on any instance forgets them at once.
      */
-    Optional<HetuUser> authenticate(String token) {
-        String hash = hash(token);
-        HetuUser trusted = recent.getIfPresent(hash);
-        if (trusted != null) {
-            return Optional.of(trusted);
+    Optional<LiveAccounts.Live> authenticate(String token) {
+        String hash = sha256(token);
+        Long accountId = notices.listening() ? recent.getIfPresent(hash) : null;
+        if (accountId == null) {
+            accountId = check(hash).orElse(null);
+            if (accountId == null) {
+                return Optional.empty();
+            }
+            recent.put(hash, accountId);
         }
-        Optional<HetuUser> user = check(hash);
-        user.ifPresent(u -> recent.put(hash, u));
-        return user;
+        return accounts.byId(accountId).filter(LiveAccounts.Live::enabled);
     }
 
-    /**
-     * After a revocation or a change to an account: every token is checked again on its next use.
-     * Within a transaction also once it commits, lest a request in between trust the old rows again.
-     */
-    void forgetRecent() {
-        recent.invalidateAll();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    recent.invalidateAll();
-                }
-            });
-        }
+    /** Ends every token of the account, as when its password changes. */
+    void revokeAll(long accountId) {
+        jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE account_id = ? AND revoked_at IS NULL").param(accountId).update();
+        accounts.changed(accountId);
     }
 
-    private Optional<HetuUser> check(String hash) {
-        Optional<Long> accountId = jdbc.sql("""
+    private Optional<Long> check(String hash) {
+        return jdbc.sql("""
                 UPDATE api_token SET last_used_at = now()
                 WHERE token_hash = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())
                 RETURNING account_id""")
             .param(hash)
             .query(Long.class)
             .optional();
-        return accountId.flatMap(accounts::findById).filter(Account::isEnabled).map(Account::toUser);
     }
 
     List<TokenInfo> list(long accountId) {
@@ -120,7 +116,7 @@ class ApiTokens {
         boolean revoked = jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE id = ? AND account_id = ? AND revoked_at IS NULL")
             .params(tokenId, accountId)
             .update() == 1;
-        forgetRecent();
+        accounts.changed(accountId);
         return revoked;
     }
 
@@ -128,10 +124,11 @@ class ApiTokens {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private static String hash(String token) {
+    /** The hex SHA-256 of the text's UTF-8 bytes. */
+    static String sha256(String text) {
         try {
             return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         }
         catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);

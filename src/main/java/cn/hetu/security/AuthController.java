@@ -15,6 +15,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,12 +46,15 @@ class AuthController {
 
     private final Catalog catalog;
 
+    private final CsrfTokenRepository csrfTokens;
+
     AuthController(AuthenticationManager authentication, SecurityContextRepository contexts, LayerAccess access,
-            Catalog catalog) {
+            Catalog catalog, CsrfTokenRepository csrfTokens) {
         this.authentication = authentication;
         this.contexts = contexts;
         this.access = access;
         this.catalog = catalog;
+        this.csrfTokens = csrfTokens;
     }
 
     @GetMapping("/me")
@@ -71,17 +75,24 @@ class AuthController {
         context.setAuthentication(result);
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+        newCsrfToken(request, response);
         return describe((HetuUser) result.getPrincipal());
     }
 
     @PostMapping("/logout")
-    Me logout(HttpServletRequest request) {
+    Me logout(HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
         }
         SecurityContextHolder.clearContext();
+        newCsrfToken(request, response);
         return new Me(false, null, null, Set.of(), null, List.of());
+    }
+
+    /** A sign-in or sign-out starts a new CSRF token, which the next sign-in form sends. */
+    private void newCsrfToken(HttpServletRequest request, HttpServletResponse response) {
+        csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
     }
 
     private Me describe(HetuUser user) {

@@ -32,14 +32,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        HetuUser user = tokens.authenticate(header.substring(7).trim()).orElse(null);
-        if (user == null) {
+        LiveAccounts.Live account = tokens.authenticate(header.substring(7).trim()).orElse(null);
+        if (account == null) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("The API token is unknown, expired or revoked"));
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(CredentialsAuthentication.authenticated(user));
+        context.setAuthentication(AccountCheck.authenticated(account));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
     }

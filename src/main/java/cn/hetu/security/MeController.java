@@ -3,11 +3,18 @@ package cn.hetu.security;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +36,7 @@ class MeController {
     record PasswordChange(@NotBlank String current, @NotBlank String next) {
     }
 
-    record NewToken(@NotBlank String name, Instant expiresAt) {
+    record NewToken(@NotBlank @Size(max = 100) String name, Instant expiresAt) {
     }
 
     private final LayerAccess access;
@@ -40,22 +47,45 @@ class MeController {
 
     private final ApiTokens tokens;
 
-    MeController(LayerAccess access, AccountRepository accounts, PasswordEncoder passwords, ApiTokens tokens) {
+    private final JdbcClient jdbc;
+
+    private final SecurityContextRepository contexts;
+
+    MeController(LayerAccess access, AccountRepository accounts, PasswordEncoder passwords, ApiTokens tokens,
+            JdbcClient jdbc, SecurityContextRepository contexts) {
         this.access = access;
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.jdbc = jdbc;
+        this.contexts = contexts;
     }
 
+    /**
+     * A new password ends every other session and every API token of the account (a leaked password
+     * may have made them); the session that changed it goes on.
+     */
     @PostMapping("/password")
     @Transactional
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@RequestBody @Valid PasswordChange change) {
+    void changePassword(@RequestBody @Valid PasswordChange change, HttpServletRequest request,
+            HttpServletResponse response) {
         Account account = accounts.findById(access.requireUser().id()).orElseThrow();
-        if (!passwords.matches(change.current(), account.getPasswordHash())) {
+        if (!Passwords.fitsBcrypt(change.current()) || !passwords.matches(change.current(), account.getPasswordHash())) {
             throw new InvalidParameterException("current", "The current password is wrong");
         }
-        account.setPasswordHash(passwords.encode(Passwords.checked(change.next())));
+        account.setPasswordHash(passwords.encode(Passwords.checked(change.next(), account.getUsername(), "next")));
+        accounts.saveAndFlush(account);
+        tokens.revokeAll(account.getId());
+        if (request.getSession(false) != null) {
+            long stamp = jdbc.sql("SELECT security_stamp FROM account WHERE id = ?").param(account.getId())
+                .query(Long.class).single();
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(AccountCheck.authenticated(
+                    new LiveAccounts.Live(account.toUser(), account.getPasswordHash(), account.isEnabled(), stamp)));
+            SecurityContextHolder.setContext(context);
+            contexts.saveContext(context, request, response);
+        }
     }
 
     @GetMapping("/tokens")

@@ -1,6 +1,9 @@
 package cn.hetu.security;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -22,6 +25,11 @@ public enum Role {
     @JsonValue
     public String code() {
         return name().toLowerCase();
+    }
+
+    /** The roles stored as {@code account.roles}. */
+    static Set<Role> setOf(String[] codes) {
+        return Arrays.stream(codes).map(Role::of).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
     }
 
     @JsonCreator

@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -48,8 +49,14 @@ class SecurityConfig {
     }
 
     @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        return new SessionCsrfTokens();
+    }
+
+    @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authentication, ApiTokens tokens,
-            SecurityContextRepository contexts, ObjectMapper json) throws Exception {
+            LiveAccounts accounts, SecurityContextRepository contexts, CsrfTokenRepository csrfTokens, ObjectMapper json)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.authenticationManager(authentication)
             .securityContext(context -> context.securityContextRepository(contexts))
@@ -70,9 +77,10 @@ class SecurityConfig {
             .formLogin(AbstractHttpConfigurer::disable)
             .requestCache(cache -> cache.disable())
             .logout(AbstractHttpConfigurer::disable)
-            .csrf(csrf -> csrf.spa().ignoringRequestMatchers(SecurityConfig::needsNoCsrfToken))
+            .csrf(csrf -> csrf.spa().csrfTokenRepository(csrfTokens).ignoringRequestMatchers(SecurityConfig::needsNoCsrfToken))
             .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
             .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+            .addFilterAfter(new AccountCheck(accounts), BasicAuthenticationFilter.class)
             .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.sameOrigin()));
         return http.build();
@@ -83,7 +91,10 @@ class SecurityConfig {
      * credentials. A bearer token is never sent by a browser on its own, a Basic request with a body
      * no HTML form can send cross-site (JSON, GeoJSON, merge patch) or with no body cannot be forged,
      * and a request without a session cookie has no session to ride on, so it meets the 401 of the
-     * authorisation rules instead. Signing in always needs the token, against login forgery.
+     * authorisation rules instead. A Basic request without a session cookie that carries a header of
+     * our own ({@code X-Requested-With} or {@code X-XSRF-TOKEN}) cannot be forged either: a cross-site
+     * form sends no headers, and a cross-site script may not (there is no CORS), so a script uploading a
+     * form with Basic needs no session for a token. Signing in always needs the token, against login forgery.
      */
     static boolean needsNoCsrfToken(HttpServletRequest request) {
         if (request.getServletPath().equals("/api/v1/auth/login")) {
@@ -94,6 +105,10 @@ class SecurityConfig {
             return !hasSessionCookie(request);
         }
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return true;
+        }
+        if (!hasSessionCookie(request)
+                && (request.getHeader("X-Requested-With") != null || request.getHeader("X-XSRF-TOKEN") != null)) {
             return true;
         }
         String type = request.getContentType();

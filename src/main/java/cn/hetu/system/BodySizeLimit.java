@@ -24,6 +24,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodySizeLimit extends OncePerRequestFilter {
 
+    /** Thrown while reading a body past the limit; {@link ProblemHandler} answers it with 413. */
+    static final class TooLarge extends IOException {
+
+        TooLarge(long maxBytes) {
+            super("The request body is larger than " + maxBytes + " bytes, the most that is accepted");
+        }
+
+        /** The limit passed somewhere in this exception's causes, or null. */
+        static TooLarge in(Throwable e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof TooLarge tooLarge) {
+                    return tooLarge;
+                }
+            }
+            return null;
+        }
+
+    }
+
     private final long maxBytes;
 
     BodySizeLimit(@Value("${hetu.limits.max-body-bytes:10485760}") long maxBytes) {
@@ -68,7 +87,7 @@ class BodySizeLimit extends OncePerRequestFilter {
                 public int read() throws IOException {
                     int b = in.read();
                     if (b >= 0 && ++read > maxBytes) {
-                        throw new IOException("The request body is larger than " + maxBytes + " bytes");
+                        throw new TooLarge(maxBytes);
                     }
                     return b;
                 }
@@ -78,7 +97,7 @@ class BodySizeLimit extends OncePerRequestFilter {
                     int n = in.read(buffer, offset, length);
                     read += Math.max(n, 0);
                     if (read > maxBytes) {
-                        throw new IOException("The request body is larger than " + maxBytes + " bytes");
+                        throw new TooLarge(maxBytes);
                     }
                     return n;
                 }
