@@ -155,7 +155,8 @@ public class FeatureExport {
             boolean shapefile) throws IOException {
         out.write("{\"type\":\"FeatureCollection\",\"name\":" + JSON.writeValueAsString(layerName) + ",\"features\":[\n");
         boolean[] first = { true };
-        query(fields, rows, "ST_AsGeoJSON(" + rows.geometry() + ", 9)", rs -> {
+        // Option 0: no "crs" member in each geometry (RFC 7946); the coordinates are lon/lat in CGCS2000.
+        query(fields, rows, "ST_AsGeoJSON(" + rows.geometry() + ", 9, 0)", rs -> {
             Map<String, Object> properties = new LinkedHashMap<>();
             List<Object> values = values(columns, rs, true);
             for (int i = 0; i < columns.size(); i++) {

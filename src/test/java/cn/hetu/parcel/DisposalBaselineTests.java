@@ -110,11 +110,13 @@ class DisposalBaselineTests {
         // The stock is the parcels as they stood at that moment, recomputed here from the audit trail.
         List<Long> expected = jdbc.sql("""
                 SELECT (img->>'id')::bigint FROM (
-                    SELECT DISTINCT ON (feature_id) CASE WHEN at <= :t THEN after
+                    SELECT DISTINCT ON (feature_id) feature_id, at <= :t AS recorded_before,
+                                                    CASE WHEN at <= :t THEN after
                                                          WHEN action = 'create' THEN after ELSE before END AS img
                     FROM audit_log WHERE collection = 'land_parcel'
                     ORDER BY feature_id, (at <= :t) DESC, CASE WHEN at <= :t THEN at END DESC, at) s
                 WHERE img IS NOT NULL AND (img->>'approved_on')::date < make_date(:year, 1, 1)
+                  AND (recorded_before OR EXISTS (SELECT 1 FROM land_parcel p WHERE p.id = s.feature_id))
                   AND (img->>'disposed_on' IS NULL OR (img->>'disposed_on')::date >= make_date(:year, 1, 1))
                 UNION
                 SELECT id FROM land_parcel p WHERE NOT EXISTS (SELECT 1 FROM audit_log a
