@@ -88,7 +88,7 @@ class ProjectProgressTests {
 
     @Test
     void aReportedFigureSaysWhoReportedItAndWhen() {
-        long id = newProject("XM-TEST-PROG-1");
+        long id = TestProjects.create(admin, jdbc, "XM-TEST-PROG-1");
         JsonNode before = admin.get("/api/v1/projects/" + id).json();
         assertThat(before.get("progress").get("method").asString()).isEqualTo("milestones");
         assertThat(before.get("progress").get("pct").asDouble()).isZero();
@@ -118,9 +118,9 @@ class ProjectProgressTests {
                  "year":2026,"status":"none"}}""");
         assertThat(created.status()).as(created.body()).isEqualTo(400);
         assertThat(created.json().get("detail").asString()).contains("none");
-        long id = newProject("XM-TEST-PROG-3");
+        long id = TestProjects.create(admin, jdbc, "XM-TEST-PROG-3");
         Http.Reply moved = admin.post("/api/v1/projects/" + id + "/transitions",
-                "{\"to\":\"none\",\"reason\":\"x\",\"version\":" + version(id) + "}");
+                "{\"to\":\"none\",\"reason\":\"x\",\"version\":" + TestProjects.version(jdbc, id) + "}");
         assertThat(moved.status()).as(moved.body()).isEqualTo(400);
         assertThat(admin.post("/ogc/collections/project/items", """
                 {"type":"Feature","geometry":null,"properties":{"code":"XM-TEST-PROG-4","name":"测试","department":"water",
@@ -186,19 +186,6 @@ class ProjectProgressTests {
 
     private static boolean positive(BigDecimal value) {
         return value != null && value.signum() > 0;
-    }
-
-    private long newProject(String code) {
-        jdbc.sql("DELETE FROM project WHERE code = ?").param(code).update();
-        Http.Reply created = admin.post("/api/v1/projects", """
-                {"properties":{"code":"%s","name":"测试项目","department":"water","category":"water_conservancy",
-                 "year":2030,"planned_start":"2030-01-01","planned_end":"2030-12-31","status":"planned"}}""".formatted(code));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("summary").get("id").asLong();
-    }
-
-    private int version(long id) {
-        return jdbc.sql("SELECT version FROM project WHERE id = ?").param(id).query(Integer.class).single();
     }
 
 }

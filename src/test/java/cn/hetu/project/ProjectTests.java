@@ -115,8 +115,8 @@ class ProjectTests {
 
     @Test
     void onlyAllowedTransitionsHappenAndEachIsRecordedWithItsReason() {
-        long id = newProject("XM-TEST-003");
-        int version = version(id);
+        long id = TestProjects.create(admin, jdbc, "XM-TEST-003");
+        int version = TestProjects.version(jdbc, id);
         Http.Reply skipped = admin.post("/api/v1/projects/" + id + "/transitions",
                 "{\"to\":\"completed\",\"reason\":\"想跳过\",\"version\":" + version + "}");
         assertThat(skipped.status()).isEqualTo(422);
@@ -141,9 +141,9 @@ class ProjectTests {
         assertThat(around.json().get("code").asString()).isEqualTo("not_allowed_transition");
         assertThat(around.json().get("field").asString()).isEqualTo("status");
         assertThat(TestAccounts.natresEditor(admin).post("/api/v1/projects/" + id + "/transitions",
-                "{\"to\":\"suspended\",\"reason\":\"x\",\"version\":" + version(id) + "}").status()).isEqualTo(403);
+                "{\"to\":\"suspended\",\"reason\":\"x\",\"version\":" + TestProjects.version(jdbc, id) + "}").status()).isEqualTo(403);
         Http.Reply building = TestAccounts.waterEditor(admin).post("/api/v1/projects/" + id + "/transitions",
-                "{\"to\":\"under_construction\",\"reason\":\"开工令已下达\",\"version\":" + version(id) + "}");
+                "{\"to\":\"under_construction\",\"reason\":\"开工令已下达\",\"version\":" + TestProjects.version(jdbc, id) + "}");
         assertThat(building.status()).isEqualTo(200);
         assertThat(building.json().get("actualStart").isNull()).isFalse();
         jdbc.sql("DELETE FROM project WHERE code = 'XM-TEST-003'").update();
@@ -151,7 +151,7 @@ class ProjectTests {
 
     @Test
     void milestonesAreDoneWithOptimisticLocking() {
-        long id = newProject("XM-TEST-004");
+        long id = TestProjects.create(admin, jdbc, "XM-TEST-004");
         JsonNode milestone = admin.get("/api/v1/projects/" + id).json().get("milestones").get(0);
         String url = "/api/v1/projects/" + id + "/milestones/" + milestone.get("id").asLong();
         Http.Reply done = admin.send("PUT", url, "{\"dueOn\":\"2020-01-01\",\"doneOn\":\"2020-02-01\",\"version\":"
@@ -169,7 +169,7 @@ class ProjectTests {
 
     @Test
     void derivesTheFootprintFromTheLinkedAssets() {
-        long id = newProject("XM-TEST-005");
+        long id = TestProjects.create(admin, jdbc, "XM-TEST-005");
         long sluice = jdbc.sql("SELECT id FROM sluice WHERE name = '朱楼闸'").query(Long.class).single();
         long bridge = jdbc.sql("SELECT min(id) FROM bridge").query(Long.class).single();
         admin.post("/api/v1/projects/" + id + "/links", "{\"collection\":\"sluice\",\"assetId\":" + sluice + "}");
@@ -197,19 +197,6 @@ class ProjectTests {
         assertThat(xlsx.contentType()).contains("spreadsheetml");
         assertThat(xlsx.body()).startsWith("PK");
         assertThat(admin.get("/api/v1/projects/export?format=pdf").status()).isEqualTo(400);
-    }
-
-    private long newProject(String code) {
-        jdbc.sql("DELETE FROM project WHERE code = ?").param(code).update();
-        Http.Reply created = admin.post("/api/v1/projects", """
-                {"properties":{"code":"%s","name":"测试项目","department":"water","category":"water_conservancy",
-                 "year":2030,"planned_start":"2030-01-01","planned_end":"2030-12-31","status":"planned"}}""".formatted(code));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json().get("summary").get("id").asLong();
-    }
-
-    private int version(long id) {
-        return jdbc.sql("SELECT version FROM project WHERE id = ?").param(id).query(Integer.class).single();
     }
 
     private long count(String sql) {
