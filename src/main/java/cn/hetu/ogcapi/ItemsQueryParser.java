@@ -131,16 +131,13 @@ class ItemsQueryParser {
         int half = parts.length / 2;
         Bbox bbox = new Bbox(n[0], n[1], n[half], n[half + 1]);
         crs.checkInDomain("bbox", bbox.min1(), bbox.min2(), bbox.max1(), bbox.max2());
-        if (bbox.min1() > bbox.max1() || bbox.min2() > bbox.max2()) {
-            throw new InvalidParameterException("bbox", "bbox minimum must not exceed its maximum: " + text);
-        }
-        if (crs.geographic()) {
-            double[] lon = crs.northFirst() ? new double[] { bbox.min2(), bbox.max2() } : new double[] { bbox.min1(), bbox.max1() };
-            double[] lat = crs.northFirst() ? new double[] { bbox.min1(), bbox.max1() } : new double[] { bbox.min2(), bbox.max2() };
-            if (lon[0] < -180 || lon[1] > 180 || lat[0] < -90 || lat[1] > 90) {
-                throw new InvalidParameterException("bbox",
-                        "bbox is outside longitude -180..180 / latitude -90..90 (axis order of " + crs.uri() + "): " + text);
-            }
+        // In degrees a west edge east of the east edge is a box across the antimeridian (OGC API - Features, 7.15.3).
+        boolean latitudeFirst = crs.geographic() && crs.northFirst();
+        boolean firstAxisWraps = crs.geographic() && !crs.northFirst();
+        if ((bbox.min1() > bbox.max1() && !firstAxisWraps) || (bbox.min2() > bbox.max2() && !latitudeFirst)) {
+            throw new InvalidParameterException("bbox", crs.geographic()
+                    ? "bbox minimum latitude must not exceed its maximum: " + text
+                    : "bbox minimum must not exceed its maximum: " + text);
         }
         return bbox;
     }

@@ -49,9 +49,12 @@ final class ItemsSql {
             args.addAll(scope.args());
         }
         if (query.bbox() != null) {
-            Bbox b = query.bbox();
-            clauses.add("ST_Intersects(t.geom, " + query.bboxCrs().toStorageSql("ST_MakeEnvelope(?, ?, ?, ?)") + ")");
-            args.addAll(List.of(b.min1(), b.min2(), b.max1(), b.max2()));
+            List<String> boxes = new ArrayList<>();
+            for (Bbox b : query.bbox().splitAtAntimeridian(query.bboxCrs())) {
+                boxes.add("ST_Intersects(t.geom, " + query.bboxCrs().toStorageSql("ST_MakeEnvelope(?, ?, ?, ?)") + ")");
+                args.addAll(List.of(b.min1(), b.min2(), b.max1(), b.max2()));
+            }
+            clauses.add("(" + String.join(" OR ", boxes) + ")");
         }
         if (query.filter() != null) {
             clauses.add("(" + query.filter().sql() + ")");

@@ -159,6 +159,25 @@ class CrsAndFilterTests {
         assertThat(served).as(url).containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    @Test
+    void aBboxWhoseWestEdgeLiesEastOfItsEastEdgeSpansTheAntimeridian() {
+        String parcels = "/ogc/collections/land_parcel/items?limit=10000&bbox=";
+        assertThat(ids(parcels + "177,65,-177,70")).as("nothing of the county near 180°").isEmpty();
+        // From 116.3°E eastwards round the globe to 116.2°E: the county but for the strip between the two.
+        Set<Long> aroundTheWorld = ids(parcels + "116.3,33,116.2,34");
+        Set<Long> expected = ids(parcels + "116.3,33,180,34");
+        expected.addAll(ids(parcels + "-180,33,116.2,34"));
+        assertThat(aroundTheWorld).isEqualTo(expected).isNotEmpty();
+        assertThat(aroundTheWorld).isNotEqualTo(ids(parcels + "115,33,117,34"));
+        assertThat(ids(parcels + "33,116.3,34,116.2&bbox-crs=" + EPSG + "4490")).as("latitude first").isEqualTo(expected);
+        for (String reversed : new String[] { "116,34,116.5,33", "34,116,33,116.5&bbox-crs=" + EPSG + "4490",
+                "3750000,300000,3600000,600000&bbox-crs=" + EPSG + "4548" }) {
+            Http.Reply refused = http.get(parcels + reversed);
+            assertThat(refused.status()).as(reversed).isEqualTo(400);
+            assertThat(refused.json().get("parameter").asString()).isEqualTo("bbox");
+        }
+    }
+
     private Set<Long> ids(String url) {
         Http.Reply reply = http.get(url);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
