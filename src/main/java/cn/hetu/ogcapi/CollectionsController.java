@@ -1,5 +1,7 @@
 package cn.hetu.ogcapi;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +45,7 @@ class CollectionsController {
         String path = "/ogc/collections/" + layer.id();
         FeatureStore.Extent extent = store.extent(layer, access.rows(layer, "t"));
         Documents.Spatial spatial = extent.bbox() == null ? null
-                : new Documents.Spatial(List.of(extent.bbox()), Crs.CRS84.uri());
+                : new Documents.Spatial(List.of(outward(extent.bbox(), Crs.CRS84.decimals())), Crs.CRS84.uri());
         Documents.Temporal temporal = layer.hasTime()
                 ? new Documents.Temporal(List.of(Arrays.asList(dateTime(extent.start()), dateTime(extent.end()))),
                         "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian")
@@ -54,6 +56,20 @@ class CollectionsController {
                         links.link(path + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
                                 MediaTypes.SCHEMA, "Queryables")),
                 new Documents.Extent(spatial, temporal), "feature", Crs.uris(), Crs.CGCS2000.uri());
+    }
+
+    /**
+     * The box rounded outward to the decimals that coordinates are served with, so that no served
+     * feature lies outside its collection's extent by a rounding.
+     */
+    static double[] outward(double[] bbox, int decimals) {
+        int half = bbox.length / 2;
+        double[] box = new double[bbox.length];
+        for (int i = 0; i < bbox.length; i++) {
+            box[i] = BigDecimal.valueOf(bbox[i]).setScale(decimals, i < half ? RoundingMode.FLOOR : RoundingMode.CEILING)
+                .doubleValue();
+        }
+        return box;
     }
 
     /** Dates of the temporal extent as RFC 3339 date-times, as the standard asks. */

@@ -244,6 +244,39 @@ class OgcApiTests {
         assertThat(properties.has("attributes")).isFalse();
     }
 
+    @Test
+    void everyServedFeatureLiesInsideItsCollectionsAdvertisedExtent() {
+        for (JsonNode collection : http.get("/ogc/collections").json().get("collections")) {
+            String id = collection.get("id").asString();
+            JsonNode box = collection.path("extent").path("spatial").path("bbox").path(0);
+            if (box.isMissingNode()) {
+                continue;
+            }
+            for (JsonNode feature : http.get("/ogc/collections/" + id + "/items?limit=10000").json().get("features")) {
+                JsonNode coordinates = feature.path("geometry").path("coordinates");
+                if (coordinates.isMissingNode()) {
+                    continue; // a project without a footprint
+                }
+                for (double[] position : positions(coordinates, new ArrayList<>())) {
+                    assertThat(position[0]).as(id + " " + feature.get("id") + " longitude")
+                        .isBetween(box.get(0).asDouble(), box.get(2).asDouble());
+                    assertThat(position[1]).as(id + " " + feature.get("id") + " latitude")
+                        .isBetween(box.get(1).asDouble(), box.get(3).asDouble());
+                }
+            }
+        }
+    }
+
+    private static List<double[]> positions(JsonNode coordinates, List<double[]> into) {
+        if (coordinates.get(0).isNumber()) {
+            into.add(new double[] { coordinates.get(0).asDouble(), coordinates.get(1).asDouble() });
+        }
+        else {
+            coordinates.forEach(c -> positions(c, into));
+        }
+        return into;
+    }
+
     private void assertProblem(String url, String parameter) {
         Http.Reply reply = http.get(url);
         assertThat(reply.status()).as(url).isEqualTo(400);
