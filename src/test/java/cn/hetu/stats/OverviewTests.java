@@ -58,24 +58,8 @@ class OverviewTests {
             .query(Long.class)
             .single();
         assertThat(overview.get("overdueMilestones").asLong()).as("milestones overdue on the county's today").isEqualTo(overdue);
-        for (JsonNode status : overview.get("projectsByStatus")) {
-            Map<String, Object> e = jdbc.sql("""
-                    SELECT count(*) AS n, COALESCE(sum(investment_planned), 0)::float8 AS planned,
-                           COALESCE(sum(investment_done), 0)::float8 AS done FROM project WHERE status = ?""")
-                .param(status.get("status").asString()).query().singleRow();
-            assertThat(status.get("count").asLong()).isEqualTo(((Number) e.get("n")).longValue());
-            assertThat(status.get("investmentPlanned").asDouble()).isCloseTo(number(e, "planned"), offset(0.01));
-            assertThat(status.get("investmentDone").asDouble()).isCloseTo(number(e, "done"), offset(0.01));
-        }
-        for (JsonNode department : overview.get("projectsByDepartment")) {
-            Map<String, Object> e = jdbc.sql("""
-                    SELECT count(*) AS n, COALESCE(sum(investment_planned), 0)::float8 AS planned,
-                           COALESCE(sum(investment_done), 0)::float8 AS done FROM project WHERE department = ?""")
-                .param(department.get("department").asString()).query().singleRow();
-            assertThat(department.get("count").asLong()).isEqualTo(((Number) e.get("n")).longValue());
-            assertThat(department.get("investmentPlanned").asDouble()).isCloseTo(number(e, "planned"), offset(0.01));
-            assertThat(department.get("investmentDone").asDouble()).isCloseTo(number(e, "done"), offset(0.01));
-        }
+        assertGroupsMatchTheProjects(overview.get("projectsByStatus"), "status");
+        assertGroupsMatchTheProjects(overview.get("projectsByDepartment"), "department");
         overview.get("assets").properties().forEach(asset -> assertThat(asset.getValue().asLong()).as(asset.getKey())
             .isEqualTo(jdbc.sql("SELECT count(*) FROM " + asset.getKey()).query(Long.class).single()));
 
@@ -128,6 +112,19 @@ class OverviewTests {
     private static void assertTile(JsonNode tile, double value, double target) {
         assertThat(tile.get("value").asDouble()).as(tile.get("key").asString()).isEqualTo(value);
         assertThat(tile.get("target").asDouble()).as(tile.get("key").asString()).isEqualTo(target);
+    }
+
+    /** Each group's project count and investment, recounted from the projects with that value in {@code column}. */
+    private void assertGroupsMatchTheProjects(JsonNode groups, String column) {
+        for (JsonNode group : groups) {
+            Map<String, Object> e = jdbc.sql("""
+                    SELECT count(*) AS n, COALESCE(sum(investment_planned), 0)::float8 AS planned,
+                           COALESCE(sum(investment_done), 0)::float8 AS done FROM project WHERE %s = ?""".formatted(column))
+                .param(group.get(column).asString()).query().singleRow();
+            assertThat(group.get("count").asLong()).as(column).isEqualTo(((Number) e.get("n")).longValue());
+            assertThat(group.get("investmentPlanned").asDouble()).isCloseTo(number(e, "planned"), offset(0.01));
+            assertThat(group.get("investmentDone").asDouble()).isCloseTo(number(e, "done"), offset(0.01));
+        }
     }
 
     private static double number(Map<String, Object> row, String key) {
