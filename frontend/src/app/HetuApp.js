@@ -3,7 +3,7 @@ import {AuthGate} from '../auth/AuthGate.js';
 import {Session} from '../auth/Session.js';
 import {I18n, LOCALES} from '../i18n/I18n.js';
 import {problemText} from '../ui/problemText.js';
-import {SignInPage} from '../ui/SignInPage.js';
+import {SignInPage} from './SignInPage.js';
 import {Toast} from '../ui/Toast.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {Preferences} from '../util/Preferences.js';

@@ -48,12 +48,12 @@ const PANES = {
  * opens so that the map itself loads no more than it needs.
  */
 const PAGE_VIEWS = {
-	changes: {titleKey: 'changes.title', load: () => import('../ui/ChangesPage.js')},
-	account: {titleKey: 'account.title', load: () => import('../ui/MyAccountPage.js')},
-	accounts: {titleKey: 'accounts.title', load: () => import('../ui/AccountsPage.js')},
-	projects: {titleKey: 'projects.title', load: () => import('../ui/ProjectsPage.js')},
-	project: {titleKey: 'project.title', load: () => import('../ui/ProjectPage.js')},
-	dashboard: {titleKey: 'dashboard.title', load: () => import('../ui/DashboardPage.js')},
+	changes: {titleKey: 'changes.title', load: () => import('../changes/ChangesPage.js')},
+	account: {titleKey: 'account.title', load: () => import('../accounts/MyAccountPage.js')},
+	accounts: {titleKey: 'accounts.title', load: () => import('../accounts/AccountsPage.js')},
+	projects: {titleKey: 'projects.title', load: () => import('../projects/ProjectsPage.js')},
+	project: {titleKey: 'project.title', load: () => import('../projects/ProjectPage.js')},
+	dashboard: {titleKey: 'dashboard.title', load: () => import('../dashboard/DashboardPage.js')},
 	parcels: {titleKey: 'parcels.title', load: () => import('../parcels/ParcelsPage.js')},
 	patrol: {titleKey: 'river.patrol.title', load: () => import('../river/PatrolPage.js')},
 	issues: {titleKey: 'river.issues.title', load: () => import('../river/IssuesPage.js')},

@@ -2,7 +2,7 @@ import {DivIcon, GeoJSON, LayerGroup, Marker} from 'leaflet';
 import {editableFieldsOf} from '../catalog/Schema.js';
 import {HistoryOverlay} from '../layers/HistoryOverlay.js';
 import {markerHtml} from '../layers/Symbology.js';
-import {EditorPanel, SHAPES} from '../ui/EditorPanel.js';
+import {EditorPanel, SHAPES} from './EditorPanel.js';
 import {problemText} from '../ui/problemText.js';
 import {initialValues, refusalMessage, validateValues} from './FormValues.js';
 import {geometryProblemKey, isGeometryProblem} from './GeometryProblem.js';

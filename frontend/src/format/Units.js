@@ -121,3 +121,8 @@ export function formatAmount(value, unit, i18n, options = {}) {
 	}
 	return word === '%' ? `${number}%` : `${number} ${word}`;
 }
+
+/** Today's date in China Standard Time, as the server counts days. */
+export function todayInChina(now = new Date()) {
+	return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}

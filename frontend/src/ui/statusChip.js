@@ -1,5 +1,5 @@
 import {statusColor, textColorOn} from '../layers/Symbology.js';
-import {todayInChina} from '../project/ProjectDetail.js';
+import {todayInChina} from '../format/Units.js';
 import {el} from '../util/dom.js';
 
 /** A work status as a coloured chip, in the map's colours. */

@@ -8,10 +8,10 @@ import {fileURLToPath} from 'node:url';
 import {ATTRIBUTE_FIELDS, COLLECTIONS, ENUMS, THEMES, fieldLabelKey, fieldsOf} from '../../../src/catalog/Schema.js';
 import {ROLES} from '../../../src/auth/Session.js';
 import {HISTORY_ACTIONS} from '../../../src/ui/HistoryView.js';
-import {SHAPES} from '../../../src/ui/EditorPanel.js';
+import {SHAPES} from '../../../src/edit/EditorPanel.js';
 import {TILE_STATUSES} from '../../../src/dashboard/TileStatus.js';
-import {LIFECYCLE, allowedTransitions} from '../../../src/project/Lifecycle.js';
-import {SORT_KEYS} from '../../../src/project/ProjectQuery.js';
+import {LIFECYCLE, allowedTransitions} from '../../../src/projects/Lifecycle.js';
+import {SORT_KEYS} from '../../../src/projects/ProjectQuery.js';
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const HAN = /[\u3400-\u9FFF]/;

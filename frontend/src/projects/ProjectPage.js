@@ -2,17 +2,17 @@ import {isAbort} from '../api/ApiError.js';
 import {editableFieldsOf, fieldLabelKey} from '../catalog/Schema.js';
 import {validateValues} from '../edit/FormValues.js';
 import {buildMergePatch, conflictRows} from '../edit/MergePatch.js';
-import {formatAmount, formatDate, formatDateTime, formatMoney10k, formatNumber} from '../format/Units.js';
+import {formatAmount, formatDate, formatDateTime, formatMoney10k, formatNumber, todayInChina} from '../format/Units.js';
 import {statusColor} from '../layers/Symbology.js';
 import {MiniMap} from '../map/MiniMap.js';
-import {LIFECYCLE, allowedTransitions} from '../project/Lifecycle.js';
-import {daysSince, projectProperties, todayInChina} from '../project/ProjectDetail.js';
+import {LIFECYCLE, allowedTransitions} from './Lifecycle.js';
+import {daysSince, projectProperties} from './ProjectDetail.js';
 import {debounce} from '../util/debounce.js';
 import {el, replaceChildren} from '../util/dom.js';
-import {attributeForm} from './AttributeForm.js';
-import {conflictView} from './conflictView.js';
-import {problemText} from './problemText.js';
-import {overdueBadge, progressBar, progressMethodText, statusChip} from './statusChip.js';
+import {attributeForm} from '../edit/AttributeForm.js';
+import {conflictView} from '../ui/conflictView.js';
+import {problemText} from '../ui/problemText.js';
+import {overdueBadge, progressBar, progressMethodText, statusChip} from '../ui/statusChip.js';
 
 /** The fields listed on a project's page, in order. */
 const SHOWN_FIELDS = ['code', 'department', 'town', 'category', 'year', 'lead_unit', 'planned_start', 'planned_end', 'actual_start', 'actual_end',

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {daysSince, projectProperties, todayInChina} from '../../../src/project/ProjectDetail.js';
+import {todayInChina} from '../../../src/format/Units.js';
+import {daysSince, projectProperties} from '../../../src/projects/ProjectDetail.js';
 
 const detail = {
 	summary: {id: 10, code: 'XM-2023-010', name: '拆除重建曹市闸', status: 'approved', department: 'water', town: '曹市镇', category: 'water_conservancy',

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {isFiltered, listFilters, nextSort, pageCount, sortState, withParam} from '../../../src/project/ProjectQuery.js';
+import {isFiltered, listFilters, nextSort, pageCount, sortState, withParam} from '../../../src/projects/ProjectQuery.js';
 
 describe('ProjectQuery', () => {
 	it('turns the hash parameters into the API filters', () => {

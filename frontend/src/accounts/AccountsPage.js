@@ -1,11 +1,11 @@
 import {ROLES} from '../auth/Session.js';
 import {formatDateTime} from '../format/Units.js';
 import {el, replaceChildren} from '../util/dom.js';
-import {formField} from './formField.js';
-import {loadPage} from './loadPage.js';
+import {formField} from '../ui/formField.js';
+import {loadPage} from '../ui/loadPage.js';
 import {MIN_PASSWORD_LENGTH} from './MyAccountPage.js';
 import {oneTimeSecret} from './oneTimeSecret.js';
-import {problemText} from './problemText.js';
+import {problemText} from '../ui/problemText.js';
 
 /** User names the server accepts. */
 export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]{2,64}$/;

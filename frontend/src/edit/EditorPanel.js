@@ -1,6 +1,6 @@
 import {el, replaceChildren} from '../util/dom.js';
 import {attributeForm} from './AttributeForm.js';
-import {conflictView} from './conflictView.js';
+import {conflictView} from '../ui/conflictView.js';
 
 /** The shapes Geoman draws, by the geometry type of a collection. */
 export const SHAPES = {Point: ['Marker'], LineString: ['Line'], MultiPolygon: ['Polygon'], Polygon: ['Polygon'], Geometry: ['Marker', 'Line', 'Polygon']};

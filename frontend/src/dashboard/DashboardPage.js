@@ -1,11 +1,11 @@
 import {WORK_STATUSES} from '../catalog/Schema.js';
-import {loadChart} from '../dashboard/loadChart.js';
-import {tilePercent, tileStatus} from '../dashboard/TileStatus.js';
+import {loadChart} from './loadChart.js';
+import {tilePercent, tileStatus} from './TileStatus.js';
 import {formatAmount, formatMoney10k, formatNumber} from '../format/Units.js';
 import {STATUS_COLORS} from '../layers/Symbology.js';
 import {el, replaceChildren} from '../util/dom.js';
-import {loadPage} from './loadPage.js';
-import {problemText} from './problemText.js';
+import {loadPage} from '../ui/loadPage.js';
+import {problemText} from '../ui/problemText.js';
 
 const PLANNED_COLOR = '#7FA7C4';
 const DONE_COLOR = '#0B6E99';

@@ -1,7 +1,7 @@
 import {ENUMS, fieldLabelKey} from '../catalog/Schema.js';
-import {coerceValue, inputValue} from '../edit/FormValues.js';
+import {coerceValue, inputValue} from './FormValues.js';
 import {el} from '../util/dom.js';
-import {formField} from './formField.js';
+import {formField} from '../ui/formField.js';
 
 /** The unit shown after a numeric field's label, as a message key or as text. */
 const UNITS = {

@@ -1,9 +1,9 @@
 import {isAbort} from '../api/ApiError.js';
 import {formatDateTime} from '../format/Units.js';
 import {el, replaceChildren} from '../util/dom.js';
-import {formField} from './formField.js';
+import {formField} from '../ui/formField.js';
 import {oneTimeSecret} from './oneTimeSecret.js';
-import {problemText} from './problemText.js';
+import {problemText} from '../ui/problemText.js';
 
 /** The shortest password the server accepts. */
 export const MIN_PASSWORD_LENGTH = 10;

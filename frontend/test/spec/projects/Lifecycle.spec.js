@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {LIFECYCLE, allowedTransitions, canTransition, isFinished, lifecycleStep} from '../../../src/project/Lifecycle.js';
+import {LIFECYCLE, allowedTransitions, canTransition, isFinished, lifecycleStep} from '../../../src/projects/Lifecycle.js';
 
 describe('Lifecycle', () => {
 	it('moves a project along planned → approved → under construction → completed', () => {

@@ -2,6 +2,7 @@
  * A project's detail (GET /api/v1/projects/{id}) as the page and its forms need it, and the
  * dates of its milestones counted as the county counts them (China Standard Time).
  */
+import {todayInChina} from '../format/Units.js';
 
 /** A project's fields under their column names, from the detail the API gives. */
 export function projectProperties(detail) {
@@ -16,11 +17,6 @@ export function projectProperties(detail) {
 		target_value: progress.target ?? null, target_unit: progress.unit ?? null, target_description: progress.description ?? null,
 		target_measure: progress.measure || 'manual', remarks: detail.remarks ?? null, version: s.version
 	};
-}
-
-/** Today's date in China Standard Time, as the server counts days. */
-export function todayInChina(now = new Date()) {
-	return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
 /** Whole days from an ISO date to today (China Standard Time). */

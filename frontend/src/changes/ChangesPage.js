@@ -1,9 +1,9 @@
 import {fieldLabelKey} from '../catalog/Schema.js';
 import {formatDateTime} from '../format/Units.js';
 import {el, replaceChildren} from '../util/dom.js';
-import {HISTORY_ACTIONS, changedFieldsOf} from './HistoryView.js';
-import {loadPage} from './loadPage.js';
-import {problemText} from './problemText.js';
+import {HISTORY_ACTIONS, changedFieldsOf} from '../ui/HistoryView.js';
+import {loadPage} from '../ui/loadPage.js';
+import {problemText} from '../ui/problemText.js';
 
 /** Changed fields listed per change before "and N more". */
 const FIELDS_SHOWN = 6;

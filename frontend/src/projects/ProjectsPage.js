@@ -2,14 +2,14 @@ import {ENUMS, PROJECT_STATUSES, editableFieldsOf} from '../catalog/Schema.js';
 import {initialValues, validateValues} from '../edit/FormValues.js';
 import {formatDate, formatMoney10k, formatNumber} from '../format/Units.js';
 import {statusColor} from '../layers/Symbology.js';
-import {PAGE_SIZE, SORT_KEYS, isFiltered, listFilters, nextSort, pageCount, sortState, withParam} from '../project/ProjectQuery.js';
+import {PAGE_SIZE, SORT_KEYS, isFiltered, listFilters, nextSort, pageCount, sortState, withParam} from './ProjectQuery.js';
 import {debounce} from '../util/debounce.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {saveBlob} from '../util/saveBlob.js';
-import {attributeForm} from './AttributeForm.js';
-import {loadPage} from './loadPage.js';
-import {problemText} from './problemText.js';
-import {overdueBadge, projectProgress, statusChip} from './statusChip.js';
+import {attributeForm} from '../edit/AttributeForm.js';
+import {loadPage} from '../ui/loadPage.js';
+import {problemText} from '../ui/problemText.js';
+import {overdueBadge, projectProgress, statusChip} from '../ui/statusChip.js';
 
 /** Fields of the form for a new project; the rest (actual dates, money spent, progress) come later. */
 const NEW_PROJECT_FIELDS = ['name', 'code', 'department', 'category', 'year', 'town', 'lead_unit', 'planned_start', 'planned_end',

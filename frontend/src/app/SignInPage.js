@@ -1,5 +1,5 @@
 import {el, replaceChildren} from '../util/dom.js';
-import {LOGO_SVG} from './logo.js';
+import {LOGO_SVG} from '../ui/logo.js';
 
 /** A quiet drawing of rivers over a survey grid, behind the system's name. No photographs, no clip art. */
 const BACKDROP = '<svg viewBox="0 0 1440 900" preserveAspectRatio="xMidYMid slice" aria-hidden="true" focusable="false">'

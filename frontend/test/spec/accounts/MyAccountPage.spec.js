@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {endOfDay, tokenState} from '../../../src/ui/MyAccountPage.js';
+import {endOfDay, tokenState} from '../../../src/accounts/MyAccountPage.js';
 
 describe('my account helpers', () => {
 	it('make a chosen day last until its end in China Standard Time', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {USERNAME_PATTERN, validateAccount} from '../../../src/ui/AccountsPage.js';
+import {USERNAME_PATTERN, validateAccount} from '../../../src/accounts/AccountsPage.js';
 
 const GOOD = {username: 'wang.li', displayName: '王丽', roles: ['viewer'], department: null, password: ''};
 
