@@ -3,11 +3,11 @@ import {AuthGate} from '../auth/AuthGate.js';
 import {Session} from '../auth/Session.js';
 import {I18n, LOCALES} from '../i18n/I18n.js';
 import {problemText} from '../ui/problemText.js';
-import {SignInPage} from './SignInPage.js';
 import {Toast} from '../ui/Toast.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {Preferences} from '../util/Preferences.js';
-import {MapWorkspace} from './MapWorkspace.js';
+import {SignInPage} from './SignInPage.js';
+import {Workspace} from './Workspace.js';
 
 /**
  * The application: asks the server who is signed in, then shows either the sign-in screen or
@@ -102,7 +102,7 @@ export class HetuApp {
 		this.root.classList.remove('is-signin');
 		this.view.replaceChildren();
 		this._translateDocument();
-		this.workspace = new MapWorkspace({
+		this.workspace = new Workspace({
 			root: this.root,
 			container: this.view,
 			api: this.api,

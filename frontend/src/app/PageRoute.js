@@ -13,26 +13,9 @@
  *   #/chiefs                                 who is responsible for each river segment and ditch
  *   #/imports?job=…                          importing files (one import's report) and exports
  * A feature's path is a collection and a number (#/sluice/12); pages use names no collection
- * has, so they cannot be confused.
+ * has, so they cannot be confused. Which parameters each page keeps is the registry's (app/pages.js).
  */
-
-export const PAGES = ['changes', 'account', 'accounts', 'projects', 'project', 'dashboard', 'parcels', 'patrol', 'issues', 'bulletin', 'chiefs', 'imports'];
-
-/** The parameters each page keeps in the hash. */
-const PARAMS = {
-	changes: ['user', 'collection'],
-	account: [],
-	accounts: [],
-	projects: ['q', 'department', 'status', 'category', 'year', 'overdue', 'inView', 'sort', 'page'],
-	project: [],
-	dashboard: [],
-	parcels: ['saved', 'q', 'parcel', 'view', 'year'],
-	patrol: [],
-	issues: ['status', 'overdue', 'town', 'category', 'month', 'issue'],
-	bulletin: ['month'],
-	chiefs: [],
-	imports: ['job']
-};
+import {PAGES, pageNamed} from './pages.js';
 
 const ID = /^[1-9][0-9]{0,17}$/;
 
@@ -47,20 +30,22 @@ export function parsePage(hash) {
 	const parts = path.slice(1).split('/');
 	let name = parts[0];
 	const params = {};
-	if (name === 'projects' && parts.length === 2) {
-		if (!ID.test(parts[1])) {
+	let page;
+	if (parts.length === 2) {
+		page = PAGES.find((p) => p.under === name);
+		if (!page || !ID.test(parts[1])) {
 			return null;
 		}
-		name = 'project';
+		name = page.name;
 		params.id = parts[1];
-	} else if (parts.length !== 1 || name === 'project') {
-		return null;
-	}
-	if (!PAGES.includes(name)) {
-		return null;
+	} else {
+		page = pageNamed(name);
+		if (parts.length !== 1 || !page || page.under) {
+			return null;
+		}
 	}
 	const search = new URLSearchParams(cut < 0 ? '' : text.slice(cut + 1));
-	for (const key of PARAMS[name]) {
+	for (const key of page.params) {
 		const value = search.get(key)?.trim();
 		if (value) {
 			params[key] = value;
@@ -72,13 +57,14 @@ export function parsePage(hash) {
 /** Writes a page and its parameters as a hash, starting with "#". */
 export function formatPage(name, params = {}) {
 	const search = new URLSearchParams();
-	for (const key of PARAMS[name] || []) {
+	const page = pageNamed(name);
+	for (const key of page?.params || []) {
 		const value = params[key];
 		if (value !== undefined && value !== null && value !== '' && value !== false) {
 			search.set(key, String(value));
 		}
 	}
 	const text = search.toString();
-	const path = name === 'project' ? `projects/${encodeURIComponent(params.id)}` : name;
+	const path = page?.under ? `${page.under}/${encodeURIComponent(params.id)}` : name;
 	return `#/${path}${text ? `?${text}` : ''}`;
 }

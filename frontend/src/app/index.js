@@ -1,3 +1,4 @@
 export {HetuApp} from './HetuApp.js';
-export {MapWorkspace} from './MapWorkspace.js';
-export {PAGES, formatPage, parsePage} from './PageRoute.js';
+export {Workspace} from './Workspace.js';
+export {PAGES, offers, pageNamed} from './pages.js';
+export {formatPage, parsePage} from './PageRoute.js';

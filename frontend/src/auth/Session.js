@@ -36,6 +36,11 @@ export class Session {
 		return this.me.department || null;
 	}
 
+	/** The collections whose features the user may change (the server still checks the department). */
+	get editableCollections() {
+		return this.me.editableCollections || [];
+	}
+
 	get isAdmin() {
 		return this.hasRole('admin');
 	}
@@ -46,7 +51,7 @@ export class Session {
 
 	/** True when the user may change features of `collection` (the server still checks the department). */
 	canEdit(collection) {
-		return this.authenticated && (this.me.editableCollections || []).includes(collection);
+		return this.authenticated && this.editableCollections.includes(collection);
 	}
 
 	/** Asks the server who is signed in; this also gives the browser its CSRF cookie. */

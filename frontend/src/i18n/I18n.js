@@ -12,7 +12,8 @@ export const DEFAULT_LOCALE = 'zh-CN';
 export class I18n {
 	constructor(options = {}) {
 		const {locale = DEFAULT_LOCALE, messages = MESSAGES} = options;
-		this._messages = messages;
+		// A copy per instance: the pages' messages added later stay with this application.
+		this._messages = Object.fromEntries(Object.entries(messages).map(([name, dictionary]) => [name, {...dictionary}]));
 		this._listeners = [];
 		this.locale = messages[locale] ? locale : DEFAULT_LOCALE;
 	}
@@ -42,6 +43,16 @@ export class I18n {
 	/** Picks the Chinese or English variant of a name that the data carry in both. */
 	pick(zhText, enText) {
 		return (this.isChinese ? zhText : enText) || zhText || enText || '';
+	}
+
+	/**
+	 * Adds the messages a lazily loaded page brings ({'zh-CN': {...}, en: {...}}), so that they load with
+	 * the page and not with the map.
+	 */
+	add(messagesByLocale) {
+		for (const [locale, messages] of Object.entries(messagesByLocale)) {
+			Object.assign(this._messages[locale] ||= {}, messages);
+		}
 	}
 
 	setLocale(locale) {

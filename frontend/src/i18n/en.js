@@ -1,12 +1,6 @@
 // English. The keys match zh.js one to one; a unit test checks it.
-import {importsEn} from './imports.en.js';
-import {parcelsEn} from './parcels.en.js';
-import {riverEn} from './river.en.js';
 
 export const en = {
-	...parcelsEn,
-	...riverEn,
-	...importsEn,
 	'app.title': 'Hetu',
 	'app.subtitle': 'County assets and projects on one map',
 	'app.documentTitle': 'Hetu · County assets and projects on one map',
@@ -477,6 +471,15 @@ export const en = {
 	'nav.dashboard': 'Dashboard',
 	'user.projects': 'Key projects',
 	'user.dashboard': 'Dashboard',
+	'nav.parcels': 'Idle land',
+	'user.parcels': 'Idle land disposal',
+	'user.river.patrol': 'Patrol',
+	'user.river.issues': 'River issues',
+	'user.river.bulletin': 'Monthly river bulletin',
+	'user.river.chiefs': 'River chiefs’ segments',
+	'nav.imports': 'Import/export',
+	'user.imports': 'Import and export',
+	'theme.imported': 'Imported layers',
 	'legend.overdue': 'Red ring: a project with overdue milestones',
 
 	'field.responsible_unit': 'Responsible unit',

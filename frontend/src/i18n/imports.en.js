@@ -1,8 +1,5 @@
 // Messages of the import and export page (#/imports). Same keys as imports.zh.js.
 export const importsEn = {
-	'nav.imports': 'Import/export',
-	'user.imports': 'Import and export',
-	'theme.imported': 'Imported layers',
 	'imports.title': 'Import and export',
 	'imports.intro': 'Bring surveyors\' Shapefiles, GeoPackages, GeoJSON, KML or CSV with coordinates into a layer; the CRS, encoding, geometries and values are checked before anything is written.',
 	'imports.uploadTitle': 'Upload a file',

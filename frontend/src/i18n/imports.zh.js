@@ -1,8 +1,5 @@
 // 导入与导出页面（#/imports）的文字。键与 imports.en.js 一一对应。
 export const importsZh = {
-	'nav.imports': '导入导出',
-	'user.imports': '导入与导出',
-	'theme.imported': '导入图层',
 	'imports.title': '导入与导出',
 	'imports.intro': '把测绘单位的 Shapefile、GeoPackage、GeoJSON、KML 或带坐标的 CSV 导入图层；写入前会检查坐标系、编码、几何和属性值。',
 	'imports.uploadTitle': '上传文件',

@@ -1,8 +1,5 @@
 // English: the idle land page (#/parcels). Same keys as parcels.zh.js, checked by a unit test.
 export const parcelsEn = {
-	'nav.parcels': 'Idle land',
-	'user.parcels': 'Idle land disposal',
-
 	'parcels.title': 'Idle and inefficient land',
 	'parcels.tab.results': 'Parcels',
 	'parcels.tab.kpi': 'Disposal rate',

@@ -1,8 +1,5 @@
 // 简体中文：闲置土地处置页面（#/parcels）。键与 parcels.en.js 一一对应，由单元测试检查。
 export const parcelsZh = {
-	'nav.parcels': '闲置土地',
-	'user.parcels': '闲置土地处置',
-
 	'parcels.title': '低效闲置用地处置',
 	'parcels.tab.results': '查询与处置',
 	'parcels.tab.kpi': '处置率考核',

@@ -1,10 +1,5 @@
 // English: the river chief pages (#/patrol, #/issues, #/bulletin, #/chiefs). Same keys as river.zh.js, checked by a unit test.
 export const riverEn = {
-	'user.river.patrol': 'Patrol',
-	'user.river.issues': 'River issues',
-	'user.river.bulletin': 'Monthly river bulletin',
-	'user.river.chiefs': 'River chiefs’ segments',
-
 	'river.category.occupation': 'Illegal occupation',
 	'river.category.mining': 'Illegal mining',
 	'river.category.dumping': 'Illegal dumping',

@@ -1,10 +1,5 @@
 // 简体中文：河长制页面（#/patrol 巡河、#/issues 问题、#/bulletin 月度通报、#/chiefs 责任河段）。键与 river.en.js 一一对应，由单元测试检查。
 export const riverZh = {
-	'user.river.patrol': '巡河',
-	'user.river.issues': '河湖问题',
-	'user.river.bulletin': '河长制月度通报',
-	'user.river.chiefs': '河长责任河段',
-
 	'river.category.occupation': '乱占',
 	'river.category.mining': '乱采',
 	'river.category.dumping': '乱堆',

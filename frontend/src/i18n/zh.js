@@ -1,12 +1,6 @@
 // 简体中文（默认语言）。键与 en.js 一一对应，由单元测试检查。
-import {importsZh} from './imports.zh.js';
-import {parcelsZh} from './parcels.zh.js';
-import {riverZh} from './river.zh.js';
 
 export const zh = {
-	...parcelsZh,
-	...riverZh,
-	...importsZh,
 	'app.title': '河图',
 	'app.subtitle': '县域资产与项目一张图',
 	'app.documentTitle': '河图 · 县域资产与项目一张图',
@@ -477,6 +471,15 @@ export const zh = {
 	'nav.dashboard': '统计看板',
 	'user.projects': '重点项目',
 	'user.dashboard': '统计看板',
+	'nav.parcels': '闲置土地',
+	'user.parcels': '闲置土地处置',
+	'user.river.patrol': '巡河',
+	'user.river.issues': '河湖问题',
+	'user.river.bulletin': '河长制月度通报',
+	'user.river.chiefs': '河长责任河段',
+	'nav.imports': '导入导出',
+	'user.imports': '导入与导出',
+	'theme.imported': '导入图层',
 	'legend.overdue': '红色圆环：项目有逾期未完成的节点',
 
 	'field.responsible_unit': '责任单位',

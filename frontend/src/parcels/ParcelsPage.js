@@ -1,6 +1,5 @@
 import '../styles/parcels.css';
 import {isAbort} from '../api/ApiError.js';
-import {formatPage} from '../app/PageRoute.js';
 import {formatNumber} from '../format/Units.js';
 import {problemText} from '../ui/problemText.js';
 import {copyText} from '../util/copyText.js';
@@ -35,8 +34,8 @@ const PHONE = '(max-width: 720px)';
 export class ParcelsPage {
 	constructor(options) {
 		const {container, i18n, api, session, layers = [], collectionTitle = (id) => id, county = null, toast = null,
-			window: win = globalThis.window, userName = (name) => name, onParams, onBack} = options;
-		Object.assign(this, {container, i18n, api, session, layers, collectionTitle, county, toast, window: win, userName});
+			window: win = globalThis.window, userName = (name) => name, href, onParams, onBack} = options;
+		Object.assign(this, {container, i18n, api, session, layers, collectionTitle, county, toast, window: win, userName, href});
 		this.callbacks = {onParams, onBack};
 		this.titleKey = 'parcels.title';
 		this.parcelApi = new ParcelApi({api});
@@ -358,7 +357,7 @@ export class ParcelsPage {
 
 	_link(params, options = {}) {
 		const {relative = false} = options;
-		const hash = formatPage('parcels', params);
+		const hash = this.href(params);
 		return relative ? hash : shareUrl(this.window.location, hash);
 	}
 

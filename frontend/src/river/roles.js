@@ -13,7 +13,7 @@ export function canPatrol(session) {
 	return session.hasRole('river_chief') || isOffice(session);
 }
 
-/** Issues and the bulletin are read by chiefs, the office and the offices' viewers. */
+/** Issues and the bulletin are read by chiefs, the office and viewers; other departments' editors are refused. */
 export function canReadRiver(session) {
-	return canPatrol(session) || session.hasRole('viewer') || session.hasRole('editor');
+	return canPatrol(session) || session.hasRole('viewer');
 }

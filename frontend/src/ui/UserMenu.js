@@ -4,14 +4,14 @@ const USER_ICON = '<svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="
 
 /**
  * The header's account control. Signed in: a button with the user's name that opens a menu
- * (map, key projects, dashboard, recent changes, the river chief pages for chiefs and the offices, my account,
- * account administration for administrators, the API documentation in a new tab, sign out).
- * Anonymous (public layers only): a sign-in button.
+ * (the map, the pages this user may use in their groups, the API documentation in a new tab,
+ * sign out). Anonymous (public layers only): a sign-in button.
  */
 export class UserMenu {
 	constructor(options) {
-		const {container, i18n, session, roleName, departmentName, riverPages = () => [], onNavigate, onSignIn, onSignOut} = options;
-		Object.assign(this, {container, i18n, session, roleName, departmentName, riverPages, onNavigate, onSignIn, onSignOut});
+		// pages: () => [{name, menu: group, menuKey}], the pages offered to this user, in order
+		const {container, i18n, session, roleName, departmentName, pages = () => [], onNavigate, onSignIn, onSignOut} = options;
+		Object.assign(this, {container, i18n, session, roleName, departmentName, pages, onNavigate, onSignIn, onSignOut});
 		this._open = false;
 		this._unsubscribe = i18n.onChange(() => this.render());
 		this._onDocument = (e) => {
@@ -60,7 +60,9 @@ export class UserMenu {
 		}, t(key));
 		const roles = session.roles.map((r) => this.roleName(r)).join(this.i18n.isChinese ? '、' : ', ');
 		const department = session.department ? this.departmentName(session.department) : null;
-		const river = this.riverPages();
+		const pages = this.pages();
+		const group = (name) => pages.filter((page) => page.menu === name).map((page) => item(page.name, page.menuKey));
+		const river = group('river');
 		this.menu = el('div', {
 			class: 'hetu-menu', id: 'hetu-user-menu', role: 'menu', 'aria-labelledby': 'hetu-user-button', hidden: !this._open,
 			onkeydown: (e) => this._onMenuKey(e)
@@ -71,18 +73,12 @@ export class UserMenu {
 			el('span', {class: 'hetu-menu__meta'}, [roles, department].filter(Boolean).join(' · '))),
 		el('div', {class: 'hetu-menu__group', role: 'none'},
 			item('map', 'user.map'),
-			item('projects', 'user.projects'),
-			item('parcels', 'user.parcels'),
-			item('dashboard', 'user.dashboard'),
-			item('imports', 'user.imports'),
-			item('changes', 'user.changes'),
-			item('account', 'user.account'),
-			session.isAdmin ? item('accounts', 'user.accounts') : null,
+			group('main'),
 			el('a', {
 				role: 'menuitem', class: 'hetu-menu__item', 'data-action': 'api-docs', tabindex: '-1',
 				href: 'swagger-ui/index.html', target: '_blank', rel: 'noopener', onclick: () => this.setOpen(false)
 			}, t('user.apiDocs'))),
-		river.length ? el('div', {class: 'hetu-menu__group', role: 'none'}, river.map((page) => item(page, `user.river.${page}`))) : null,
+		river.length ? el('div', {class: 'hetu-menu__group', role: 'none'}, river) : null,
 		el('div', {class: 'hetu-menu__group', role: 'none'},
 			el('button', {
 				type: 'button', role: 'menuitem', class: 'hetu-menu__item hetu-menu__item--danger', 'data-action': 'sign-out', tabindex: '-1',

@@ -1,11 +1,14 @@
 import {describe, expect, it} from 'vitest';
 import {I18n} from '../../../src/i18n/I18n.js';
+import {messages} from '../../../src/parcels/messages.js';
 import {defaultKpiYear, groupLabel, kpiYears, rateAxisMax, rateState} from '../../../src/parcels/DisposalRate.js';
 
 describe('DisposalRate', () => {
 	it('names the plans’ groups in both languages', () => {
 		const zh = new I18n({locale: 'zh-CN'});
 		const en = new I18n({locale: 'en'});
+		zh.add(messages);
+		en.add(messages);
 		expect(groupLabel('批而未供和闲置土地', zh)).toBe('批而未供和闲置土地');
 		expect(groupLabel('工业低效用地', en)).toBe('Inefficient industrial land');
 		expect(groupLabel('其他', en)).toBe('其他');

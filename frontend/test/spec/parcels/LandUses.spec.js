@@ -1,11 +1,14 @@
 import {describe, expect, it} from 'vitest';
 import {I18n} from '../../../src/i18n/I18n.js';
+import {messages} from '../../../src/parcels/messages.js';
 import {LAND_USES, landUseKey, landUseLabel} from '../../../src/parcels/LandUses.js';
 
 describe('LandUses', () => {
 	it('names known land uses in either language and keeps others as entered', () => {
 		const zh = new I18n({locale: 'zh-CN'});
 		const en = new I18n({locale: 'en'});
+		zh.add(messages);
+		en.add(messages);
 		expect(landUseKey('工业用地')).toBe('parcels.landUse.industrial');
 		expect(landUseKey(' 住宅用地 ')).toBe('parcels.landUse.residential');
 		expect(landUseLabel('商服用地', en)).toBe('Commercial and services');

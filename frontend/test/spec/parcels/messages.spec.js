@@ -42,10 +42,10 @@ describe('the idle land page’s messages', () => {
 		}
 	});
 
-	it('are merged into the application’s dictionaries without clashing with theirs', () => {
+	it('load with the page, not with the map, and clash with none of the application’s', () => {
 		for (const key of Object.keys(parcelsZh)) {
-			expect(zh[key], key).toBe(parcelsZh[key]);
-			expect(en[key], key).toBe(parcelsEn[key]);
+			expect(zh[key], key).toBeUndefined();
+			expect(en[key], key).toBeUndefined();
 		}
 	});
 
@@ -82,8 +82,8 @@ describe('the idle land page’s messages', () => {
 		}
 		expect(used.size).toBeGreaterThan(150);
 		for (const key of used) {
-			expect(key in zh, `zh: ${key}`).toBe(true);
-			expect(key in en, `en: ${key}`).toBe(true);
+			expect(key in zh || key in parcelsZh, `zh: ${key}`).toBe(true);
+			expect(key in en || key in parcelsEn, `en: ${key}`).toBe(true);
 		}
 	});
 });

@@ -1,0 +1,141 @@
+/*
+ * The page registry: every page beside the map, one entry each, in the order the menus list them.
+ *
+ *   name        the page's name, and its path in the URL hash (#/<name>?…); `under: 'projects'` makes
+ *               the path #/projects/<id> instead (the id is in params.id)
+ *   params      the query parameters the page keeps in the hash (PageRoute reads and writes only these)
+ *   titleKey    the message of the page's title bar
+ *   allowed     (session) => whether the menus offer the page to this user (any signed-in user when
+ *               left out); they mirror the server's rules (src/test/resources/security/role-table.txt,
+ *               cn.hetu.security.LayerAccess). The server still decides: a page opened by its link
+ *               shows what the server answers.
+ *   nav         the key of its link in the header (the pages leaders use most)
+ *   menu        the user menu's group that lists it ('main' or 'river') and `menuKey` its label
+ *   messages    () => import of the feature's own messages, added to the dictionary before the page
+ *               is made, so that they load with the page and not with the map
+ *   create      async (context) => the page: loads the page's module and makes it from the context,
+ *               which has everything a page may need (see Workspace._pageContext): container, i18n,
+ *               api, session, county, toast, window, layers, departments, formatter, collectionTitle,
+ *               departmentName, roleName, userName, href, onParams, navigate, goTo, closePage,
+ *               showFeature, mapBbox, lastParams, edit (footprints, picking assets, project changes)
+ *
+ * A page is a class with `show(params, {reload})` (called on every change of its hash) and
+ * `destroy()`, optionally `invalidate()` (data changed elsewhere: redraw on the next show).
+ *
+ * Adding a page is adding one entry here: the page's class in its feature's folder, its
+ * messages in `<feature>/messages.js` (see river/messages.js), and nothing else in app/.
+ */
+import {canPatrol, canReadRiver} from '../river/roles.js';
+
+const riverMessages = () => import('../river/messages.js');
+
+export const PAGES = [
+	{
+		name: 'projects', titleKey: 'projects.title', nav: 'nav.projects', menu: 'main', menuKey: 'user.projects',
+		params: ['q', 'department', 'status', 'category', 'year', 'overdue', 'inView', 'sort', 'page'],
+		create: async (context) => new (await import('../projects/ProjectsPage.js')).ProjectsPage({
+			...context,
+			onParams: (params) => context.navigate('projects', params, {push: false}),
+			onOpen: (id) => context.navigate('project', {id: String(id)})
+		})
+	},
+	{
+		name: 'project', under: 'projects', titleKey: 'project.title', params: [],
+		create: async (context) => new (await import('../projects/ProjectPage.js')).ProjectPage({
+			...context,
+			onOpenFeature: (collection, id) => context.showFeature(collection, id),
+			onShowOnMap: (id) => context.showFeature('project', id),
+			onEditFootprint: (id) => context.edit.editFootprint(id),
+			onPickAsset: (project) => context.edit.startPick(project),
+			onList: () => context.navigate('projects', context.lastParams('projects')),
+			onChanged: () => context.edit.projectChanged(),
+			onDeleted: () => {
+				context.edit.projectChanged();
+				context.toast.show(context.i18n.t('project.deleted'), {kind: 'ok'});
+				context.navigate('projects', context.lastParams('projects'), {push: false});
+			}
+		})
+	},
+	{
+		name: 'parcels', titleKey: 'parcels.title', nav: 'nav.parcels', menu: 'main', menuKey: 'user.parcels',
+		params: ['saved', 'q', 'parcel', 'view', 'year'],
+		messages: () => import('../parcels/messages.js'),
+		create: async (context) => new (await import('../parcels/ParcelsPage.js')).ParcelsPage({...context, onBack: () => context.closePage()})
+	},
+	{
+		name: 'dashboard', titleKey: 'dashboard.title', nav: 'nav.dashboard', menu: 'main', menuKey: 'user.dashboard', params: [],
+		create: async (context) => new (await import('../dashboard/DashboardPage.js')).DashboardPage({...context, onNavigate: (hash) => context.goTo(hash)})
+	},
+	{
+		// Only those who may import somewhere: everyone else would find an empty form and an empty list.
+		name: 'imports', titleKey: 'imports.title', menu: 'main', menuKey: 'user.imports', params: ['job'],
+		allowed: (session) => session.isAdmin || session.editableCollections.length > 0,
+		messages: () => import('../imports/messages.js'),
+		create: async (context) => new (await import('../imports/ImportsPage.js')).ImportsPage({
+			...context,
+			onParams: (params) => context.navigate('imports', params, {push: false}),
+			// A layer the import created is not on this map yet: the page loads again with it.
+			onOpenLayer: (id, created) => {
+				context.goTo(`#/layer/${id}`);
+				if (created) {
+					context.window.location.reload();
+				}
+			}
+		})
+	},
+	{
+		name: 'changes', titleKey: 'changes.title', menu: 'main', menuKey: 'user.changes', params: ['user', 'collection'],
+		create: async (context) => new (await import('../changes/ChangesPage.js')).ChangesPage({
+			...context,
+			featureHref: (collection, id) => context.featureHref(collection, id),
+			onOpenFeature: (collection, id) => context.showFeature(collection, id),
+			onFilter: (params) => context.navigate('changes', params, {push: false})
+		})
+	},
+	{
+		name: 'account', titleKey: 'account.title', menu: 'main', menuKey: 'user.account', params: [],
+		create: async (context) => new (await import('../accounts/MyAccountPage.js')).MyAccountPage({
+			...context, ogcUrl: `${context.window.location.origin}/ogc`
+		})
+	},
+	{
+		name: 'accounts', titleKey: 'accounts.title', menu: 'main', menuKey: 'user.accounts', params: [],
+		allowed: (session) => session.isAdmin,
+		create: async (context) => new (await import('../accounts/AccountsPage.js')).AccountsPage(context)
+	},
+	{
+		name: 'patrol', titleKey: 'river.patrol.title', menu: 'river', menuKey: 'user.river.patrol', params: [],
+		allowed: canPatrol, messages: riverMessages,
+		create: async (context) => new (await import('../river/PatrolPage.js')).PatrolPage(context)
+	},
+	{
+		name: 'issues', titleKey: 'river.issues.title', menu: 'river', menuKey: 'user.river.issues',
+		params: ['status', 'overdue', 'town', 'category', 'month', 'issue'],
+		allowed: canReadRiver, messages: riverMessages,
+		create: async (context) => new (await import('../river/IssuesPage.js')).IssuesPage(context)
+	},
+	{
+		name: 'bulletin', titleKey: 'river.bulletin.pageTitle', menu: 'river', menuKey: 'user.river.bulletin', params: ['month'],
+		allowed: canReadRiver, messages: riverMessages,
+		create: async (context) => new (await import('../river/BulletinPage.js')).BulletinPage({
+			...context, onParams: (params) => context.navigate('bulletin', params)
+		})
+	},
+	{
+		name: 'chiefs', titleKey: 'river.chiefs.title', menu: 'river', menuKey: 'user.river.chiefs', params: [],
+		allowed: canReadRiver, messages: riverMessages,
+		create: async (context) => new (await import('../river/ChiefsPage.js')).ChiefsPage(context)
+	}
+];
+
+const BY_NAME = new Map(PAGES.map((page) => [page.name, page]));
+
+/** The registry's entry of a page, or undefined. */
+export function pageNamed(name) {
+	return BY_NAME.get(name);
+}
+
+/** Whether the menus offer a page to this user. */
+export function offers(page, session) {
+	return session.authenticated && (!page.allowed || page.allowed(session));
+}
