@@ -85,6 +85,7 @@ export const en = {
 	'map.home': 'Whole county',
 	'map.locate': 'My location',
 	'map.locateFailed': 'Your location is not available',
+	'map.partFailed': 'Part of the map could not be loaded: {detail}',
 	'map.label': 'County map',
 
 	'detail.close': 'Close details',

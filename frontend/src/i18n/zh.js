@@ -85,6 +85,7 @@ export const zh = {
 	'map.home': '全县范围',
 	'map.locate': '我的位置',
 	'map.locateFailed': '无法获取当前位置',
+	'map.partFailed': '地图的一部分未能加载：{detail}',
 	'map.label': '县域地图',
 
 	'detail.close': '关闭详情',

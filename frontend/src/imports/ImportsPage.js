@@ -221,7 +221,7 @@ export class ImportsPage {
 			this.preview?.destroy();
 			this.preview = null;
 			if (holder) {
-				this.preview = new ImportPreview({container: holder, county: this.county});
+				this.preview = new ImportPreview({container: holder, i18n: this.i18n, county: this.county});
 				this.preview.show(this.job.report.preview);
 				this.previewJob = this.job.id;
 			}

@@ -1,6 +1,7 @@
 import {GeoJSON, Map as LeafletMap} from 'leaflet';
 import {featureMarker} from '../layers/PointLayer.js';
 import {pathStyle} from '../layers/Symbology.js';
+import {showMapProblem} from '../ui/mapProblem.js';
 import {el} from '../util/dom.js';
 import {CountyOutline} from './CountyOutline.js';
 import {OfflineBasemap} from './OfflineBasemap.js';
@@ -26,7 +27,7 @@ export class MiniMap {
 		}
 		if (api && i18n) {
 			this.basemap = new OfflineBasemap({api, i18n, county}).addTo(this.map);
-			this.basemap.on('error', () => {});
+			this.basemap.on('error', (e) => showMapProblem(this.element, i18n, e.error));
 		}
 		this.shapes = new GeoJSON(null, {interactive: false}).addTo(this.map);
 		this.county = county;
@@ -37,7 +38,7 @@ export class MiniMap {
 					this._fit();
 				}
 			}
-		}).catch(() => {});
+		}).catch((error) => i18n && showMapProblem(this.element, i18n, error));
 	}
 
 	/** Draws features ({collection, feature}) in their collection's symbols and fits the map to them. */

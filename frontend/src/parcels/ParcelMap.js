@@ -7,6 +7,7 @@ import {CountyOutline} from '../map/CountyOutline.js';
 import {pageMap} from '../map/pageMap.js';
 import {OfflineBasemap} from '../map/OfflineBasemap.js';
 import {MapHint} from '../ui/MapHint.js';
+import {showMapProblem} from '../ui/mapProblem.js';
 import {el} from '../util/dom.js';
 import {BUFFER_STYLE, CONTEXT_STYLE, DRAWN_STYLE, FOOTPRINT_STYLE, NEAR_STYLE, SELECTED_CASING, SELECTED_STYLE, metresPerPixel, resultStyle} from './parcelStyle.js';
 
@@ -45,7 +46,7 @@ export class ParcelMap {
 		this.zoom = new Control.Zoom({position: 'topleft'}).addTo(map);
 		new Control.Scale({metric: true, imperial: false, position: 'bottomleft'}).addTo(map);
 		this.basemap = new OfflineBasemap({api, i18n, county}).addTo(map);
-		this.basemap.on('error', () => {});
+		this.basemap.on('error', (e) => showMapProblem(this.element, i18n, e.error));
 		this.context = new GeoJSON(null, {pane: 'hetu-parcel-context', style: CONTEXT_STYLE, interactive: false}).addTo(map);
 		this.near = new LayerGroup().addTo(map);
 		this.footprint = new GeoJSON(null, {pane: 'hetu-parcel-near', style: FOOTPRINT_STYLE, interactive: false,
@@ -87,7 +88,7 @@ export class ParcelMap {
 			if (!this._fitted && this._seen && !this.results.getLayers().length && this.countyBounds.isValid()) {
 				map.fitBounds(this.countyBounds, {padding: [12, 12], animate: false});
 			}
-		}).catch(() => {});
+		}).catch((error) => showMapProblem(this.element, i18n, error));
 	}
 
 	destroy() {

@@ -45,10 +45,11 @@ export class ParcelQueryPanel {
 		container.append(this.element);
 		this._findFeature = debounce((q) => this._searchFeatures(q), 300);
 		this._findProject = debounce((q) => this._searchProjects(q), 300);
+		// The page's towns: they never fail here, the page says when they could not be loaded.
 		towns.then((geojson) => {
 			this.towns = (geojson?.features || []).map((f) => ({name: f.properties?.name, nameEn: f.properties?.name_en})).filter((t) => t.name);
 			this.render();
-		}).catch(() => {});
+		});
 	}
 
 	destroy() {

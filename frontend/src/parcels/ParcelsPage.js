@@ -71,11 +71,14 @@ export class ParcelsPage {
 
 	_build() {
 		const t = (key) => this.i18n.t(key);
+		// Towns name the parcels' places; without them the page works with the names as stored, and says why.
 		this.townsLoaded = this.parcelApi.towns().then((geojson) => {
 			this.towns = (geojson?.features || []).map((f) => ({name: f.properties?.name, nameEn: f.properties?.name_en})).filter((x) => x.name);
 			return geojson;
+		}).catch((error) => {
+			this._reportError(error);
+			return null;
 		});
-		this.townsLoaded.catch(() => {});
 		const townLabel = (name) => {
 			const town = this.towns.find((x) => x.name === name);
 			return town ? this.i18n.pick(town.name, town.nameEn) : name;
@@ -193,7 +196,7 @@ export class ParcelsPage {
 				this.results.render();
 				this.kpi.render();
 			}
-		}, () => {});
+		});
 	}
 
 	/** Escape steps back: out of drawing or picking, then the drawer on a phone, then the plan. */
@@ -553,6 +556,13 @@ export class ParcelsPage {
 		}
 	}
 
+	/** A part of the page that did not load (towns, a parcel, what a query is near): said, never swallowed. */
+	_reportError(error) {
+		if (!isAbort(error) && !this._destroyed) {
+			this.toast?.show(problemText(error, this.i18n), {kind: 'error'});
+		}
+	}
+
 	/** What to tell about a failed search, in the user's language (the server's detail is English). */
 	_errorText(error) {
 		const t = (key, params) => this.i18n.t(key, params);
@@ -606,7 +616,7 @@ export class ParcelsPage {
 				if (near.ids?.length) {
 					this.panel.setNearLabels(near.collection, features.features);
 				}
-			}).catch(() => {}));
+			}).catch((error) => this._reportError(error)));
 		}
 		if (q.project !== null) {
 			jobs.push(this.parcelApi.project(q.project, {signal: controller.signal}).then((detail) => {
@@ -616,7 +626,7 @@ export class ParcelsPage {
 				this.map.setFootprint(detail?.footprint || null);
 				this._fitEmpty();
 				this.panel.setProjectLabel(detail?.summary || null);
-			}).catch(() => {}));
+			}).catch((error) => this._reportError(error)));
 		}
 		await Promise.all(jobs);
 	}
@@ -716,7 +726,7 @@ export class ParcelsPage {
 				if (this.plan.parcelId === String(id)) {
 					this.map.setSelected(f, {reveal: true});
 				}
-			}).catch(() => {});
+			}).catch((error) => this._reportError(error));
 		}
 		this._invalidateMap();
 	}

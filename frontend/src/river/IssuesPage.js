@@ -26,8 +26,8 @@ export function issueFilters(params = {}) {
  */
 export class IssuesPage {
 	constructor(options) {
-		const {container, api, i18n, session, onParams} = options;
-		Object.assign(this, {container, i18n, session, onParams});
+		const {container, api, i18n, session, toast = null, onParams} = options;
+		Object.assign(this, {container, i18n, session, toast, onParams});
 		this.riverApi = new RiverApi({api});
 		this.params = {};
 		this.towns = [];
@@ -62,7 +62,11 @@ export class IssuesPage {
 			this.riverApi.chiefs().then((chiefs) => {
 				this.towns = [...new Set(chiefs.map((c) => c.town).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
 				this._drawFilters();
-			}, () => {});
+			}, (error) => {
+				// The town filter lists the chiefs' towns; without them it offers none, and says why.
+				this._townsLoaded = false;
+				this.toast?.show(problemText(error, this.i18n), {kind: 'error'});
+			});
 		}
 		this._drawFilters();
 		if (listChanged) {

@@ -2,6 +2,7 @@ import {Control} from 'leaflet';
 import {CountyOutline} from '../map/CountyOutline.js';
 import {pageMap} from '../map/pageMap.js';
 import {OfflineBasemap} from '../map/OfflineBasemap.js';
+import {showMapProblem} from '../ui/mapProblem.js';
 import {el} from '../util/dom.js';
 
 const PANES = {
@@ -30,7 +31,7 @@ export class RiverMap {
 		new Control.Zoom({position: 'topright'}).addTo(map);
 		new Control.Scale({metric: true, imperial: false, position: 'bottomleft'}).addTo(map);
 		this.basemap = new OfflineBasemap({api, i18n, county}).addTo(map);
-		this.basemap.on('error', () => {});
+		this.basemap.on('error', (e) => showMapProblem(this.element, i18n, e.error));
 		this._pending = null;
 		county?.then((geojson) => {
 			if (!this.map) {
@@ -40,7 +41,7 @@ export class RiverMap {
 			if (this._wantsCounty || (!this._pending && !this._fitted)) {
 				this.fitCounty();
 			}
-		}).catch(() => {});
+		}).catch((error) => showMapProblem(this.element, i18n, error));
 		this._observer = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this._resized()) : null;
 		this._observer?.observe(this.element);
 	}
