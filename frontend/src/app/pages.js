@@ -87,7 +87,6 @@ export const PAGES = [
 		name: 'changes', titleKey: 'changes.title', menu: 'main', menuKey: 'user.changes', params: ['user', 'collection'],
 		create: async (context) => new (await import('../changes/ChangesPage.js')).ChangesPage({
 			...context,
-			featureHref: (collection, id) => context.featureHref(collection, id),
 			onOpenFeature: (collection, id) => context.showFeature(collection, id),
 			onFilter: (params) => context.navigate('changes', params, {push: false})
 		})

@@ -25,6 +25,18 @@ function drawnInPanel(page) {
 		.reduce((sum, row) => sum + Number(row.dataset.drawn || 0), 0));
 }
 
+/**
+ * Waits until the map has loaded what it asks for and the layer rows report a sum of drawn features
+ * `relation` ('below', 'equal') `value`: the rows follow the map on the next frame, later on a busy machine.
+ */
+function waitForDrawnInPanel(page, relation, value) {
+	return page.waitForFunction(([relation, value]) => {
+		const sum = [...document.querySelectorAll('.hetu-layer')].filter((row) => !row.classList.contains('is-off'))
+			.reduce((total, row) => total + Number(row.dataset.drawn || 0), 0);
+		return document.getElementById('app').dataset.loading === '0' && (relation === 'below' ? sum < value : sum === value);
+	}, [relation, value], {timeout: 20000});
+}
+
 async function findSluice() {
 	const results = await apiGet(`/api/v1/search?q=${encodeURIComponent(KNOWN_SLUICE)}&limit=20`);
 	const sluice = results.find((r) => r.collection === 'sluice' && r.name === KNOWN_SLUICE);
@@ -214,7 +226,9 @@ export function mapSuite(profile) {
 			const totalBefore = Number(await page.textContent('.hetu-total__count'));
 			const button = page.locator(`.hetu-status[data-status="${busiest.status}"]`);
 			await button.click();
-			await page.waitForTimeout(300);
+			await waitForDrawnInPanel(page, 'below', drawnBefore);
+			await page.waitForFunction((total) => Number(document.querySelector('.hetu-total__count')?.textContent) === total,
+				totalBefore - busiest.count, {timeout: 20000});
 			assert.equal(await button.getAttribute('aria-pressed'), 'false');
 			const drawnAfter = await drawnInPanel(page);
 			assert.ok(drawnAfter < drawnBefore, `fewer features drawn (${drawnBefore} → ${drawnAfter})`);
@@ -227,15 +241,15 @@ export function mapSuite(profile) {
 				await screenshot(page, `${profile.name}-panel`);
 			}
 			await button.click();
-			await page.waitForTimeout(300);
+			await waitForDrawnInPanel(page, 'equal', drawnBefore);
 			assert.equal(await drawnInPanel(page), drawnBefore, 'switching it back draws them again');
 
 			const department = await page.$eval('#hetu-department option:nth-child(2)', (o) => o.value);
 			await page.selectOption('#hetu-department', department);
-			await page.waitForTimeout(300);
+			await waitForIdle(page);
 			assert.ok(await drawnInPanel(page) <= drawnBefore, 'a department filter draws no more than all');
 			await page.click('.hetu-section__head .hetu-link-button');
-			await page.waitForTimeout(300);
+			await waitForDrawnInPanel(page, 'equal', drawnBefore);
 			assert.equal(await drawnInPanel(page), drawnBefore, 'reset shows everything again');
 			assert.deepEqual(session.errors, []);
 			await session.context.close();

@@ -13,8 +13,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {formatPage, parsePage} from '../../src/app/PageRoute.js';
-import {en} from '../../src/i18n/en.js';
-import {zh} from '../../src/i18n/zh.js';
+import {parcelsEn} from '../../src/i18n/parcels.en.js';
+import {parcelsZh} from '../../src/i18n/parcels.zh.js';
 import {normalizeQuery, searchBody} from '../../src/parcels/ParcelQuery.js';
 import {queryParams, readQueryParams} from '../../src/parcels/QueryLink.js';
 import {BASE_URL, CREDENTIALS, apiGet, launchBrowser, newSession, openMap, screenshot} from './browser.js';
@@ -290,7 +290,7 @@ export function parcelsSuite(profile) {
 				await page.click('.hetu-parcel-plan__statuses label[data-status="in_progress"]');
 				await page.click('[data-action="save-plan"]');
 				await page.waitForSelector('.hetu-parcel-plan__form [data-field="note"] .hetu-form__error:not([hidden])');
-				assert.equal((await page.textContent('.hetu-parcel-plan__form [data-field="note"] .hetu-form__error')).trim(), zh['parcels.plan.error.noteNeeded'],
+				assert.equal((await page.textContent('.hetu-parcel-plan__form [data-field="note"] .hetu-form__error')).trim(), parcelsZh['parcels.plan.error.noteNeeded'],
 					'a change of status needs a note');
 				await page.selectOption('#hetu-plan-method', 'urge_construction');
 				await page.fill('#hetu-plan-unit', '县自然资源和规划局');
@@ -345,7 +345,7 @@ export function parcelsSuite(profile) {
 				await page.waitForFunction(() => document.documentElement.lang === 'en');
 				await page.waitForSelector('.hetu-parcel-kpi__group');
 				const text = await page.evaluate(() => document.querySelector('.hetu-parcels').innerText);
-				assert.ok(text.includes(en['parcels.kpi.group.approvedIdle']), 'the groups are named in English');
+				assert.ok(text.includes(parcelsEn['parcels.kpi.group.approvedIdle']), 'the groups are named in English');
 				assert.equal(HAN.test(text), false, `no Chinese on the English screen: ${text.match(/.{0,20}[\u3400-\u9FFF]+.{0,20}/)?.[0]}`);
 				await screenshot(page, `${profile.name}-parcels-kpi-en`);
 				await page.click('.hetu-parcels__tab[data-view="results"]');
