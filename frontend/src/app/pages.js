@@ -28,11 +28,13 @@
 import {canPatrol, canReadRiver} from '../river/roles.js';
 
 const riverMessages = () => import('../river/messages.js');
+const projectMessages = () => import('../projects/messages.js');
+const accountMessages = () => import('../accounts/messages.js');
 
 export const PAGES = [
 	{
 		name: 'projects', titleKey: 'projects.title', nav: 'nav.projects', menu: 'main', menuKey: 'user.projects',
-		params: ['q', 'department', 'status', 'category', 'year', 'overdue', 'inView', 'sort', 'page'],
+		params: ['q', 'department', 'status', 'category', 'year', 'overdue', 'inView', 'sort', 'page'], messages: projectMessages,
 		create: async (context) => new (await import('../projects/ProjectsPage.js')).ProjectsPage({
 			...context,
 			onParams: (params) => context.navigate('projects', params, {push: false}),
@@ -40,7 +42,7 @@ export const PAGES = [
 		})
 	},
 	{
-		name: 'project', under: 'projects', titleKey: 'project.title', params: [],
+		name: 'project', under: 'projects', titleKey: 'project.title', params: [], messages: projectMessages,
 		create: async (context) => new (await import('../projects/ProjectPage.js')).ProjectPage({
 			...context,
 			onOpenFeature: (collection, id) => context.showFeature(collection, id),
@@ -64,6 +66,7 @@ export const PAGES = [
 	},
 	{
 		name: 'dashboard', titleKey: 'dashboard.title', nav: 'nav.dashboard', menu: 'main', menuKey: 'user.dashboard', params: [],
+		messages: () => import('../dashboard/messages.js'),
 		create: async (context) => new (await import('../dashboard/DashboardPage.js')).DashboardPage({...context, onNavigate: (hash) => context.goTo(hash)})
 	},
 	{
@@ -85,6 +88,7 @@ export const PAGES = [
 	},
 	{
 		name: 'changes', titleKey: 'changes.title', menu: 'main', menuKey: 'user.changes', params: ['user', 'collection'],
+		messages: () => import('../changes/messages.js'),
 		create: async (context) => new (await import('../changes/ChangesPage.js')).ChangesPage({
 			...context,
 			onOpenFeature: (collection, id) => context.showFeature(collection, id),
@@ -92,13 +96,13 @@ export const PAGES = [
 		})
 	},
 	{
-		name: 'account', titleKey: 'account.title', menu: 'main', menuKey: 'user.account', params: [],
+		name: 'account', titleKey: 'account.title', menu: 'main', menuKey: 'user.account', params: [], messages: accountMessages,
 		create: async (context) => new (await import('../accounts/MyAccountPage.js')).MyAccountPage({
 			...context, ogcUrl: `${context.window.location.origin}/ogc`
 		})
 	},
 	{
-		name: 'accounts', titleKey: 'accounts.title', menu: 'main', menuKey: 'user.accounts', params: [],
+		name: 'accounts', titleKey: 'accounts.title', menu: 'main', menuKey: 'user.accounts', params: [], messages: accountMessages,
 		allowed: (session) => session.isAdmin,
 		create: async (context) => new (await import('../accounts/AccountsPage.js')).AccountsPage(context)
 	},

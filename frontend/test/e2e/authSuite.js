@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import {en} from '../../src/i18n/en.js';
 import {zh} from '../../src/i18n/zh.js';
+import {accountsZh} from '../../src/i18n/accounts.zh.js';
 import {
 	BASE_URL, CREDENTIALS, apiGet, apiSend, launchBrowser, newSession, openMap, openUserMenu, pageRequest, screenshot, signIn,
 	unexpectedErrors, waitForIdle
@@ -261,12 +262,12 @@ export function authSuite(profile) {
 				await page.click('[data-action="new-account"]');
 				await page.fill('#hetu-new-username', 'x');
 				await page.click('[data-action="create-account"]');
-				assert.equal((await page.textContent('#hetu-new-username-error')).trim(), zh['accounts.usernameRule'], 'a bad user name is refused before sending');
+				assert.equal((await page.textContent('#hetu-new-username-error')).trim(), accountsZh['accounts.usernameRule'], 'a bad user name is refused before sending');
 				await page.fill('#hetu-new-username', username);
 				await page.fill('#hetu-new-display-name', '测试用户');
 				await page.check('input[name="hetu-new-roles"][value="editor"]');
 				await page.click('[data-action="create-account"]');
-				assert.equal((await page.textContent('#hetu-new-department-error')).trim(), zh['accounts.editorNeedsDepartment']);
+				assert.equal((await page.textContent('#hetu-new-department-error')).trim(), accountsZh['accounts.editorNeedsDepartment']);
 				await page.selectOption('#hetu-new-department', 'water');
 				await page.click('[data-action="create-account"]');
 				const secret = page.locator('.hetu-secret [data-secret="password"]');
@@ -316,7 +317,7 @@ export function authSuite(profile) {
 					location.hash = '#/accounts';
 				});
 				await page.waitForSelector('[data-state="forbidden"]');
-				assert.equal((await page.textContent('[data-state="forbidden"]')).trim(), zh['accounts.forbidden']);
+				assert.equal((await page.textContent('[data-state="forbidden"]')).trim(), accountsZh['accounts.forbidden']);
 				assert.equal(await page.locator('.hetu-table--accounts').count(), 0, 'no account list');
 				const listed = await pageRequest(page, 'GET', '/api/v1/accounts');
 				assert.equal(listed.status, 403, 'and the server agrees');

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
 import {after, before, describe, it} from 'node:test';
-import {en} from '../../src/i18n/en.js';
-import {zh} from '../../src/i18n/zh.js';
+import {projectsEn} from '../../src/i18n/projects.en.js';
+import {projectsZh} from '../../src/i18n/projects.zh.js';
 import {
 	apiGet, apiSend, goToPage, launchBrowser, newSession, openMap, openMapArea, screenshot, uniqueSuffix, waitForIdle, waitForMapIdle
 } from './browser.js';
@@ -133,7 +133,7 @@ export function projectSuite(profile) {
 				await page.waitForSelector('.hetu-project-page[data-status="approved"]');
 				await page.click('[data-action="transition"][data-to="under_construction"]');
 				await page.click('[data-action="confirm-transition"]');
-				assert.equal((await page.textContent('#hetu-transition-reason-error')).trim(), zh['project.reasonRequired'], 'a reason is required');
+				assert.equal((await page.textContent('#hetu-transition-reason-error')).trim(), projectsZh['project.reasonRequired'], 'a reason is required');
 				await page.fill('#hetu-transition-reason', '取得施工许可，正式开工');
 				await page.click('[data-action="confirm-transition"]');
 				await page.waitForSelector('.hetu-project-page[data-status="under_construction"]');
@@ -312,7 +312,7 @@ export function projectSuite(profile) {
 			assert.deepEqual(progress, [...progress].sort((a, b) => b - a), `sorted by progress, highest first: ${progress}`);
 
 			const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-csv"]')]);
-			assert.equal(download.suggestedFilename(), `${zh['projects.fileName']}.csv`);
+			assert.equal(download.suggestedFilename(), `${projectsZh['projects.fileName']}.csv`);
 			const csv = await readFile(await download.path(), 'utf8');
 			assert.ok(csv.includes('编号') && csv.includes('项目名称'), 'with the column names');
 			for (const project of water.items) {
@@ -320,7 +320,7 @@ export function projectSuite(profile) {
 			}
 			const exported = requests.length;
 			const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-xlsx"]')]);
-			assert.equal(xlsx.suggestedFilename(), `${zh['projects.fileName']}.xlsx`);
+			assert.equal(xlsx.suggestedFilename(), `${projectsZh['projects.fileName']}.xlsx`);
 			assert.equal(requests.length, exported, 'exporting does not reload the list');
 
 			await page.click('[data-action="clear-filters"]');
@@ -344,7 +344,7 @@ export function projectSuite(profile) {
 
 			await page.click('.hetu-lang');
 			await page.waitForFunction(() => document.documentElement.lang === 'en');
-			assert.equal((await page.textContent('.hetu-page__title')).trim(), en['projects.title']);
+			assert.equal((await page.textContent('.hetu-page__title')).trim(), projectsEn['projects.title']);
 			const chrome = await page.$$eval('.hetu-page th, .hetu-page label, .hetu-page button, .hetu-results__summary', (els) => els.map((e) => e.textContent));
 			for (const text of chrome) {
 				assert.ok(!HAN.test(text), `in English: ${text}`);

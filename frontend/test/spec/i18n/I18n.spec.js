@@ -2,6 +2,13 @@ import {describe, expect, it} from 'vitest';
 import {I18n, MESSAGES} from '../../../src/i18n/I18n.js';
 import {zh} from '../../../src/i18n/zh.js';
 import {en} from '../../../src/i18n/en.js';
+import {messages as accountMessages} from '../../../src/accounts/messages.js';
+import {messages as changeMessages} from '../../../src/changes/messages.js';
+import {messages as dashboardMessages} from '../../../src/dashboard/messages.js';
+import {messages as importMessages} from '../../../src/imports/messages.js';
+import {messages as parcelMessages} from '../../../src/parcels/messages.js';
+import {messages as projectMessages} from '../../../src/projects/messages.js';
+import {messages as riverMessages} from '../../../src/river/messages.js';
 import {readFileSync, readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -12,6 +19,12 @@ import {SHAPES} from '../../../src/edit/EditorPanel.js';
 import {TILE_STATUSES} from '../../../src/dashboard/TileStatus.js';
 import {LIFECYCLE, allowedTransitions} from '../../../src/projects/Lifecycle.js';
 import {SORT_KEYS} from '../../../src/projects/ProjectQuery.js';
+
+/** The messages the pages bring with them (app/pages.js), loaded with each page. */
+const PAGE_MESSAGES = {accountMessages, changeMessages, dashboardMessages, importMessages, parcelMessages, projectMessages, riverMessages};
+/** Everything a signed-in user can come to see: the map's messages and every page's. */
+const zhAll = Object.assign({}, zh, ...Object.values(PAGE_MESSAGES).map((m) => m['zh-CN']));
+const enAll = Object.assign({}, en, ...Object.values(PAGE_MESSAGES).map((m) => m.en));
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const HAN = /[\u3400-\u9FFF]/;
@@ -85,8 +98,8 @@ describe('messages', () => {
 		}
 		expect(used.size).toBeGreaterThan(200);
 		for (const key of used) {
-			expect(key in zh, `zh: ${key}`).toBe(true);
-			expect(key in en, `en: ${key}`).toBe(true);
+			expect(key in zhAll, `zh: ${key}`).toBe(true);
+			expect(key in enAll, `en: ${key}`).toBe(true);
 		}
 	});
 
@@ -98,8 +111,8 @@ describe('messages', () => {
 			'field.geom'
 		];
 		for (const key of keys) {
-			expect(key in zh, key).toBe(true);
-			expect(key in en, key).toBe(true);
+			expect(key in zhAll, key).toBe(true);
+			expect(key in enAll, key).toBe(true);
 		}
 	});
 
@@ -117,8 +130,8 @@ describe('messages', () => {
 		];
 		expect(SORT_KEYS.length).toBeGreaterThan(5);
 		for (const key of keys) {
-			expect(key in zh, `zh: ${key}`).toBe(true);
-			expect(key in en, `en: ${key}`).toBe(true);
+			expect(key in zhAll, `zh: ${key}`).toBe(true);
+			expect(key in enAll, `en: ${key}`).toBe(true);
 		}
 	});
 
@@ -126,6 +139,19 @@ describe('messages', () => {
 		for (const collection of COLLECTIONS) {
 			for (const field of fieldsOf(collection).filter((f) => f.kind === 'enum')) {
 				expect(ENUMS[field.enum], `${collection}.${field.key}`).toBeDefined();
+			}
+		}
+	});
+
+	it('bring each page’s own messages in both languages, with the same placeholders, clashing with none of the map’s', () => {
+		for (const [name, bundle] of Object.entries(PAGE_MESSAGES)) {
+			const [zhPage, enPage] = [bundle['zh-CN'], bundle.en];
+			expect(Object.keys(enPage).sort(), name).toEqual(Object.keys(zhPage).sort());
+			for (const key of Object.keys(zhPage)) {
+				expect(key in zh || key in en, `${name}: ${key} is the map's`).toBe(false);
+				expect(zhPage[key].trim(), key).not.toBe('');
+				expect(placeholders(enPage[key]), key).toEqual(placeholders(zhPage[key]));
+				expect(HAN.test(enPage[key]), `${key}: ${enPage[key]}`).toBe(false);
 			}
 		}
 	});
