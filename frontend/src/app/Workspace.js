@@ -1,13 +1,13 @@
 import {THEMES} from '../catalog/Schema.js';
 import {AttributeFormatter} from '../format/AttributeFormatter.js';
 import {formatHash} from '../map/HashState.js';
-import {problemText} from '../ui/problemText.js';
 import {SearchBox} from '../ui/SearchBox.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {canPatrol} from '../river/roles.js';
 import {EditController} from './EditController.js';
 import {Header} from './Header.js';
 import {MapController} from './MapController.js';
+import {namesFor} from './names.js';
 import {PageHost} from './PageHost.js';
 import {formatPage, parsePage} from './PageRoute.js';
 
@@ -33,20 +33,7 @@ export class Workspace {
 		this.callbacks = {onSignIn, onSignOut, onToggleLocale};
 		this._lastHash = null;
 		this._cleanups = [];
-		this.names = {
-			collectionTitle: (id) => {
-				const info = this.layerInfo?.find((l) => l.id === id);
-				return (info && i18n.pick(info.titleZh, info.titleEn)) || i18n.t(`collection.${id}`);
-			},
-			departmentName: (code) => {
-				const department = this.departments?.find((d) => d.code === code);
-				const key = `department.${code}`;
-				return (department && i18n.pick(department.nameZh, department.nameEn)) || (i18n.has(key) ? i18n.t(key) : code);
-			},
-			roleName: (role) => (i18n.has(`role.${role}`) ? i18n.t(`role.${role}`) : role),
-			userName: (username) => (username === 'system' ? i18n.t('history.system') : username),
-			errorText: (error) => problemText(error, i18n)
-		};
+		this.names = namesFor({i18n, layers: () => this.layerInfo, departments: () => this.departments});
 		this.formatter = new AttributeFormatter({i18n, departmentName: this.names.departmentName});
 	}
 
