@@ -24,6 +24,16 @@
  *
  * Adding a page is adding one entry here: the page's class in its feature's folder, its
  * messages in `<feature>/messages.js` (see river/messages.js), and nothing else in app/.
+ *
+ * Porting a page written for the old MapWorkspace (a PAGES and PARAMS entry in PageRoute.js, a
+ * PAGE_VIEWS loader and an `else if` in MapWorkspace._pageView): `name` and `params` come from
+ * PARAMS, `titleKey` and the module from PAGE_VIEWS, and the `else if` body becomes `create`, with
+ * `...common` → `...context`, `this.layerInfo` → `context.layers`, `this._collectionTitle` /
+ * `_departmentName` / `_roleName` / `_userName` → `context.collectionTitle` / …, `this._mapBbox()` →
+ * `context.mapBbox()`, `this.navigate` → `context.navigate`, `this._goTo` → `context.goTo`,
+ * `this._closePage()` → `context.closePage()`, `this.county` / `toast` / `window` / `departments` /
+ * `formatter` → `context.…`; `onParams: (params, options) => this.navigate(name, params, {push: …})`
+ * is the context's own `onParams` already. Messages merged into zh.js/en.js move to `messages`.
  */
 import {canPatrol, canReadRiver} from '../river/roles.js';
 
