@@ -58,7 +58,7 @@ record ProjectFilter(List<String> department, List<String> status, List<String> 
         }
         if (overdue != null) {
             clauses.add((overdue ? "" : "NOT ") + "EXISTS (SELECT 1 FROM project_milestone m WHERE m.project_id = p.id"
-                    + " AND m.done_on IS NULL AND m.due_on < current_date)");
+                    + " AND milestone_overdue(m.due_on, m.done_on))");
         }
         String order = sort == null ? "p.code" : SORTABLE.get(sort.replaceFirst("^-", "")) + (sort.startsWith("-") ? " DESC" : "");
         return new Sql(clauses.isEmpty() ? "true" : String.join(" AND ", clauses), args, order + " NULLS LAST, p.id");

@@ -75,8 +75,8 @@ class ProjectQueries {
                    p.planned_end, p.investment_planned, p.investment_done,
                    pr.pct AS progress_pct, pr.method AS progress_method, pr.reported_by AS progress_reported_by,
                    pr.reported_at AS progress_reported_at,
-                   (SELECT count(*) FROM project_milestone m WHERE m.project_id = p.id AND m.done_on IS NULL
-                      AND m.due_on < current_date) AS overdue_milestones,
+                   (SELECT count(*) FROM project_milestone m WHERE m.project_id = p.id
+                      AND milestone_overdue(m.due_on, m.done_on)) AS overdue_milestones,
                    n.name AS next_milestone, n.due_on AS next_due, p.geom IS NOT NULL AS has_footprint, p.version
             FROM project p
             LEFT JOIN LATERAL project_progress(p.id) pr ON true
@@ -133,7 +133,7 @@ class ProjectQueries {
 
     List<Milestone> milestones(long projectId) {
         return jdbc.sql("""
-                SELECT id, seq, name, due_on, done_on, remarks, done_on IS NULL AND due_on < current_date AS overdue, version
+                SELECT id, seq, name, due_on, done_on, remarks, milestone_overdue(due_on, done_on) AS overdue, version
                 FROM project_milestone WHERE project_id = ? ORDER BY seq""")
             .param(projectId)
             .query((rs, n) -> new Milestone(rs.getLong(1), rs.getInt(2), rs.getString(3), localDate(rs, 4),

@@ -129,8 +129,7 @@ class StatsController {
                     rs.getDouble(5), rs.getDouble(6)))
             .list();
         long overdue = jdbc.sql("""
-                SELECT count(*) FROM project_milestone
-                WHERE done_on IS NULL AND due_on < (now() AT TIME ZONE 'Asia/Shanghai')::date""")
+                SELECT count(*) FROM project_milestone WHERE milestone_overdue(due_on, done_on)""")
             .query(Long.class)
             .single();
         Map<String, Long> assets = new LinkedHashMap<>();
