@@ -69,6 +69,10 @@ class ProjectQueries {
             List<LinkedAsset> links) {
     }
 
+    /** A project that touches a feature, for the feature's details panel. */
+    record LinkedProject(long id, String code, String name, String status, BigDecimal progressPct, Progress progress) {
+    }
+
     private static final String SUMMARY = """
             SELECT p.id, p.code, p.name, p.status, p.department,
                    (SELECT name_zh FROM department d WHERE d.code = p.department) AS department_name, p.town, p.category, p.year, p.planned_start,
@@ -129,6 +133,20 @@ class ProjectQueries {
                     date(row.get("actual_end")), (String) row.get("remarks"), (String) row.get("footprint"), progress,
                     milestones(id), history(id), links(id));
         });
+    }
+
+    List<LinkedProject> linkedTo(String collection, long assetId) {
+        return jdbc.sql("""
+                SELECT p.id, p.code, p.name, p.status, pr.pct AS progress_pct, pr.method AS progress_method,
+                       pr.reported_by AS progress_reported_by, pr.reported_at AS progress_reported_at
+                FROM project_asset pa JOIN project p ON p.id = pa.project_id
+                LEFT JOIN LATERAL project_progress(p.id) pr ON true
+                WHERE pa.collection = ? AND pa.asset_id = ?
+                ORDER BY p.year DESC, p.code""")
+            .params(collection, assetId)
+            .query((rs, n) -> new LinkedProject(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getBigDecimal(5), progress(rs)))
+            .list();
     }
 
     List<Milestone> milestones(long projectId) {
