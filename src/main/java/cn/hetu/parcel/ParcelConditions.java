@@ -1,6 +1,5 @@
 package cn.hetu.parcel;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,11 +152,9 @@ final class ParcelConditions {
         }
         Layer layer = access.readable(near.collection());
         LayerAccess.RowScope scope = access.rows(layer, "n");
-        List<String> selection = new ArrayList<>(List.of(scope.sql()));
-        List<Object> selectionArgs = new ArrayList<>(scope.args());
+        Conditions selection = Conditions.where().add(scope.sql(), scope.args());
         if (near.ids() != null && !near.ids().isEmpty()) {
-            selection.add("n.id = ANY (?)");
-            selectionArgs.add(near.ids().toArray(Long[]::new));
+            selection.add("n.id = ANY (?)", (Object) near.ids().toArray(Long[]::new));
         }
         if (near.where() != null) {
             for (Map.Entry<String, String> property : near.where().entrySet()) {
@@ -165,19 +162,18 @@ final class ParcelConditions {
                     .filter(c -> c.type().isSimple())
                     .orElseThrow(() -> new InvalidParameterException("near.where",
                             layer.id() + " has no property '" + property.getKey() + "'"));
-                selection.add(Conditions.column("n", column) + "::text = ?");
-                selectionArgs.add(property.getValue());
+                selection.add(Conditions.column("n", column) + "::text = ?", property.getValue());
             }
         }
+        Condition chosen = selection.build();
         String table = quote(layer.id());
-        String where = String.join(" AND ", selection);
         // A buffer polygon only approximates a circle, so a slightly wider one picks the candidates
         // through the parcel index and the exact geodesic distance decides.
         double degrees = near.distance() / 85_000.0;
-        this.where.add("ST_Intersects(p.geom, (SELECT ST_SetSRID(ST_Union(ST_Buffer(n.geom::geography, ?)::geometry), 4490)"
-                + " FROM " + table + " n WHERE " + where + ")) AND EXISTS (SELECT 1 FROM " + table + " n WHERE " + where
-                + " AND n.geom && ST_Expand(p.geom, ?, ?) AND ST_DWithin(n.geom::geography, p.geom::geography, ?))",
-                Stream.of(List.of(near.distance() * 1.01 + 1), selectionArgs, selectionArgs,
+        where.add("ST_Intersects(p.geom, (SELECT ST_SetSRID(ST_Union(ST_Buffer(n.geom::geography, ?)::geometry), 4490)"
+                + " FROM " + table + " n WHERE " + chosen.sql() + ")) AND EXISTS (SELECT 1 FROM " + table + " n WHERE "
+                + chosen.sql() + " AND n.geom && ST_Expand(p.geom, ?, ?) AND ST_DWithin(n.geom::geography, p.geom::geography, ?))",
+                Stream.of(List.of(near.distance() * 1.01 + 1), chosen.args(), chosen.args(),
                         List.of(degrees, degrees, near.distance())).flatMap(List::stream).toList());
     }
 
