@@ -6,9 +6,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
+import cn.hetu.catalog.Layer;
 import cn.hetu.geo.Crs;
 import cn.hetu.query.ItemsFilter;
-import cn.hetu.catalog.Layer;
 import cn.hetu.system.InvalidParameterException;
 
 /** Turns the query string of a feature page into an {@link ItemsQuery}, or a 400 naming the parameter. */

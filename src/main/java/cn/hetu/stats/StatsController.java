@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
-import cn.hetu.query.ItemsFilter;
 import cn.hetu.parcel.DisposalRates;
+import cn.hetu.query.ItemsFilter;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.InvalidParameterException;
 
