@@ -47,14 +47,15 @@ class CollectionExportController {
      * which features: the parameters of a feature page (bbox, bbox-crs, datetime, filter, property filters).
      */
     @GetMapping("/api/v1/collections/{id}/export")
-    ResponseEntity<StreamingResponseBody> export(@PathVariable String id, @RequestParam MultiValueMap<String, String> params,
-            Locale locale) {
+    ResponseEntity<StreamingResponseBody> export(@PathVariable String id, @RequestParam(required = false) String format,
+            @RequestParam(required = false) String crs, @RequestParam(required = false) String encoding,
+            @RequestParam(required = false) String labels, @RequestParam(required = false) String lang,
+            @RequestParam MultiValueMap<String, String> params, Locale locale) {
         Layer layer = access.readable(id);
         ItemsFilter filter = ItemsFilter.parse(layer, params, EXPORT_PARAMETERS);
-        GdalExport.Options options = new GdalExport.Options(GdalExport.format(params.getFirst("format")),
-                GdalExport.epsg(params.getFirst("crs")), GdalExport.encoding(params.getFirst("encoding")), layer.id());
-        FeatureExport.Wording wording = FeatureExport.Wording.of(params.getFirst("labels"),
-                Labels.Language.of(params.getFirst("lang"), locale));
+        GdalExport.Options options = new GdalExport.Options(GdalExport.format(format), GdalExport.epsg(crs),
+                GdalExport.encoding(encoding), layer.id());
+        FeatureExport.Wording wording = FeatureExport.Wording.of(labels, Labels.Language.of(lang, locale));
         LayerAccess.RowScope scope = access.rows(layer, "t");
         Condition where = Conditions.where().add(scope.sql(), scope.args()).and(filter.where(layer)).build();
         FeatureExport.Rows rows = FeatureExport.Rows.of(layer, where);
