@@ -77,6 +77,12 @@ public class Catalog {
             .optional();
     }
 
+    /** Opens the layer to anonymous reading, or closes it again. */
+    public void changePublicRead(Layer layer, boolean publicRead) {
+        jdbc.sql("UPDATE collection SET public_read = ? WHERE id = ?").params(publicRead, layer.id()).update();
+        refresh();
+    }
+
     /** Reads the catalogue again, after a migration or an import added a collection. */
     public void refresh() {
         layers = load();

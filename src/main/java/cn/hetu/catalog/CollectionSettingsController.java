@@ -1,6 +1,5 @@
 package cn.hetu.catalog;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,18 +16,13 @@ class CollectionSettingsController {
 
     private final Catalog catalog;
 
-    private final JdbcClient jdbc;
-
-    CollectionSettingsController(Catalog catalog, JdbcClient jdbc) {
+    CollectionSettingsController(Catalog catalog) {
         this.catalog = catalog;
-        this.jdbc = jdbc;
     }
 
     @PatchMapping("/{id}")
     Settings change(@PathVariable String id, @RequestBody Settings settings) {
-        catalog.get(id);
-        jdbc.sql("UPDATE collection SET public_read = ? WHERE id = ?").params(settings.publicRead(), id).update();
-        catalog.refresh();
+        catalog.changePublicRead(catalog.get(id), settings.publicRead());
         return new Settings(catalog.get(id).publicRead());
     }
 

@@ -10,21 +10,17 @@ import org.locationtech.jts.io.WKBWriter;
 
 import cn.hetu.catalog.Column;
 import cn.hetu.catalog.ColumnType;
+import cn.hetu.catalog.Condition;
+import cn.hetu.catalog.Conditions;
 import cn.hetu.catalog.Layer;
 import cn.hetu.geo.Crs;
 import cn.hetu.system.InvalidParameterException;
-
-import static cn.hetu.system.SqlIdentifiers.quote;
 
 /**
  * Renders a CQL2 tree as a SQL condition on the alias {@code t}: properties must be columns of the
  * collection (the queryables), and every value becomes a bind parameter of the property's type.
  */
 public final class Cql2Sql {
-
-    /** A condition and its bind values, in order. */
-    public record Condition(String sql, List<Object> args) {
-    }
 
     private static final Map<String, String> SPATIAL = Map.of("s_intersects", "ST_Intersects", "s_equals", "ST_Equals",
             "s_disjoint", "ST_Disjoint", "s_touches", "ST_Touches", "s_within", "ST_Within", "s_overlaps", "ST_Overlaps",
@@ -71,12 +67,12 @@ public final class Cql2Sql {
         }
         if (expr instanceof Expr.Between b) {
             Column column = column(b.value(), "BETWEEN");
-            return "t." + quote(column.name()) + " BETWEEN " + value(b.low(), column.type()) + " AND "
+            return Conditions.column("t", column) + " BETWEEN " + value(b.low(), column.type()) + " AND "
                     + value(b.high(), column.type());
         }
         if (expr instanceof Expr.In in) {
             Column column = column(in.value(), "IN");
-            return "t." + quote(column.name())
+            return Conditions.column("t", column)
                     + in.list().stream().map(v -> value(v, column.type())).collect(Collectors.joining(", ", " IN (", ")"));
         }
         if (expr instanceof Expr.IsNull isNull) {
@@ -92,7 +88,7 @@ public final class Cql2Sql {
         }
         if (c.left() instanceof Expr.Property) {
             Column column = column(c.left(), c.op());
-            return "t." + quote(column.name()) + " " + c.op() + " " + value(c.right(), column.type());
+            return Conditions.column("t", column) + " " + c.op() + " " + value(c.right(), column.type());
         }
         if (c.right() instanceof Expr.Property) {
             return compare(new Expr.Compare(MIRRORED.get(c.op()), c.right(), c.left()));
@@ -104,13 +100,13 @@ public final class Cql2Sql {
         if (operand instanceof Expr.Property p && isGeometry(p.name())) {
             return "t.geom";
         }
-        return "t." + quote(column(operand, "a predicate").name());
+        return Conditions.column("t", column(operand, "a predicate"));
     }
 
     /** A column as text, so LIKE works on codes, names and numbers alike. */
     private String text(Expr.Operand operand) {
         Column column = column(operand, "LIKE");
-        return column.type() == ColumnType.STRING ? "t." + quote(column.name()) : "t." + quote(column.name()) + "::text";
+        return column.type() == ColumnType.STRING ? Conditions.column("t", column) : Conditions.column("t", column) + "::text";
     }
 
     private Column column(Expr.Operand operand, String context) {

@@ -29,11 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 import cn.hetu.catalog.Column;
 import cn.hetu.catalog.ColumnType;
+import cn.hetu.catalog.Condition;
+import cn.hetu.catalog.Conditions;
 import cn.hetu.catalog.Labels;
 import cn.hetu.catalog.Labels.Language;
 import cn.hetu.catalog.Layer;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.Spreadsheets;
+
+import static cn.hetu.system.SqlIdentifiers.quote;
 
 /**
  * Features of one collection as a file for people or for programs. For people (the default) every
@@ -52,6 +56,12 @@ public class FeatureExport {
 
     /** The rows to export: {@code SELECT fields FROM from WHERE where ORDER BY orderBy}, geometry in 4490. */
     public record Rows(String from, String geometry, String where, List<Object> args, String orderBy) {
+
+        /** Rows of the collection's own table, aliased {@code t}, in id order. */
+        public static Rows of(Layer layer, Condition where) {
+            return new Rows(quote(layer.id()) + " t", "t.geom", where.sql(), where.args(), "t.id");
+        }
+
     }
 
     /** Names and values for people in one language, or the codes for programs. */
@@ -95,7 +105,7 @@ public class FeatureExport {
 
     /** Every column of the collection, geometry aside, read from the table aliased {@code alias}. */
     public static List<Field> allColumns(Layer layer, String alias) {
-        return layer.columns().stream().map(c -> new Field(c, alias + ".\"" + c.name() + "\"")).toList();
+        return layer.columns().stream().map(c -> new Field(c, Conditions.column(alias, c))).toList();
     }
 
     public void write(Layer layer, List<Field> fields, Rows rows, GdalExport.Options options, Wording wording,

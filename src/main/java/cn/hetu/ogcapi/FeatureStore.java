@@ -13,9 +13,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.hetu.catalog.Catalog;
+import cn.hetu.catalog.Condition;
 import cn.hetu.catalog.Layer;
 import cn.hetu.geo.Crs;
 import cn.hetu.security.LayerAccess;
@@ -26,8 +28,11 @@ import static cn.hetu.system.SqlIdentifiers.quote;
 @Component
 class FeatureStore {
 
-    /** What a streamed page contained: how many features, and the cursors of the pages after and before it. */
-    record Page(int returned, Object nextAfter, Object previousBefore) {
+    /**
+     * What a streamed page contained: how many features, the cursors of the pages after and before it, and
+     * how many features match in all (null when the table is too large to count on every request).
+     */
+    record Page(int returned, Object nextAfter, Object previousBefore, Long matched) {
     }
 
     /** Spatial extent in lon/lat and the temporal extent as ISO text; parts may be null. */
@@ -38,7 +43,7 @@ class FeatureStore {
 
     private final JdbcClient jdbc;
 
-    private final TransactionTemplate readOnly;
+    private final TransactionTemplate page;
 
     private final OgcProperties properties;
 
@@ -51,21 +56,23 @@ class FeatureStore {
         // With a fetch size inside a transaction, pgjdbc reads through a cursor: memory stays flat.
         this.streaming.setFetchSize(500);
         this.jdbc = jdbc;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        this.page = new TransactionTemplate(transactions);
+        this.page.setReadOnly(true);
+        // The count and the features from one snapshot (and, with a replica, from the replica).
+        this.page.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.properties = properties;
     }
 
     /** The exact count for tables small enough to count on every request, otherwise null. */
-    Long numberMatched(Layer layer, ItemsSql.Where where) {
+    private Long numberMatched(Layer layer, Condition where) {
         if (catalog.estimatedRows(layer) >= properties.exactCountBelow()) {
             return null;
         }
         return jdbc.sql(ItemsSql.count(layer, where)).params(where.args()).query(Long.class).single();
     }
 
-    /** Writes the features of one page, comma separated, and says whether another page follows. */
-    Page writePage(Layer layer, ItemsQuery query, ItemsSql.Where where, Writer out) {
+    /** Writes the features of one page, comma separated, and says whether another page follows and how many match. */
+    Page writePage(Layer layer, ItemsQuery query, Condition where, Writer out) {
         List<Object> args = new ArrayList<>(where.args());
         Object cursor = query.before() != null ? query.before() : query.after();
         if (cursor != null) {
@@ -74,7 +81,8 @@ class FeatureStore {
         args.add(query.limit() + 1);
         String sql = ItemsSql.page(layer, where, query);
         boolean backwards = query.before() != null;
-        return readOnly.execute(status -> {
+        return page.execute(status -> {
+            Long matched = numberMatched(layer, where);
             Object[] ids = { null, null }; // first and last id written
             int[] written = { 0 };
             int[] read = { 0 };
@@ -94,11 +102,11 @@ class FeatureStore {
                 ids[1] = rs.getObject(2);
             }, args.toArray());
             if (written[0] == 0) {
-                return new Page(0, null, null);
+                return new Page(0, null, null, matched);
             }
             Object next = backwards || more[0] ? ids[1] : null;
             Object previous = backwards ? (more[0] ? ids[0] : null) : (query.after() != null ? ids[0] : null);
-            return new Page(written[0], next, previous);
+            return new Page(written[0], next, previous, matched);
         });
     }
 

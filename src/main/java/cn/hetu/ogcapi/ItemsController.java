@@ -25,6 +25,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import tools.jackson.databind.ObjectMapper;
 
+import cn.hetu.catalog.Condition;
 import cn.hetu.catalog.Layer;
 import cn.hetu.catalog.ColumnRules;
 import cn.hetu.catalog.Labels;
@@ -62,16 +63,15 @@ class ItemsController {
             @RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
         Layer layer = access.readable(collectionId);
         ItemsQuery query = parser.parse(layer, params);
-        ItemsSql.Where where = ItemsSql.where(layer, query, access.rows(layer, "t"));
-        Long matched = store.numberMatched(layer, where);
+        Condition where = ItemsSql.where(layer, query, access.rows(layer, "t"));
         Links links = Links.of(request);
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 65536);
             writer.write("{\"type\":\"FeatureCollection\",\"features\":[");
             FeatureStore.Page page = store.writePage(layer, query, where, writer);
             writer.write("],\"numberReturned\":" + page.returned());
-            if (matched != null) {
-                writer.write(",\"numberMatched\":" + matched);
+            if (page.matched() != null) {
+                writer.write(",\"numberMatched\":" + page.matched());
             }
             writer.write(",\"timeStamp\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\"links\":");
             writer.write(json.writeValueAsString(pageLinks(layer, links, params, page)));

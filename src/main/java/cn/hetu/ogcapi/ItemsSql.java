@@ -1,13 +1,9 @@
 package cn.hetu.ogcapi;
 
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
-import cn.hetu.catalog.Column;
-import cn.hetu.catalog.ColumnType;
+import cn.hetu.catalog.Condition;
+import cn.hetu.catalog.Conditions;
 import cn.hetu.catalog.Layer;
 import cn.hetu.geo.Crs;
 import cn.hetu.security.LayerAccess;
@@ -20,10 +16,6 @@ import static cn.hetu.system.SqlIdentifiers.quote;
  * values are always bind parameters.
  */
 final class ItemsSql {
-
-    /** Clauses joined with AND, and their bind values in order. */
-    record Where(String sql, List<Object> args) {
-    }
 
     private ItemsSql() {
     }
@@ -40,55 +32,17 @@ final class ItemsSql {
                 + " || ',\"properties\":' || json_build_object(" + properties + ")::text || '}'";
     }
 
-    /** The query's conditions, within the rows the reader reads. */
-    static Where where(Layer layer, ItemsQuery query, LayerAccess.RowScope scope) {
-        List<String> clauses = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
+    /** The page's conditions, within the rows the reader reads. */
+    static Condition where(Layer layer, ItemsQuery query, LayerAccess.RowScope scope) {
+        Conditions where = Conditions.where();
         if (!scope.all()) {
-            clauses.add(scope.sql());
-            args.addAll(scope.args());
+            where.add(scope.sql(), scope.args());
         }
-        if (query.bbox() != null) {
-            List<String> boxes = new ArrayList<>();
-            for (Bbox b : query.bbox().splitAtAntimeridian(query.bboxCrs())) {
-                boxes.add("ST_Intersects(t.geom, " + query.bboxCrs().toStorageSql("ST_MakeEnvelope(?, ?, ?, ?)") + ")");
-                args.addAll(List.of(b.min1(), b.min2(), b.max1(), b.max2()));
-            }
-            clauses.add("(" + String.join(" OR ", boxes) + ")");
-        }
-        if (query.filter() != null) {
-            clauses.add("(" + query.filter().sql() + ")");
-            args.addAll(query.filter().args());
-        }
-        if (query.datetime() != null && layer.hasTime()) {
-            time(layer, query.datetime(), clauses, args);
-        }
-        for (Map.Entry<String, Object> filter : query.properties().entrySet()) {
-            clauses.add("t." + quote(filter.getKey()) + " = ?");
-            args.add(filter.getValue());
-        }
-        return new Where(clauses.isEmpty() ? "true" : String.join(" AND ", clauses), args);
-    }
-
-    /** Features whose time (start to end, or the single start value) meets the requested interval. */
-    private static void time(Layer layer, TimeInterval interval, List<String> clauses, List<Object> args) {
-        String start = "t." + quote(layer.temporalStart());
-        String end = layer.temporalEnd() == null ? start
-                : "COALESCE(t." + quote(layer.temporalEnd()) + ", " + start + ")";
-        boolean dates = layer.column(layer.temporalStart()).map(Column::type).orElse(null) == ColumnType.DATE;
-        if (interval.end() != null) {
-            clauses.add(start + " <= ?");
-            args.add(dates ? interval.end().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate() : interval.end());
-        }
-        if (interval.start() != null) {
-            clauses.add(end + " >= ?");
-            args.add(dates ? interval.start().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate() : interval.start());
-        }
-        clauses.add(start + " IS NOT NULL");
+        return where.and(query.filter().where(layer)).build();
     }
 
     /** A page in id order next to a keyset cursor; one row more than the limit tells whether another page follows. */
-    static String page(Layer layer, Where where, ItemsQuery query) {
+    static String page(Layer layer, Condition where, ItemsQuery query) {
         String select = "SELECT " + featureJson(layer, query.crs()) + " AS feature, t.id FROM " + quote(layer.id())
                 + " t WHERE " + where.sql();
         if (query.before() != null) {
@@ -100,7 +54,7 @@ final class ItemsSql {
         return select + (query.after() == null ? "" : " AND t.id > ?") + " ORDER BY t.id LIMIT ?";
     }
 
-    static String count(Layer layer, Where where) {
+    static String count(Layer layer, Condition where) {
         return "SELECT count(*) FROM " + quote(layer.id()) + " t WHERE " + where.sql();
     }
 

@@ -1,9 +1,9 @@
 package cn.hetu.parcel;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -14,6 +14,8 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 import cn.hetu.catalog.Column;
+import cn.hetu.catalog.Condition;
+import cn.hetu.catalog.Conditions;
 import cn.hetu.catalog.Layer;
 import cn.hetu.edit.GeoJsonGeometry;
 import cn.hetu.security.LayerAccess;
@@ -44,9 +46,7 @@ final class ParcelConditions {
     record Sql(String where, List<Object> args, String orderBy, int page, int size) {
     }
 
-    private final List<String> clauses = new ArrayList<>();
-
-    private final List<Object> args = new ArrayList<>();
+    private final Conditions where = Conditions.where();
 
     private ParcelConditions() {
     }
@@ -56,8 +56,8 @@ final class ParcelConditions {
         c.anyOf("categories", "p.category", search.categories(), CATEGORIES);
         c.anyOf("disposalStatus", "p.disposal_status", search.disposalStatus(), STATUSES);
         c.anyOf("disposalMethods", "p.disposal_method", search.disposalMethods(), METHODS);
-        c.anyOf("towns", "p.town", search.towns(), null);
-        c.anyOf("landUses", "p.land_use", search.landUses(), null);
+        c.where.anyOf("p.town", search.towns());
+        c.where.anyOf("p.land_use", search.landUses());
         c.area(search);
         if (search.idleYearsAtLeast() != null) {
             if (search.idleYearsAtLeast() < 0 || search.idleYearsAtLeast() > MAX_IDLE_YEARS) {
@@ -69,10 +69,7 @@ final class ParcelConditions {
         if (search.idleSinceBefore() != null) {
             c.add("p.idle_since < ?", search.idleSinceBefore());
         }
-        if (search.holder() != null && !search.holder().isBlank()) {
-            c.add("p.holder ILIKE ?", "%" + search.holder().trim().replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%");
-        }
+        c.where.containsText(search.holder(), "p.holder");
         if (search.polygon() != null && !search.polygon().isNull()) {
             c.polygon(search);
         }
@@ -93,7 +90,8 @@ final class ParcelConditions {
         if (page < 0 || size < 1 || size > 1000) {
             throw new InvalidParameterException(page < 0 ? "page" : "size", "page starts at 0 and size is 1 to 1000");
         }
-        return new Sql(c.clauses.isEmpty() ? "true" : String.join(" AND ", c.clauses), c.args,
+        Condition condition = c.where.build();
+        return new Sql(condition.sql(), condition.args(),
                 column + (sort.startsWith("-") ? " DESC" : "") + " NULLS LAST, p.id", page, size);
     }
 
@@ -154,11 +152,9 @@ final class ParcelConditions {
         }
         Layer layer = access.readable(near.collection());
         LayerAccess.RowScope scope = access.rows(layer, "n");
-        List<String> selection = new ArrayList<>(List.of(scope.sql()));
-        List<Object> selectionArgs = new ArrayList<>(scope.args());
+        Conditions selection = Conditions.where().add(scope.sql(), scope.args());
         if (near.ids() != null && !near.ids().isEmpty()) {
-            selection.add("n.id = ANY (?)");
-            selectionArgs.add(near.ids().toArray(Long[]::new));
+            selection.add("n.id = ANY (?)", (Object) near.ids().toArray(Long[]::new));
         }
         if (near.where() != null) {
             for (Map.Entry<String, String> property : near.where().entrySet()) {
@@ -166,41 +162,33 @@ final class ParcelConditions {
                     .filter(c -> c.type().isSimple())
                     .orElseThrow(() -> new InvalidParameterException("near.where",
                             layer.id() + " has no property '" + property.getKey() + "'"));
-                selection.add("n." + quote(column.name()) + "::text = ?");
-                selectionArgs.add(property.getValue());
+                selection.add(Conditions.column("n", column) + "::text = ?", property.getValue());
             }
         }
+        Condition chosen = selection.build();
         String table = quote(layer.id());
-        String where = String.join(" AND ", selection);
         // A buffer polygon only approximates a circle, so a slightly wider one picks the candidates
         // through the parcel index and the exact geodesic distance decides.
         double degrees = near.distance() / 85_000.0;
-        clauses.add("ST_Intersects(p.geom, (SELECT ST_SetSRID(ST_Union(ST_Buffer(n.geom::geography, ?)::geometry), 4490)"
-                + " FROM " + table + " n WHERE " + where + ")) AND EXISTS (SELECT 1 FROM " + table + " n WHERE " + where
-                + " AND n.geom && ST_Expand(p.geom, ?, ?) AND ST_DWithin(n.geom::geography, p.geom::geography, ?))");
-        args.add(near.distance() * 1.01 + 1);
-        args.addAll(selectionArgs);
-        args.addAll(selectionArgs);
-        args.addAll(List.of(degrees, degrees, near.distance()));
+        where.add("ST_Intersects(p.geom, (SELECT ST_SetSRID(ST_Union(ST_Buffer(n.geom::geography, ?)::geometry), 4490)"
+                + " FROM " + table + " n WHERE " + chosen.sql() + ")) AND EXISTS (SELECT 1 FROM " + table + " n WHERE "
+                + chosen.sql() + " AND n.geom && ST_Expand(p.geom, ?, ?) AND ST_DWithin(n.geom::geography, p.geom::geography, ?))",
+                Stream.of(List.of(near.distance() * 1.01 + 1), chosen.args(), chosen.args(),
+                        List.of(degrees, degrees, near.distance())).flatMap(List::stream).toList());
     }
 
+    /** Values of a closed vocabulary, each checked against it before it is bound. */
     private void anyOf(String field, String column, List<String> values, Set<String> allowed) {
-        if (values == null || values.isEmpty()) {
-            return;
-        }
-        if (allowed != null) {
-            for (String value : values) {
-                if (!allowed.contains(value)) {
-                    throw new InvalidParameterException(field, "'" + value + "' is not one of " + allowed);
-                }
+        for (String value : values == null ? List.<String>of() : values) {
+            if (!allowed.contains(value)) {
+                throw new InvalidParameterException(field, "'" + value + "' is not one of " + allowed);
             }
         }
-        add(column + " = ANY (?)", values.toArray(String[]::new));
+        where.anyOf(column, values);
     }
 
     private void add(String clause, Object value) {
-        clauses.add(clause);
-        args.add(value);
+        where.add(clause, value);
     }
 
 }

@@ -1,9 +1,10 @@
 package cn.hetu.project;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.hetu.catalog.Condition;
+import cn.hetu.catalog.Conditions;
 import cn.hetu.system.InvalidParameterException;
 
 /**
@@ -37,38 +38,24 @@ record ProjectFilter(List<String> department, List<String> status, List<String> 
     }
 
     Sql toSql() {
-        List<String> clauses = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
-        anyOf("p.department", department, clauses, args);
-        anyOf("p.status", status, clauses, args);
-        anyOf("p.category", category, clauses, args);
+        Conditions where = Conditions.where()
+            .anyOf("p.department", department)
+            .anyOf("p.status", status)
+            .anyOf("p.category", category)
+            .containsText(text, "p.name", "p.code");
         if (year != null) {
-            clauses.add("p.year = ?");
-            args.add(year);
-        }
-        if (text != null && !text.isBlank()) {
-            clauses.add("(p.name ILIKE ? OR p.code ILIKE ?)");
-            String pattern = "%" + text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            args.add(pattern);
-            args.add(pattern);
+            where.add("p.year = ?", year);
         }
         if (bbox != null) {
-            clauses.add("ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4490))");
-            args.addAll(List.of(bbox[0], bbox[1], bbox[2], bbox[3]));
+            where.add("ST_Intersects(p.geom, ST_MakeEnvelope(?, ?, ?, ?, 4490))", bbox[0], bbox[1], bbox[2], bbox[3]);
         }
         if (overdue != null) {
-            clauses.add((overdue ? "" : "NOT ") + "EXISTS (SELECT 1 FROM project_milestone m WHERE m.project_id = p.id"
-                    + " AND m.done_on IS NULL AND m.due_on < current_date)");
+            where.add((overdue ? "" : "NOT ") + "EXISTS (SELECT 1 FROM project_milestone m WHERE m.project_id = p.id"
+                    + " AND milestone_overdue(m.due_on, m.done_on))");
         }
+        Condition condition = where.build();
         String order = sort == null ? "p.code" : SORTABLE.get(sort.replaceFirst("^-", "")) + (sort.startsWith("-") ? " DESC" : "");
-        return new Sql(clauses.isEmpty() ? "true" : String.join(" AND ", clauses), args, order + " NULLS LAST, p.id");
-    }
-
-    private static void anyOf(String column, List<String> values, List<String> clauses, List<Object> args) {
-        if (values != null && !values.isEmpty()) {
-            clauses.add(column + " = ANY (?)");
-            args.add(values.toArray(String[]::new));
-        }
+        return new Sql(condition.sql(), condition.args(), order + " NULLS LAST, p.id");
     }
 
 }

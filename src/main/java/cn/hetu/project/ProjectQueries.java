@@ -69,14 +69,18 @@ class ProjectQueries {
             List<LinkedAsset> links) {
     }
 
+    /** A project that touches a feature, for the feature's details panel. */
+    record LinkedProject(long id, String code, String name, String status, BigDecimal progressPct, Progress progress) {
+    }
+
     private static final String SUMMARY = """
             SELECT p.id, p.code, p.name, p.status, p.department,
                    (SELECT name_zh FROM department d WHERE d.code = p.department) AS department_name, p.town, p.category, p.year, p.planned_start,
                    p.planned_end, p.investment_planned, p.investment_done,
                    pr.pct AS progress_pct, pr.method AS progress_method, pr.reported_by AS progress_reported_by,
                    pr.reported_at AS progress_reported_at,
-                   (SELECT count(*) FROM project_milestone m WHERE m.project_id = p.id AND m.done_on IS NULL
-                      AND m.due_on < current_date) AS overdue_milestones,
+                   (SELECT count(*) FROM project_milestone m WHERE m.project_id = p.id
+                      AND milestone_overdue(m.due_on, m.done_on)) AS overdue_milestones,
                    n.name AS next_milestone, n.due_on AS next_due, p.geom IS NOT NULL AS has_footprint, p.version
             FROM project p
             LEFT JOIN LATERAL project_progress(p.id) pr ON true
@@ -131,9 +135,23 @@ class ProjectQueries {
         });
     }
 
+    List<LinkedProject> linkedTo(String collection, long assetId) {
+        return jdbc.sql("""
+                SELECT p.id, p.code, p.name, p.status, pr.pct AS progress_pct, pr.method AS progress_method,
+                       pr.reported_by AS progress_reported_by, pr.reported_at AS progress_reported_at
+                FROM project_asset pa JOIN project p ON p.id = pa.project_id
+                LEFT JOIN LATERAL project_progress(p.id) pr ON true
+                WHERE pa.collection = ? AND pa.asset_id = ?
+                ORDER BY p.year DESC, p.code""")
+            .params(collection, assetId)
+            .query((rs, n) -> new LinkedProject(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getBigDecimal(5), progress(rs)))
+            .list();
+    }
+
     List<Milestone> milestones(long projectId) {
         return jdbc.sql("""
-                SELECT id, seq, name, due_on, done_on, remarks, done_on IS NULL AND due_on < current_date AS overdue, version
+                SELECT id, seq, name, due_on, done_on, remarks, milestone_overdue(due_on, done_on) AS overdue, version
                 FROM project_milestone WHERE project_id = ? ORDER BY seq""")
             .param(projectId)
             .query((rs, n) -> new Milestone(rs.getLong(1), rs.getInt(2), rs.getString(3), localDate(rs, 4),

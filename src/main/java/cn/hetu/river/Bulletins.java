@@ -86,8 +86,7 @@ class Bulletins {
             LEFT JOIN LATERAL (
                 SELECT count(*) FILTER (WHERE i.reported_at >= b.start AND i.reported_at < b.stop) AS found,
                        count(*) FILTER (WHERE i.closed_at >= b.start AND i.closed_at < b.stop) AS closed,
-                       count(*) FILTER (WHERE i.deadline < (now() AT TIME ZONE 'Asia/Shanghai')::date
-                                          AND i.status NOT IN ('rectified', 'closed')) AS overdue
+                       count(*) FILTER (WHERE issue_overdue(i.deadline, i.status)) AS overdue
                 FROM chief_assignment a
                 JOIN patrol_issue i ON i.segment_collection = a.collection AND i.segment_id = a.asset_id
                 CROSS JOIN bounds b
@@ -158,7 +157,7 @@ class Bulletins {
             .list();
         int overdue = jdbc.sql("""
                 SELECT count(*) FROM patrol_issue
-                WHERE deadline < (now() AT TIME ZONE 'Asia/Shanghai')::date AND status NOT IN ('rectified', 'closed')""")
+                WHERE issue_overdue(deadline, status)""")
             .query(Integer.class)
             .single();
         int escalated = jdbc.sql("""

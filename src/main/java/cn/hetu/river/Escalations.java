@@ -57,7 +57,7 @@ class Escalations {
                     SELECT min(array_position(ARRAY['village', 'town', 'county'], c.level)) AS level
                     FROM chief_assignment a JOIN river_chief c ON c.id = a.chief_id
                     WHERE a.collection = i.segment_collection AND a.asset_id = i.segment_id) base ON base.level IS NOT NULL
-                WHERE i.deadline < :today::date AND i.status NOT IN ('rectified', 'closed')) due
+                WHERE issue_overdue(i.deadline, i.status, :today::date)) due
             WHERE target > current
             ORDER BY id""";
 

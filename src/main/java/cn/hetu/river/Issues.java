@@ -67,7 +67,7 @@ class Issues {
     private static final String SELECT = """
             SELECT i.id, i.patrol_id, ST_X(i.geom), ST_Y(i.geom), i.category, i.description, i.status,
                    i.segment_collection, i.segment_id, COALESCE(r.name, d.name), i.assignee, i.deadline,
-                   i.deadline < (now() AT TIME ZONE 'Asia/Shanghai')::date AND i.status NOT IN ('rectified', 'closed'),
+                   issue_overdue(i.deadline, i.status),
                    i.reported_by, i.reported_at, i.version, COALESCE(r.town, d.town), ch.id, ch.name, ch.level,
                    i.escalated_level, up.ids, up.names
             FROM patrol_issue i
@@ -155,8 +155,7 @@ class Issues {
                   AND (:category::text IS NULL OR i.category = :category)
                   AND (:town::text IS NULL OR COALESCE(r.town, d.town) = :town)
                   AND (:overdue::boolean IS NULL
-                       OR (i.deadline < (now() AT TIME ZONE 'Asia/Shanghai')::date AND i.status NOT IN ('rectified', 'closed'))
-                          = :overdue)
+                       OR issue_overdue(i.deadline, i.status) = :overdue)
                   AND (:monthStart::date IS NULL
                        OR (i.reported_at >= :monthStart::timestamp AT TIME ZONE 'Asia/Shanghai'
                            AND i.reported_at < (:monthStart::date + interval '1 month') AT TIME ZONE 'Asia/Shanghai'))

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotEmpty;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hetu.catalog.Departments;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
 import cn.hetu.system.Refusal;
@@ -63,16 +63,16 @@ class AccountController {
 
     private final LiveAccounts live;
 
-    private final JdbcClient jdbc;
+    private final Departments departments;
 
     AccountController(AccountRepository accounts, PasswordEncoder passwords, LayerAccess access, ApiTokens tokens,
-            LiveAccounts live, JdbcClient jdbc) {
+            LiveAccounts live, Departments departments) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.access = access;
         this.tokens = tokens;
         this.live = live;
-        this.jdbc = jdbc;
+        this.departments = departments;
     }
 
     @GetMapping
@@ -164,9 +164,7 @@ class AccountController {
             }
             return null;
         }
-        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM department WHERE code = ?)").param(department)
-            .query(Boolean.class).single();
-        if (!exists) {
+        if (!departments.exists(department)) {
             throw new InvalidParameterException("department", "There is no department '" + department + "'");
         }
         return department;

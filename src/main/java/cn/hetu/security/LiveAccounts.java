@@ -57,6 +57,11 @@ class LiveAccounts {
             .optional());
     }
 
+    /** The account's stamp as stored now, past the cache: a password change has just moved it. */
+    long securityStamp(long id) {
+        return jdbc.sql("SELECT security_stamp FROM account WHERE id = ?").param(id).query(Long.class).single();
+    }
+
     /** By user name, whatever its case. */
     Optional<Live> byUsername(String username) {
         return cached(byName, username.toLowerCase(Locale.ROOT),

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -47,17 +46,17 @@ class MeController {
 
     private final ApiTokens tokens;
 
-    private final JdbcClient jdbc;
+    private final LiveAccounts live;
 
     private final SecurityContextRepository contexts;
 
     MeController(LayerAccess access, AccountRepository accounts, PasswordEncoder passwords, ApiTokens tokens,
-            JdbcClient jdbc, SecurityContextRepository contexts) {
+            LiveAccounts live, SecurityContextRepository contexts) {
         this.access = access;
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
-        this.jdbc = jdbc;
+        this.live = live;
         this.contexts = contexts;
     }
 
@@ -78,8 +77,7 @@ class MeController {
         accounts.saveAndFlush(account);
         tokens.revokeAll(account.getId());
         if (request.getSession(false) != null) {
-            long stamp = jdbc.sql("SELECT security_stamp FROM account WHERE id = ?").param(account.getId())
-                .query(Long.class).single();
+            long stamp = live.securityStamp(account.getId());
             SecurityContext context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(AccountCheck.authenticated(
                     new LiveAccounts.Live(account.toUser(), account.getPasswordHash(), account.isEnabled(), stamp)));

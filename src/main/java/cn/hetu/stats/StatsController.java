@@ -4,9 +4,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,12 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
-import cn.hetu.catalog.PropertyFilters;
 import cn.hetu.parcel.DisposalRates;
+import cn.hetu.query.ItemsFilter;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.InvalidParameterException;
-
-import static cn.hetu.system.SqlIdentifiers.quote;
 
 /** Figures for the legend and the dashboard. */
 @RestController
@@ -54,14 +51,14 @@ class StatsController {
 
     private final LayerAccess access;
 
-    private final JdbcClient jdbc;
+    private final StatsQueries queries;
 
     private final DisposalRates rates;
 
-    StatsController(Catalog catalog, LayerAccess access, JdbcClient jdbc, DisposalRates rates) {
+    StatsController(Catalog catalog, LayerAccess access, StatsQueries queries, DisposalRates rates) {
         this.catalog = catalog;
         this.access = access;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.rates = rates;
     }
 
@@ -72,18 +69,7 @@ class StatsController {
             @RequestParam(required = false) List<String> department) {
         Map<String, Map<String, Long>> result = new LinkedHashMap<>();
         for (Layer layer : access.readableLayers()) {
-            Map<String, Long> byStatus = new LinkedHashMap<>();
-            jdbc.sql("SELECT status, count(*) FROM " + quote(layer.id())
-                    + " WHERE (:anyStatus OR status = ANY (:status)) AND (:anyDepartment OR department = ANY (:department))"
-                    + " GROUP BY status ORDER BY status")
-                .param("anyStatus", status == null || status.isEmpty())
-                .param("status", (status == null ? List.of() : status).toArray(String[]::new))
-                .param("anyDepartment", department == null || department.isEmpty())
-                .param("department", (department == null ? List.of() : department).toArray(String[]::new))
-                .query(rs -> {
-                    byStatus.put(rs.getString(1), rs.getLong(2));
-                });
-            result.put(layer.id(), byStatus);
+            result.put(layer.id(), queries.countsByStatus(layer, status, department));
         }
         return result;
     }
@@ -100,39 +86,15 @@ class StatsController {
         if (layer.isRecord()) {
             throw new InvalidParameterException("collection", "Records of the river chief system are not counted by status");
         }
-        Map<String, Object> filters = PropertyFilters.parse(layer, params);
-        String where = filters.keySet().stream().map(name -> quote(name) + " = ?").collect(Collectors.joining(" AND "));
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        jdbc.sql("SELECT status, count(*) FROM " + quote(layer.id()) + (where.isEmpty() ? "" : " WHERE " + where)
-                + " GROUP BY status ORDER BY status")
-            .params(List.copyOf(filters.values()))
-            .query(rs -> {
-                byStatus.put(rs.getString(1), rs.getLong(2));
-            });
-        return byStatus;
+        return queries.countsByStatus(layer, ItemsFilter.parse(layer, params, Set.of()).where(layer));
     }
 
     @GetMapping("/overview")
     @Transactional(readOnly = true)
     Overview overview() {
-        List<StatusFigure> byStatus = jdbc.sql("""
-                SELECT status, count(*), COALESCE(sum(investment_planned), 0), COALESCE(sum(investment_done), 0)
-                FROM project GROUP BY status ORDER BY count(*) DESC""")
-            .query((rs, n) -> new StatusFigure(rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4)))
-            .list();
-        List<DepartmentFigure> byDepartment = jdbc.sql("""
-                SELECT d.code, d.name_zh, d.name_en, count(p.id), COALESCE(sum(p.investment_planned), 0),
-                       COALESCE(sum(p.investment_done), 0)
-                FROM department d LEFT JOIN project p ON p.department = d.code
-                GROUP BY d.code, d.name_zh, d.name_en ORDER BY count(p.id) DESC, d.code""")
-            .query((rs, n) -> new DepartmentFigure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                    rs.getDouble(5), rs.getDouble(6)))
-            .list();
-        long overdue = jdbc.sql("""
-                SELECT count(*) FROM project_milestone
-                WHERE done_on IS NULL AND due_on < (now() AT TIME ZONE 'Asia/Shanghai')::date""")
-            .query(Long.class)
-            .single();
+        List<StatusFigure> byStatus = queries.projectsByStatus();
+        List<DepartmentFigure> byDepartment = queries.projectsByDepartment();
+        long overdue = queries.overdueMilestones();
         Map<String, Long> assets = new LinkedHashMap<>();
         for (Layer layer : access.readableLayers()) {
             assets.put(layer.id(), catalog.rowCount(layer));
@@ -147,21 +109,7 @@ class StatsController {
     private List<Tile> tiles() {
         int year = LocalDate.now(DisposalRates.COUNTY_TIME).getYear();
         DisposalRates.Report disposal = rates.report(year);
-        Map<String, Object> f = jdbc.sql("""
-                SELECT (SELECT count(*) FROM ditch) AS ditches,
-                       (SELECT count(*) FROM ditch WHERE treated) AS treated,
-                       (SELECT count(*) FROM ditch WHERE planned_year = 2023) AS plan_2023,
-                       (SELECT count(*) FROM ditch WHERE planned_year = 2023 AND treated) AS plan_2023_done,
-                       (SELECT count(*) FROM sluice WHERE standardization <> 'none') AS standardization,
-                       (SELECT count(*) FROM sluice WHERE standardization = 'certified') AS certified,
-                       (SELECT count(*) FROM sluice WHERE scale = 'small' AND (appraisal = 'planned'
-                            OR appraised_on >= DATE '2023-01-01')) AS appraisals,
-                       (SELECT count(*) FROM sluice WHERE scale = 'small' AND appraisal = 'done'
-                            AND appraised_on >= DATE '2023-01-01') AS appraised,
-                       (SELECT count(*) FROM bridge WHERE rebuild_year IS NOT NULL) AS bridges,
-                       (SELECT count(*) FROM bridge WHERE rebuild_year IS NOT NULL AND status = 'completed') AS rebuilt""")
-            .query()
-            .singleRow();
+        Map<String, Object> f = queries.planFigures();
         return List.of(
                 new Tile("ditches_treated", "大中沟已治理", "Ditches treated", number(f, "treated"), number(f, "ditches"), "条",
                         "#/layer/ditch?treated=true", null),

@@ -19,8 +19,8 @@ import org.springframework.util.DigestUtils;
 @Component
 class TileCache {
 
-    /** A tile as one request asks for it: the equality filters are part of what was drawn. */
-    record Key(String collection, Tile tile, Map<String, Object> filters) {
+    /** A tile as one request asks for it: its filter parameters are part of what was drawn. */
+    record Key(String collection, Tile tile, Map<String, String> filters) {
     }
 
     /** The encoded tile (no bytes when nothing touches it) and the ETag of those bytes. */

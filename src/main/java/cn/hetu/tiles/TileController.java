@@ -1,7 +1,7 @@
 package cn.hetu.tiles;
 
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,7 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
-import cn.hetu.catalog.PropertyFilters;
+import cn.hetu.query.ItemsFilter;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.NotFoundException;
 
@@ -53,8 +53,8 @@ class TileController {
             @PathVariable String y, @RequestParam MultiValueMap<String, String> params) {
         TileLayer layer = tileLayer(collection);
         Tile tile = Tile.parse(z, x, y);
-        Map<String, Object> filters = PropertyFilters.parse(layer.layer(), params);
-        TileCache.Entry entry = store.tile(layer, tile, filters);
+        ItemsFilter filter = ItemsFilter.parse(layer.layer(), params, Set.of());
+        TileCache.Entry entry = store.tile(layer, tile, filter.where(layer.layer()), params.toSingleValueMap());
         if (entry.mvt().length == 0) {
             return ResponseEntity.noContent().cacheControl(CACHE).build();
         }
@@ -66,7 +66,7 @@ class TileController {
     TileJson tileJson(@PathVariable String collection, @RequestParam MultiValueMap<String, String> params,
             HttpServletRequest request, Locale locale) {
         TileLayer layer = tileLayer(collection);
-        PropertyFilters.parse(layer.layer(), params);
+        ItemsFilter.parse(layer.layer(), params, Set.of());
         String tiles = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() + "/tiles/"
                 + layer.id() + "/{z}/{x}/{y}.mvt"
                 + UriComponentsBuilder.newInstance().queryParams(params).build().encode().toUriString();

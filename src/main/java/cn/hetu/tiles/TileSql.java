@@ -1,7 +1,8 @@
 package cn.hetu.tiles;
 
-import java.util.Collection;
 import java.util.stream.Collectors;
+
+import cn.hetu.catalog.Condition;
 
 import static cn.hetu.system.SqlIdentifiers.quote;
 
@@ -22,16 +23,16 @@ final class TileSql {
     }
 
     /**
-     * One MVT tile. Binds, in order: layer name; z, x, y; z, x, y; one value per filter; the cap.
+     * One MVT tile. Binds, in order: layer name; z, x, y; z, x, y; the filter's values; the cap.
      * The index test transforms the tile envelope (with the buffer) to the table's EPSG:4490, never
      * each geometry; {@code ST_AsMVTGeom} drops features that shrink below a tile unit at low zoom.
      */
-    static String tile(TileLayer layer, Collection<String> filters) {
+    static String tile(TileLayer layer, Condition filter) {
         String fields = layer.fields()
             .stream()
             .map(c -> "t." + quote(c.name()))
             .collect(Collectors.joining(", "));
-        String where = filters.stream().map(name -> " AND t." + quote(name) + " = ?").collect(Collectors.joining());
+        String where = filter.sql().equals(Condition.ALL.sql()) ? "" : " AND (" + filter.sql() + ")";
         return """
                 SELECT ST_AsMVT(f, ?, %1$d, 'geom', 'fid') FROM (
                     SELECT t.id AS fid, %2$s,

@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.hetu.catalog.Condition;
+
 /** Tiles as finished MVT bytes, from the cache or PostGIS. */
 @Component
 class TileStore {
@@ -34,26 +36,27 @@ class TileStore {
     }
 
     /** The tile from the cache, or rendered and cached; its bytes are empty when no feature touches it. */
-    TileCache.Entry tile(TileLayer layer, Tile tile, Map<String, Object> filters) {
-        TileCache.Key key = new TileCache.Key(layer.id(), tile, filters);
+    /** {@code where}: the request's filter; {@code filters}: its parameters, which name it in the cache. */
+    TileCache.Entry tile(TileLayer layer, Tile tile, Condition where, Map<String, String> filters) {
+        TileCache.Key key = new TileCache.Key(layer.id(), tile, Map.copyOf(filters));
         long generation = cache.generation(layer.id());
         return readOnly.execute(status -> {
             changes.catchUp(properties.statementTimeout());
             return cache.get(key).orElseGet(() -> {
-                TileCache.Entry rendered = TileCache.Entry.of(render(layer, tile, filters));
+                TileCache.Entry rendered = TileCache.Entry.of(render(layer, tile, where));
                 cache.put(key, rendered, generation);
                 return rendered;
             });
         });
     }
 
-    private byte[] render(TileLayer layer, Tile tile, Map<String, Object> filters) {
+    private byte[] render(TileLayer layer, Tile tile, Condition where) {
         List<Object> args = new ArrayList<>();
         args.add(layer.id());
         args.addAll(List.of(tile.z(), tile.x(), tile.y(), tile.z(), tile.x(), tile.y()));
-        args.addAll(filters.values());
+        args.addAll(where.args());
         args.add(properties.maxFeatures());
-        return jdbc.sql(TileSql.tile(layer, filters.keySet())).params(args).query((rs, n) -> rs.getBytes(1)).single();
+        return jdbc.sql(TileSql.tile(layer, where)).params(args).query((rs, n) -> rs.getBytes(1)).single();
     }
 
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -90,6 +91,28 @@ class ExportTests {
         assertThat(codes.get(0)).contains("category", "approval_no", "disposal_status", "area_ha");
         assertThat(codes.stream().flatMap(List::stream)).contains("idle", "disposed");
         assertThat(http.get("/api/v1/collections/sluice/export?format=csv&labels=chinese").status()).isEqualTo(400);
+    }
+
+    /** An export takes "which features" exactly as a feature page does: bbox-crs, the min/max check, the same 400s. */
+    @Test
+    void anExportSelectsFeaturesAsAFeaturePageDoes() {
+        String box = "115.5,32.5,117.0,34.0";
+        long matched = http.get("/ogc/collections/sluice/items?limit=1&bbox=" + box).json().get("numberMatched").asLong();
+        assertThat(matched).isPositive();
+        assertThat(exportedFeatures("bbox=" + box)).isEqualTo(matched);
+        assertThat(exportedFeatures("bbox=32.5,115.5,34.0,117.0&bbox-crs=EPSG:4490")).as("latitude first in EPSG:4490")
+            .isEqualTo(matched);
+        Http.Reply upsideDown = http.get("/api/v1/collections/sluice/export?format=geojson&bbox=115.5,34.0,117.0,32.5");
+        assertThat(upsideDown.status()).isEqualTo(400);
+        assertThat(upsideDown.body()).contains("bbox");
+        assertThat(http.get("/api/v1/collections/sluice/export?format=geojson&bbox-crs=EPSG:1").status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/collections/sluice/export?format=geojson&no_such_property=1").status()).isEqualTo(400);
+    }
+
+    private long exportedFeatures(String query) {
+        String geojson = new String(http.bytes("/api/v1/collections/sluice/export?format=geojson&labels=codes&" + query).body(),
+                StandardCharsets.UTF_8);
+        return Pattern.compile("\"type\"\\s*:\\s*\"Feature\"").matcher(geojson).results().count();
     }
 
     @Test

@@ -30,6 +30,7 @@ import tools.jackson.databind.ObjectMapper;
 import cn.hetu.Http;
 import cn.hetu.RegistryTest;
 import cn.hetu.catalog.Catalog;
+import cn.hetu.catalog.Condition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -185,9 +186,9 @@ class TileTests {
         TileLayer parcels = TileLayer.of(catalog.get("land_parcel"));
         List<Long> all = idsInTile("land_parcel", COUNTY, "true");
         assertThat(all).hasSizeGreaterThan(5);
-        byte[] tile = capped.tile(parcels, COUNTY, Map.of()).mvt();
+        byte[] tile = capped.tile(parcels, COUNTY, Condition.ALL, Map.of()).mvt();
         assertThat(MvtReader.layers(tile).get(0).ids()).containsExactlyElementsOf(all.subList(0, 5));
-        assertThat(capped.tile(parcels, COUNTY, Map.of()).mvt()).isEqualTo(tile);
+        assertThat(capped.tile(parcels, COUNTY, Condition.ALL, Map.of()).mvt()).isEqualTo(tile);
     }
 
     @Test

@@ -1,11 +1,11 @@
-package cn.hetu.ogcapi;
+package cn.hetu.query;
 
 import java.util.List;
 
 import cn.hetu.geo.Crs;
 
 /** A bounding box in the axis order of its CRS: lower and upper values of the first and second axis. */
-record Bbox(double min1, double min2, double max1, double max2) {
+public record Bbox(double min1, double min2, double max1, double max2) {
 
     /**
      * This box as boxes that do not cross the antimeridian: itself, or (in degrees, with its west edge east

@@ -1,4 +1,4 @@
-package cn.hetu.catalog;
+package cn.hetu.setup;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,26 +9,25 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hetu.catalog.Catalog;
+import cn.hetu.catalog.Departments;
+import cn.hetu.catalog.Layer;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.NotFoundException;
 
 /** What the map needs to set itself up: layers, departments, basemap data and client settings. */
 @RestController
 @RequestMapping("/api/v1")
-class CatalogController {
+class SetupController {
 
     /** @param fieldTitles the original names of an imported layer's fields, by column */
     record LayerInfo(String id, String titleZh, String titleEn, String theme, String geometryType, long count,
             boolean publicRead, Map<String, String> fieldTitles) {
-    }
-
-    record Department(String code, String nameZh, String nameEn) {
     }
 
     record ClientConfig(String tiandituKey, double[] center, int zoom) {
@@ -40,14 +39,14 @@ class CatalogController {
 
     private final LayerAccess access;
 
-    private final JdbcClient jdbc;
+    private final Departments departments;
 
     private final String tiandituKey;
 
-    CatalogController(Catalog catalog, LayerAccess access, JdbcClient jdbc, @Value("${hetu.tianditu-key:}") String tiandituKey) {
+    SetupController(Catalog catalog, LayerAccess access, Departments departments, @Value("${hetu.tianditu-key:}") String tiandituKey) {
         this.catalog = catalog;
         this.access = access;
-        this.jdbc = jdbc;
+        this.departments = departments;
         this.tiandituKey = tiandituKey;
     }
 
@@ -67,10 +66,8 @@ class CatalogController {
     }
 
     @GetMapping("/departments")
-    List<Department> departments() {
-        return jdbc.sql("SELECT code, name_zh, name_en FROM department ORDER BY code")
-            .query((rs, n) -> new Department(rs.getString(1), rs.getString(2), rs.getString(3)))
-            .list();
+    List<Departments.Department> departments() {
+        return departments.all();
     }
 
     @GetMapping("/config")
