@@ -22,6 +22,7 @@ import cn.hetu.cql2.Cql2Exception;
 import cn.hetu.cql2.Cql2Sql;
 import cn.hetu.geo.Crs;
 import cn.hetu.security.LayerAccess;
+import cn.hetu.system.ErrorCode;
 import cn.hetu.system.InvalidParameterException;
 
 import static cn.hetu.system.SqlIdentifiers.quote;
@@ -89,7 +90,7 @@ class CollectionExportController {
                 args.addAll(condition.args());
             }
             catch (Cql2Exception e) {
-                throw new InvalidParameterException("filter", "filter " + e.getMessage());
+                throw new InvalidParameterException(ErrorCode.INVALID_FILTER, "filter", "filter " + e.getMessage());
             }
         }
         return String.join(" AND ", clauses);

@@ -18,6 +18,7 @@ import cn.hetu.cql2.Cql2Exception;
 import cn.hetu.cql2.Cql2Sql;
 import cn.hetu.geo.Crs;
 import cn.hetu.catalog.Layer;
+import cn.hetu.system.ErrorCode;
 import cn.hetu.system.InvalidParameterException;
 
 /** Turns the query string of an items request into an {@link ItemsQuery}, or a 400 naming the parameter. */
@@ -72,7 +73,7 @@ class ItemsQueryParser {
             return Cql2Sql.render(Cql2.parse(filter, language), layer, filterCrs);
         }
         catch (Cql2Exception e) {
-            throw new InvalidParameterException("filter", "filter " + e.getMessage());
+            throw new InvalidParameterException(ErrorCode.INVALID_FILTER, "filter", "filter " + e.getMessage());
         }
     }
 

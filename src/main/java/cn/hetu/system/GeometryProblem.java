@@ -4,9 +4,7 @@ package cn.hetu.system;
  * A geometry that cannot go into the registry, with the reason and, where there is one, the spot
  * (longitude, latitude) where it fails, so the editor can show it on the map.
  */
-public class GeometryProblem extends RuntimeException {
-
-    private final String parameter;
+public class GeometryProblem extends ApiProblem {
 
     private final double[] location;
 
@@ -16,13 +14,9 @@ public class GeometryProblem extends RuntimeException {
 
     /** A problem with a geometry passed under another name than {@code geometry}. */
     public GeometryProblem(String parameter, String message, double[] location) {
-        super(message);
-        this.parameter = parameter;
+        super(ErrorCode.INVALID_GEOMETRY, parameter, message);
         this.location = location;
-    }
-
-    public String parameter() {
-        return parameter;
+        with("location", location);
     }
 
     public double[] location() {
