@@ -15,7 +15,7 @@ const RULES = [
 
 /** True for a 400 that refused the shape rather than a property. */
 export function isGeometryProblem(error) {
-	return error?.status === 400 && (error.parameter === 'geometry' || /geometry/i.test(error.title || ''));
+	return error?.code === 'invalid_geometry';
 }
 
 /** The message key for a refused shape. */

@@ -311,7 +311,7 @@ export class MapEditor {
 		let text;
 		if (error?.status === 400) {
 			text = t('edit.refused');
-		} else if (error?.status === 409 && /exist/i.test(error.title || '')) {
+		} else if (error?.code === 'duplicate') {
 			text = t('edit.duplicate');
 		} else if (error?.status === 403) {
 			text = t('edit.forbidden');

@@ -17,8 +17,9 @@ describe('GeometryProblem', () => {
 	});
 
 	it('tells a refused shape from a refused property', () => {
-		expect(isGeometryProblem(new ApiError({status: 400, title: 'Invalid geometry', parameter: 'geometry'}))).toBe(true);
-		expect(isGeometryProblem(new ApiError({status: 400, title: 'Invalid parameter', parameter: 'gate_count'}))).toBe(false);
+		expect(isGeometryProblem(new ApiError({status: 400, code: 'invalid_geometry', parameter: 'geometry'}))).toBe(true);
+		expect(isGeometryProblem(new ApiError({status: 400, code: 'invalid_geometry', parameter: 'footprint'}))).toBe(true);
+		expect(isGeometryProblem(new ApiError({status: 400, code: 'invalid_parameter', title: 'Invalid geometry', parameter: 'gate_count'}))).toBe(false);
 		expect(isGeometryProblem(new ApiError({status: 409, parameter: 'geometry'}))).toBe(false);
 	});
 });
