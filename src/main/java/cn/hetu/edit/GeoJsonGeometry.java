@@ -16,7 +16,12 @@ import tools.jackson.databind.JsonNode;
 
 import cn.hetu.system.GeometryProblem;
 
-/** Reads an RFC 7946 GeoJSON geometry into JTS, saying which part is malformed when it is. */
+/**
+ * Reads an RFC 7946 GeoJSON geometry into JTS, saying which part is malformed when it is. Kept rather than
+ * jts-io-common's GeoJsonReader, which re-parses text with json-simple and says only that parsing failed:
+ * this one reads the request's already-parsed tree and names the faulty part and the spot of an open ring,
+ * which the editor marks on the map.
+ */
 public final class GeoJsonGeometry {
 
     private GeoJsonGeometry() {

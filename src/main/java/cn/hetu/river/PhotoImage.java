@@ -79,7 +79,7 @@ final class PhotoImage {
                                 + " megapixels are accepted", "file");
             }
             BufferedImage image = reader.read(0, subsampled(reader, width, height));
-            Exif exif = Exif.of(type, file);
+            Exif exif = Exif.of(file);
             boolean png = type.equals(PNG);
             BufferedImage upright = upright(image, exif.orientation(), png && image.getColorModel().hasAlpha());
             byte[] photo = png ? png(upright) : jpeg(upright, 0.9f);
