@@ -9,7 +9,7 @@
 export class ApiError extends Error {
 	constructor(options) {
 		const {
-			status = 0, title = '', detail = '', parameter = null, location = null, current = null, url = '', code = null,
+			status = 0, title = '', detail = '', parameter = null, location = null, current = null, url = '', code = null, fault = null,
 			limit = null, exclusive = false, retryAfter = null
 		} = options;
 		super(detail || title || `HTTP ${status}`);
@@ -19,6 +19,8 @@ export class ApiError extends Error {
 		this.detail = detail;
 		this.parameter = parameter;
 		this.code = code;
+		/** For `invalid_geometry`: the kind of fault (`self_intersection`, `outside`, ...). */
+		this.fault = fault;
 		this.limit = limit;
 		this.exclusive = exclusive === true;
 		this.location = Array.isArray(location) && location.length >= 2 && location.every(Number.isFinite) ? location : null;
@@ -32,7 +34,7 @@ export class ApiError extends Error {
 	static fromProblem(status, problem, url, retryAfter = null) {
 		return new ApiError({
 			status, title: problem?.title, detail: problem?.detail, parameter: problem?.parameter, location: problem?.location,
-			current: problem?.current, url, code: problem?.code, limit: problem?.limit, exclusive: problem?.exclusive, retryAfter
+			current: problem?.current, url, code: problem?.code, fault: problem?.fault, limit: problem?.limit, exclusive: problem?.exclusive, retryAfter
 		});
 	}
 

@@ -297,7 +297,7 @@ export class MapEditor {
 			return;
 		}
 		if (isGeometryProblem(error)) {
-			const key = geometryProblemKey(error.detail);
+			const key = geometryProblemKey(error);
 			this._markProblem(error.location);
 			this._update({notice: {kind: 'error', problem: key, text: t(key) + (error.location ? `${this.i18n.isChinese ? '' : ' '}${t('edit.problemMarked')}` : '')}});
 			return;

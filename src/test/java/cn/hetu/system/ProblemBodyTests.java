@@ -44,6 +44,23 @@ class ProblemBodyTests {
     }
 
     @Test
+    void aRefusedShapeSaysTheKindOfFaultAndWhere() {
+        String bowtie = """
+                {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[116.30,33.20],[116.31,33.21],
+                [116.31,33.20],[116.30,33.21],[116.30,33.20]]]},"properties":{"code":"PB-BOW","name":"自相交地块",
+                "department":"natres","parcel_no":"PB-BOW","category":"idle"}}""";
+        Http.Reply crossed = http.post("/ogc/collections/land_parcel/items", bowtie);
+        assertProblem(crossed, 400, ErrorCode.INVALID_GEOMETRY);
+        assertThat(crossed.json().get("fault").asString()).isEqualTo("self_intersection");
+        assertThat(crossed.json().get("location").size()).isEqualTo(2);
+        Http.Reply line = http.post("/ogc/collections/sluice/items", """
+                {"type":"Feature","geometry":{"type":"LineString","coordinates":[[116.3,33.2],[116.4,33.3]]},
+                 "properties":{"code":"PB-X","name":"x","department":"water","scale":"small"}}""");
+        assertProblem(line, 400, ErrorCode.INVALID_GEOMETRY);
+        assertThat(line.json().get("fault").asString()).isEqualTo("wrong_type");
+    }
+
+    @Test
     void springsOwnErrorsHaveTheSameShape() {
         assertProblem(http.get("/api/v1/no-such-route"), 404, ErrorCode.NOT_FOUND);
         assertProblem(http.delete("/api/v1/departments"), 405, ErrorCode.METHOD_NOT_ALLOWED);
