@@ -8,8 +8,8 @@ export const MAX_LIMIT = 10000;
 export const CSRF_COOKIE = 'XSRF-TOKEN';
 export const CSRF_HEADER = 'X-XSRF-TOKEN';
 
-/** The title of the server's 403 for a CSRF token that is missing or not the session's. */
-const CSRF_REFUSED = 'CSRF token refused';
+/** The code of the server's 403 for a CSRF token that is missing or not the session's. */
+const CSRF_REFUSED = 'csrf_refused';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -131,16 +131,12 @@ export class Api {
 			} catch {
 				// Not a problem document; the status alone will do.
 			}
-			if (response.status === 403 && problem?.title === CSRF_REFUSED && !retried && !SAFE_METHODS.has(method)) {
+			if (response.status === 403 && problem?.code === CSRF_REFUSED && !retried && !SAFE_METHODS.has(method)) {
 				// The token belongs to a session that has ended (signing in again starts a new one): fetch the current one, once.
 				await this.me({signal});
 				return this.request(method, path, {...options, retried: true});
 			}
-			const error = new ApiError({
-				status: response.status, title: problem?.title, detail: problem?.detail, parameter: problem?.parameter,
-				location: problem?.location, current: problem?.current, url, code: problem?.code, limit: problem?.limit,
-				exclusive: problem?.exclusive, retryAfter: Number(response.headers?.get?.('Retry-After'))
-			});
+			const error = ApiError.fromProblem(response.status, problem, url, Number(response.headers?.get?.('Retry-After')));
 			if (response.status === 401 && !signIn) {
 				for (const listener of [...this._unauthorizedListeners]) {
 					listener(error);

@@ -297,7 +297,7 @@ export class MapEditor {
 			return;
 		}
 		if (isGeometryProblem(error)) {
-			const key = geometryProblemKey(error.detail);
+			const key = geometryProblemKey(error);
 			this._markProblem(error.location);
 			this._update({notice: {kind: 'error', problem: key, text: t(key) + (error.location ? `${this.i18n.isChinese ? '' : ' '}${t('edit.problemMarked')}` : '')}});
 			return;
@@ -311,7 +311,7 @@ export class MapEditor {
 		let text;
 		if (error?.status === 400) {
 			text = t('edit.refused');
-		} else if (error?.status === 409 && /exist/i.test(error.title || '')) {
+		} else if (error?.code === 'duplicate') {
 			text = t('edit.duplicate');
 		} else if (error?.status === 403) {
 			text = t('edit.forbidden');

@@ -37,7 +37,7 @@ export class ImportApi {
 		});
 		const body = await response.json().catch(() => ({}));
 		if (!response.ok) {
-			throw new ApiError({status: response.status, title: body?.title, detail: body?.detail, parameter: body?.parameter, url});
+			throw ApiError.fromProblem(response.status, body, url);
 		}
 		return body;
 	}

@@ -106,7 +106,7 @@ export class RiverApi {
 		}
 		const body = await response.json().catch(() => ({}));
 		if (!response.ok) {
-			throw new ApiError({status: response.status, title: body?.title, detail: body?.detail, parameter: body?.parameter, url});
+			throw ApiError.fromProblem(response.status, body, url);
 		}
 		return body;
 	}

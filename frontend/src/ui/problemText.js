@@ -7,6 +7,10 @@ export function problemText(error, i18n) {
 	if (status === 0) {
 		return i18n.t('error.network');
 	}
+	const byCode = error?.code ? `problem.${error.code}` : null;
+	if (byCode && i18n.has(byCode)) {
+		return i18n.t(byCode);
+	}
 	const key = {401: 'error.unauthorized', 403: 'error.forbidden', 404: 'error.notFound', 409: 'error.conflict'}[status];
 	if (key) {
 		return i18n.t(key);

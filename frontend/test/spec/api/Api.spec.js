@@ -165,12 +165,12 @@ describe('Api and 401', () => {
 				return {status: 200, body: {authenticated: false}};
 			}
 			return init.headers['X-XSRF-TOKEN'] === 'fresh' ? {status: 200, body: {authenticated: true}}
-				: {status: 403, body: {title: 'CSRF token refused'}};
+				: {status: 403, body: {type: 'urn:hetu:problem:csrf_refused', code: 'csrf_refused', title: 'CSRF 令牌被拒绝'}};
 		}, {cookies: () => cookie});
 		expect((await api.send('POST', '/api/v1/me/tokens', {name: 'QGIS'})).authenticated).toBe(true);
 		expect(calls.map((c) => c.url)).toEqual(['/api/v1/me/tokens', '/api/v1/auth/me', '/api/v1/me/tokens']);
 		const refused = recordingApi((url) => (url === '/api/v1/auth/me' ? {status: 200, body: {}}
-			: {status: 403, body: {title: 'CSRF token refused'}}));
+			: {status: 403, body: {type: 'urn:hetu:problem:csrf_refused', code: 'csrf_refused', title: 'CSRF 令牌被拒绝'}}));
 		expect((await refused.api.send('POST', '/api/v1/me/tokens', {name: 'x'}).catch((e) => e)).status).toBe(403);
 		expect(refused.calls).toHaveLength(3);
 	});
@@ -277,9 +277,9 @@ describe('Api for key projects and editing', () => {
 	});
 
 	it('keeps the spot of a refused shape and the current version of a stale edit', async () => {
-		const refused = fullApi(() => ({status: 400, body: {title: 'Invalid geometry', detail: 'Self-intersection at (116.2, 33.2)', parameter: 'geometry', location: [116.2, 33.2]}}));
+		const refused = fullApi(() => ({status: 400, body: {code: 'invalid_geometry', title: '图形无效', detail: 'Self-intersection at (116.2, 33.2)', parameter: 'geometry', location: [116.2, 33.2]}}));
 		const error = await refused.api.createItem('land_parcel', {}).catch((e) => e);
-		expect([error.status, error.parameter, error.location, error.isStale]).toEqual([400, 'geometry', [116.2, 33.2], false]);
+		expect([error.status, error.code, error.parameter, error.location, error.isStale]).toEqual([400, 'invalid_geometry', 'geometry', [116.2, 33.2], false]);
 		const current = {type: 'Feature', properties: {version: 5}};
 		const stale = fullApi(() => ({status: 412, body: {title: 'Edit conflict', current}}));
 		const conflict = await stale.api.patchItem('sluice', 7, {}, '"3"').catch((e) => e);

@@ -13,4 +13,15 @@ describe('problemText', () => {
 		i18n.setLocale('en');
 		expect(problemText({status: 401}, i18n)).toBe('Please sign in first');
 	});
+
+	it('picks the message by the server’s error code before the status', () => {
+		const i18n = new I18n();
+		expect(problemText({status: 409, code: 'conflict', detail: 'The stock of 2025 is frozen already'}, i18n))
+			.toBe(i18n.t('problem.conflict'));
+		expect(problemText({status: 503, code: 'database_unavailable'}, i18n)).toBe('数据库暂时无法连接，请稍后再试');
+		expect(problemText({status: 400, code: 'invalid_filter'}, i18n)).not.toBe(problemText({status: 400}, i18n));
+		expect(problemText({status: 418, code: 'a_code_of_a_newer_server'}, i18n)).toBe('服务器返回错误（418）');
+		i18n.setLocale('en');
+		expect(problemText({status: 429, code: 'rate_limited'}, i18n)).toBe('Too many attempts; please try again later');
+	});
 });

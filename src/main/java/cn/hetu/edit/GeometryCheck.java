@@ -45,28 +45,28 @@ class GeometryCheck {
             if (layer.geometryType().equals("Geometry")) {
                 return null;
             }
-            throw new GeometryProblem("A " + layer.id() + " needs a " + layer.geometryType() + " geometry", null);
+            throw new GeometryProblem(GeometryProblem.Fault.WRONG_TYPE, "A " + layer.id() + " needs a " + layer.geometryType() + " geometry", null);
         }
         Geometry geometry = fitType(layer, GeoJsonGeometry.read(json, factory));
         if (geometry.getNumPoints() > maxVertices) {
-            throw new GeometryProblem("The geometry has " + geometry.getNumPoints() + " vertices; at most " + maxVertices
+            throw new GeometryProblem(GeometryProblem.Fault.TOO_MANY_VERTICES, "The geometry has " + geometry.getNumPoints() + " vertices; at most " + maxVertices
                     + " are accepted", null);
         }
         TopologyValidationError error = new IsValidOp(geometry).getValidationError();
         if (error != null) {
-            throw new GeometryProblem(error.getMessage() + " at " + point(error.getCoordinate()),
+            throw new GeometryProblem(GeometryProblem.Fault.of(error), error.getMessage() + " at " + point(error.getCoordinate()),
                     lonLat(error.getCoordinate()));
         }
         if (layer.geometryType().equals("LineString")) {
             IsSimpleOp simple = new IsSimpleOp(geometry);
             if (!simple.isSimple()) {
                 Coordinate crossing = simple.getNonSimpleLocation();
-                throw new GeometryProblem("The line crosses itself at " + point(crossing), lonLat(crossing));
+                throw new GeometryProblem(GeometryProblem.Fault.SELF_INTERSECTION, "The line crosses itself at " + point(crossing), lonLat(crossing));
             }
         }
         if (!county.contains(geometry.getEnvelopeInternal())) {
             Coordinate inside = geometry.getInteriorPoint().getCoordinate();
-            throw new GeometryProblem("The geometry lies outside the county (lon " + county.getMinX() + "–"
+            throw new GeometryProblem(GeometryProblem.Fault.OUTSIDE, "The geometry lies outside the county (lon " + county.getMinX() + "–"
                     + county.getMaxX() + ", lat " + county.getMinY() + "–" + county.getMaxY()
                     + "); are the coordinates swapped or in a projected CRS?", lonLat(inside));
         }
@@ -81,7 +81,7 @@ class GeometryCheck {
         if (wanted.equals("MultiPolygon") && geometry instanceof Polygon polygon) {
             return factory.createMultiPolygon(new Polygon[] { polygon });
         }
-        throw new GeometryProblem("A " + layer.id() + " is a " + wanted + ", not a " + geometry.getGeometryType(), null);
+        throw new GeometryProblem(GeometryProblem.Fault.WRONG_TYPE, "A " + layer.id() + " is a " + wanted + ", not a " + geometry.getGeometryType(), null);
     }
 
     private static String point(Coordinate c) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -73,14 +72,6 @@ class ImportController {
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         imports.delete(id);
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler
-    ProblemDetail checksFailed(Imports.ChecksFailed e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        problem.setTitle("Values do not fit");
-        problem.setProperty("checks", e.checks());
-        return problem;
     }
 
 }

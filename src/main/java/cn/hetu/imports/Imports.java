@@ -22,6 +22,8 @@ import cn.hetu.export.GdalCommand;
 import cn.hetu.security.HetuUser;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.security.Role;
+import cn.hetu.system.ApiProblem;
+import cn.hetu.system.ErrorCode;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
 
@@ -380,13 +382,15 @@ class Imports {
     }
 
     /** The checks that stop a commit: values that do not fit, required columns without values. */
-    static final class ChecksFailed extends RuntimeException {
+    static final class ChecksFailed extends ApiProblem {
 
         private final ImportReport.Checks checks;
 
         ChecksFailed(ImportReport.Checks checks) {
-            super("Some values do not fit their columns or are missing; fix the mapping or give defaults");
+            super(ErrorCode.IMPORT_CHECKS_FAILED, null,
+                    "Some values do not fit their columns or are missing; fix the mapping or give defaults");
             this.checks = checks;
+            with("checks", checks);
         }
 
         ImportReport.Checks checks() {

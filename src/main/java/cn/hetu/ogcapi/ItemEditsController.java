@@ -5,7 +5,6 @@ import java.net.URI;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -24,7 +22,9 @@ import cn.hetu.catalog.Layer;
 import cn.hetu.edit.FeatureEdits;
 import cn.hetu.geo.Crs;
 import cn.hetu.security.LayerAccess;
+import cn.hetu.system.ErrorCode;
 import cn.hetu.system.InvalidParameterException;
+import cn.hetu.system.Refusal;
 
 /**
  * OGC API - Features Part 4: create by POST to the items, replace (PUT), update (JSON merge patch)
@@ -116,8 +116,8 @@ class ItemEditsController {
     private Layer editable(String collectionId) {
         Layer layer = access.readable(collectionId);
         if (layer.isRecord()) {
-            throw new ResponseStatusException(HttpStatus.METHOD_NOT_ALLOWED,
-                    "Collection '" + collectionId + "' is read-only here; it changes through /api/v1");
+            throw new Refusal(ErrorCode.METHOD_NOT_ALLOWED,
+                    "Collection '" + collectionId + "' is read-only here; it changes through /api/v1", null);
         }
         return layer;
     }

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.hetu.audit.Actor;
+import cn.hetu.system.ErrorCode;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.Refusal;
 
@@ -157,7 +157,7 @@ public class DisposalRates {
         checkYear(year);
         lock(year);
         if (baseline(year).isPresent()) {
-            throw new Refusal(HttpStatus.CONFLICT, "Baseline already frozen",
+            throw new Refusal(ErrorCode.CONFLICT,
                     "The stock of " + year + " is frozen already and is never frozen again", "year");
         }
         freeze(year);

@@ -131,7 +131,7 @@ final class ParcelConditions {
         TopologyValidationError error = new IsValidOp(drawn).getValidationError();
         if (error != null) {
             Coordinate spot = error.getCoordinate();
-            throw new GeometryProblem("polygon", "The drawn polygon is invalid: " + error.getMessage(),
+            throw new GeometryProblem("polygon", GeometryProblem.Fault.of(error), "The drawn polygon is invalid: " + error.getMessage(),
                     spot == null ? null : new double[] { spot.x, spot.y });
         }
         String relation = search.polygonRelation() == null ? "intersects" : search.polygonRelation();

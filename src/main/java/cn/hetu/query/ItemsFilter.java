@@ -21,6 +21,7 @@ import cn.hetu.cql2.Cql2;
 import cn.hetu.cql2.Cql2Exception;
 import cn.hetu.cql2.Cql2Sql;
 import cn.hetu.geo.Crs;
+import cn.hetu.system.ErrorCode;
 import cn.hetu.system.InvalidParameterException;
 
 /**
@@ -106,7 +107,7 @@ public record ItemsFilter(Bbox bbox, Crs bboxCrs, TimeInterval datetime, Map<Str
             return Cql2Sql.render(Cql2.parse(filter, language), layer, filterCrs);
         }
         catch (Cql2Exception e) {
-            throw new InvalidParameterException("filter", "filter " + e.getMessage());
+            throw new InvalidParameterException(ErrorCode.INVALID_FILTER, "filter", "filter " + e.getMessage());
         }
     }
 

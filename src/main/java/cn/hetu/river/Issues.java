@@ -18,9 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.hetu.audit.Actor;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.EditConflict;
+import cn.hetu.system.ErrorCode;
 import cn.hetu.system.IllegalTransitionException;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
+import cn.hetu.system.Refusal;
 
 /**
  * Issues found on the rivers: the four disorders (四乱: 乱占 occupation, 乱采 mining, 乱堆 dumping,
@@ -209,8 +211,8 @@ class Issues {
             throw new InvalidParameterException("assignee", "Assigning an issue needs an assignee and a deadline");
         }
         if (transition.to().equals("rectified") && photos.afterPhotos(id) == 0) {
-            throw RiverProblems.unprocessable("photos", "An issue is rectified with at least one 'after' photo of the site;"
-                    + " upload it to /api/v1/issues/" + id + "/photos with kind=after first");
+            throw new Refusal(ErrorCode.NOT_POSSIBLE, "An issue is rectified with at least one 'after' photo of the site;"
+                    + " upload it to /api/v1/issues/" + id + "/photos with kind=after first", "photos");
         }
         actor.stamp();
         jdbc.sql("""

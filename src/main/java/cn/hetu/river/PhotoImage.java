@@ -22,8 +22,8 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-import org.springframework.http.HttpStatus;
 
+import cn.hetu.system.ErrorCode;
 import cn.hetu.system.Refusal;
 
 /**
@@ -60,13 +60,13 @@ final class PhotoImage {
 
     static Checked check(byte[] file) {
         if (file.length > MAX_BYTES) {
-            throw RiverProblems.photo(HttpStatus.CONTENT_TOO_LARGE, "Photo too large",
-                    "The photo has " + file.length + " bytes; at most " + MAX_BYTES + " (8 MB) are accepted");
+            throw new Refusal(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "The photo has " + file.length + " bytes; at most " + MAX_BYTES + " (8 MB) are accepted", "file");
         }
         String type = sniff(file);
         if (type == null) {
-            throw RiverProblems.photo(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a photo",
-                    "The file is not a JPEG, PNG or WebP image (judged by its content, not its name or declared type)");
+            throw new Refusal(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "The file is not a JPEG, PNG or WebP image (judged by its content, not its name or declared type)", "file");
         }
         ImageReader reader = reader(type);
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(file))) {
@@ -74,12 +74,12 @@ final class PhotoImage {
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
             if ((long) width * height > MAX_PIXELS) {
-                throw RiverProblems.photo(HttpStatus.CONTENT_TOO_LARGE, "Photo too large",
+                throw new Refusal(ErrorCode.PAYLOAD_TOO_LARGE,
                         "The photo is " + width + " × " + height + " pixels; at most " + MAX_PIXELS / 1_000_000
-                                + " megapixels are accepted");
+                                + " megapixels are accepted", "file");
             }
             BufferedImage image = reader.read(0, subsampled(reader, width, height));
-            Exif exif = Exif.of(type, file);
+            Exif exif = Exif.of(file);
             boolean png = type.equals(PNG);
             BufferedImage upright = upright(image, exif.orientation(), png && image.getColorModel().hasAlpha());
             byte[] photo = png ? png(upright) : jpeg(upright, 0.9f);
@@ -89,8 +89,8 @@ final class PhotoImage {
             if (e instanceof Refusal refused) {
                 throw refused;
             }
-            throw RiverProblems.photo(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unreadable photo",
-                    "The file starts like a " + type + " but cannot be decoded as one");
+            throw new Refusal(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "The file starts like a " + type + " but cannot be decoded as one", "file");
         }
         finally {
             reader.dispose();

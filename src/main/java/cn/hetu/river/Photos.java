@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,8 +22,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.hetu.audit.Actor;
+import cn.hetu.system.ErrorCode;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
+import cn.hetu.system.Refusal;
 
 /**
  * Photos of an issue: 'before' as found, 'after' as rectified. The client may name a photo with its
@@ -100,8 +101,7 @@ class Photos {
         }
         int count = jdbc.sql("SELECT count(*) FROM issue_photo WHERE issue_id = ?").param(issueId).query(Integer.class).single();
         if (count >= MAX_PER_ISSUE) {
-            throw RiverProblems.photo(HttpStatus.UNPROCESSABLE_CONTENT, "Too many photos",
-                    "An issue has at most " + MAX_PER_ISSUE + " photos; this one has " + count);
+            throw new Refusal(ErrorCode.NOT_POSSIBLE, "An issue has at most " + MAX_PER_ISSUE + " photos; this one has " + count, "file");
         }
         PhotoImage.Checked checked = PhotoImage.check(upload.file());
         files.write(upload.id(), checked.photo(), checked.thumbnail());

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.hetu.catalog.Departments;
+import cn.hetu.system.ErrorCode;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
 import cn.hetu.system.Refusal;
@@ -90,7 +91,7 @@ class AccountController {
         boolean generated = request.password() == null || request.password().isBlank();
         String password = generated ? AdminBootstrap.randomPassword() : Passwords.checked(request.password(), username, "password");
         if (accounts.existsByUsernameIgnoreCase(username)) {
-            throw new Refusal(HttpStatus.CONFLICT, "Already exists",
+            throw new Refusal(ErrorCode.DUPLICATE,
                     "The user name '" + username + "' is taken (user names are the same whatever their case)", "username");
         }
         Account account = accounts.saveAndFlush(new Account(username, displayName, passwords.encode(password),

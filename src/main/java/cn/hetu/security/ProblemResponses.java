@@ -5,8 +5,6 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -14,7 +12,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
 
-import tools.jackson.databind.ObjectMapper;
+import cn.hetu.system.ErrorCode;
+import cn.hetu.system.Problems;
 
 /**
  * 401 and 403 as problem details. Desktop GIS and scripts get a Basic challenge so they can ask
@@ -24,24 +23,18 @@ import tools.jackson.databind.ObjectMapper;
  */
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final ObjectMapper json;
-
-    ProblemResponses(ObjectMapper json) {
-        this.json = json;
-    }
-
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         if (e instanceof SignInThrottle.Locked locked) {
             response.setHeader("Retry-After", Long.toString(locked.retryAfterSeconds()));
-            write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins", e.getMessage());
+            Problems.write(request, response, ErrorCode.RATE_LIMITED, e.getMessage());
             return;
         }
         if (request.getHeader("X-Requested-With") == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Hetu\", charset=\"UTF-8\"");
         }
-        write(response, HttpStatus.UNAUTHORIZED, "Sign in required", e.getMessage());
+        Problems.write(request, response, ErrorCode.UNAUTHENTICATED, e.getMessage());
     }
 
     @Override
@@ -50,24 +43,15 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         if (e instanceof MissingCsrfTokenException && request.getRequestedSessionId() != null
                 && !request.isRequestedSessionIdValid()) {
             // The session (and the CSRF token kept in it) has ended: sign in again, like any expired session.
-            write(response, HttpStatus.UNAUTHORIZED, "Sign in required", "The session has ended; sign in again");
+            Problems.write(request, response, ErrorCode.UNAUTHENTICATED, "The session has ended; sign in again");
             return;
         }
         if (e instanceof CsrfException) {
-            // The map application knows this title: it fetches the session's current token and tries once more.
-            write(response, HttpStatus.FORBIDDEN, "CSRF token refused", e.getMessage());
+            // The map application knows this code: it fetches the session's current token and tries once more.
+            Problems.write(request, response, ErrorCode.CSRF_REFUSED, e.getMessage());
             return;
         }
-        write(response, HttpStatus.FORBIDDEN, "Not allowed", e.getMessage());
-    }
-
-    private void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(problem));
+        Problems.write(request, response, ErrorCode.FORBIDDEN, e.getMessage());
     }
 
 }

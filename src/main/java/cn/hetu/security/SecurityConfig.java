@@ -21,7 +21,6 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Who may call what. Data endpoints are open to the filter chain for GET because {@link LayerAccess}
@@ -55,9 +54,9 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AuthenticationManager authentication, ApiTokens tokens,
-            LiveAccounts accounts, SecurityContextRepository contexts, CsrfTokenRepository csrfTokens, ObjectMapper json)
+            LiveAccounts accounts, SecurityContextRepository contexts, CsrfTokenRepository csrfTokens)
             throws Exception {
-        ProblemResponses problems = new ProblemResponses(json);
+        ProblemResponses problems = new ProblemResponses();
         http.authenticationManager(authentication)
             .securityContext(context -> context.securityContextRepository(contexts))
             .authorizeHttpRequests(requests -> requests

@@ -57,11 +57,8 @@ class BodySizeLimit extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
-            response.getWriter()
-                .write("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,\"detail\":\"The body has "
-                        + request.getContentLengthLong() + " bytes; at most " + maxBytes + " are accepted\"}");
+            Problems.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE,
+                    "The body has " + request.getContentLengthLong() + " bytes; at most " + maxBytes + " are accepted");
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

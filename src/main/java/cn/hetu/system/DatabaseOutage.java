@@ -46,20 +46,14 @@ class DatabaseOutage extends OncePerRequestFilter {
             }
             log.warn("The database cannot be reached: {}", e.getMessage());
             response.resetBuffer();
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Database unavailable\",\"status\":503,"
-                    + "\"detail\":\"" + problem().getDetail() + "\"}");
+            Problems.write(request, response, problem(Problems.english(request)));
         }
     }
 
-    static ProblemDetail problem() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database cannot be reached at the moment; try again in a few seconds");
-        problem.setTitle("Database unavailable");
-        return problem;
+    static ProblemDetail problem(boolean english) {
+        return Problems.body(ErrorCode.DATABASE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE,
+                "The database cannot be reached at the moment; try again in a few seconds", null, english);
     }
 
     /** True when this failure, or one of its causes, is a connection to PostgreSQL that could not be had or was lost. */

@@ -2,14 +2,11 @@ package cn.hetu.system;
 
 /**
  * A value a rule of the registry refuses, told as a 400 (409 for a taken unique value) whose problem
- * body names the field ({@code field}, {@code pointer}) and the kind of rule with a stable {@code code}:
- * {@code required}, {@code blank}, {@code not_allowed}, {@code too_small}, {@code too_large},
- * {@code too_long}, {@code wrong_type}, {@code unknown_field}, {@code unknown_reference},
- * {@code duplicate}, {@code inconsistent}, {@code not_allowed_transition}, {@code invalid}. The message is in the reader's language.
+ * body names the field ({@code field}, {@code pointer}, {@code parameter}) and the kind of rule as its
+ * {@code code}: one of the field rules of {@link ErrorCode} ({@code required}, {@code too_small},
+ * {@code duplicate}, ...). The message is in the reader's language.
  */
-public class FieldRefusal extends RuntimeException {
-
-    private final String code;
+public class FieldRefusal extends ApiProblem {
 
     private final String field;
 
@@ -23,11 +20,16 @@ public class FieldRefusal extends RuntimeException {
 
     /** {@code limit}: the bound or length the value passed ({@code exclusive}: the bound itself is refused too). */
     public FieldRefusal(String code, String field, String message, Object limit, boolean exclusive) {
-        super(message);
-        this.code = code;
+        super(ErrorCode.of(code), field, message);
         this.field = field;
         this.limit = limit;
         this.exclusive = exclusive;
+        with("field", field);
+        with("pointer", "/properties/" + field);
+        if (limit != null) {
+            with("limit", limit);
+            with("exclusive", exclusive);
+        }
     }
 
     public Object limit() {
@@ -38,8 +40,9 @@ public class FieldRefusal extends RuntimeException {
         return exclusive;
     }
 
-    public String code() {
-        return code;
+    /** The rule's code as written in the body, e.g. {@code too_small}. */
+    public String ruleCode() {
+        return code().code();
     }
 
     public String field() {

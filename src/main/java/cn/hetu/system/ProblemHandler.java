@@ -1,11 +1,10 @@
 package cn.hetu.system;
 
-import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import org.slf4j.Logger;
@@ -22,28 +21,39 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Maps the application's exceptions to RFC 9457 problem details; Spring's own are handled by the base class. */
+/**
+ * Answers every failure inside Spring MVC with a problem body from {@link Problems}: Hetu's own
+ * {@link ApiProblem}s, the database's refusals, and Spring's own errors (unknown route, method,
+ * media type, unreadable body, missing or mistyped parameter), which the base class detects and
+ * {@link #handleExceptionInternal} restamps with Hetu's type, code and title.
+ */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler
-    ProblemDetail notFound(NotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Not found");
-        return problem;
-    }
-
     private final FieldRefusal.Explainer explainer;
 
     ProblemHandler(FieldRefusal.Explainer explainer) {
         this.explainer = explainer;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> refused(ApiProblem e, HttpServletRequest request) {
+        return answer(Problems.body(e, Problems.english(request)));
     }
 
     /**
@@ -53,19 +63,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * tables and constraints, so it stays in the log.
      */
     @ExceptionHandler
-    ProblemDetail integrity(DataIntegrityViolationException e) {
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
         ServerErrorMessage server = e.getMostSpecificCause() instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
         String state = server == null || server.getSQLState() == null ? "" : server.getSQLState();
         if (server != null) {
             FieldRefusal explained = explainer.explain(state, server.getTable(), server.getConstraint(), server.getColumn(),
                     server.getMessage());
             if (explained != null) {
-                return refused(explained);
+                return refused(explained, request);
             }
         }
         log.info("Refused by the database: {}", firstLine(e.getMostSpecificCause().getMessage()));
         String column = server == null ? null : column(server);
-        boolean duplicate = state.equals("23505");
         String detail;
         if (server != null && server.getWhere() != null && server.getWhere().contains("PL/pgSQL function")) {
             detail = server.getMessage();
@@ -80,31 +89,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 default -> "A value breaks a rule of the registry" + what;
             };
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(duplicate ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle(duplicate ? "Already exists" : "Refused by a rule of the registry");
-        problem.setProperty("code", duplicate ? "duplicate" : "invalid");
-        if (column != null) {
-            problem.setProperty("parameter", column);
-        }
-        return problem;
-    }
-
-    /** A value a rule refuses, with the field (as {@code field}, {@code pointer} and {@code parameter}) and a code. */
-    @ExceptionHandler
-    ProblemDetail refused(FieldRefusal e) {
-        boolean duplicate = e.code().equals("duplicate");
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(duplicate ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST,
-                e.getMessage());
-        problem.setTitle(duplicate ? "Already exists" : "Refused by a rule of the registry");
-        problem.setProperty("code", e.code());
-        problem.setProperty("field", e.field());
-        problem.setProperty("pointer", "/properties/" + e.field());
-        problem.setProperty("parameter", e.field());
-        if (e.limit() != null) {
-            problem.setProperty("limit", e.limit());
-            problem.setProperty("exclusive", e.exclusive());
-        }
-        return problem;
+        ErrorCode code = state.equals("23505") ? ErrorCode.DUPLICATE : ErrorCode.INVALID;
+        return answer(Problems.body(code, code.status(), detail, column, Problems.english(request)));
     }
 
     /** The column at fault: named by the server, in a duplicate key's detail, or inside a check's name (table_column_check). */
@@ -127,76 +113,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Pattern DUPLICATE_KEY = Pattern.compile("^Key \\(([^)]+)\\)=");
 
-    /** A body that passed the limit while being read ({@link BodySizeLimit}) reaches Spring as unreadable. */
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        BodySizeLimit.TooLarge tooLarge = BodySizeLimit.TooLarge.in(e);
-        if (tooLarge != null) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
-            problem.setTitle("Request too large");
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-        }
-        return super.handleHttpMessageNotReadable(e, headers, status, request);
-    }
-
     /** A query that ran past its statement timeout: the server is busy, the request may be tried again. */
     @ExceptionHandler
-    ProblemDetail timeout(QueryTimeoutException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database took too long to answer; try again in a moment");
-        problem.setTitle("Busy");
-        return problem;
+    ResponseEntity<ProblemDetail> timeout(QueryTimeoutException e, HttpServletRequest request) {
+        return answer(Problems.body(ErrorCode.BUSY, HttpStatus.SERVICE_UNAVAILABLE,
+                "The database took too long to answer; try again in a moment", null, Problems.english(request)));
     }
 
     @ExceptionHandler
-    ProblemDetail illegalTransition(IllegalTransitionException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        problem.setTitle("Not allowed from the current status");
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail staleVersion(OptimisticLockingFailureException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Someone else changed this record since you read it; reload it and apply your change again");
-        problem.setTitle("Edit conflict");
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail geometry(GeometryProblem e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid geometry");
-        problem.setProperty("parameter", e.parameter());
-        if (e.location() != null) {
-            problem.setProperty("location", e.location());
-        }
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail conflict(EditConflict e) {
-        HttpStatus status = e.precondition() ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle("Edit conflict");
-        if (e.current() != null) {
-            problem.setProperty("current", new RawJson(e.current()));
-        }
-        return problem;
-    }
-
-    /** JSON text passed through into a problem document as it is. */
-    record RawJson(@JsonRawValue @JsonValue String json) {
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalidParameter(InvalidParameterException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid parameter");
-        problem.setType(URI.create("about:blank"));
-        problem.setProperty("parameter", e.parameter());
-        return problem;
+    ResponseEntity<ProblemDetail> staleVersion(OptimisticLockingFailureException e, HttpServletRequest request) {
+        return answer(Problems.body(ErrorCode.EDIT_CONFLICT, HttpStatus.CONFLICT,
+                "Someone else changed this record since you read it; reload it and apply your change again", null,
+                Problems.english(request)));
     }
 
     /**
@@ -204,7 +132,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * away is a 503 the client may retry (see {@link DatabaseOutage}).
      */
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e; // answered by Spring Security's entry point and access-denied handler
         }
@@ -212,13 +140,77 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             log.warn("The database cannot be reached: {}", e.getMessage());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
-                .body(DatabaseOutage.problem());
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(DatabaseOutage.problem(Problems.english(request)));
         }
         log.error("Unexpected failure", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Hetu could not complete the request; the server log has the details");
-        problem.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(problem);
+        return answer(Problems.body(ErrorCode.INTERNAL_ERROR, HttpStatus.INTERNAL_SERVER_ERROR,
+                "Hetu could not complete the request; the server log has the details", null, Problems.english(request)));
+    }
+
+    /** Spring's own errors, restamped with Hetu's type, code, title and the parameter concerned. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        BodySizeLimit.TooLarge tooLarge = BodySizeLimit.TooLarge.in(e);
+        if (tooLarge != null) {
+            // A body that passed the limit while being read (BodySizeLimit) reaches Spring as unreadable.
+            status = HttpStatus.CONTENT_TOO_LARGE;
+        }
+        ErrorCode code = springCode(e, status);
+        String detail = tooLarge != null ? tooLarge.getMessage()
+                : body instanceof ProblemDetail given && given.getDetail() != null ? given.getDetail()
+                : code.title(false);
+        boolean english = Problems.english(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        ProblemDetail problem = Problems.body(code, status, detail, parameterOf(e), english);
+        HttpHeaders answerHeaders = new HttpHeaders();
+        if (headers != null) {
+            answerHeaders.putAll(headers);
+        }
+        answerHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return ResponseEntity.status(status).headers(answerHeaders).body(problem);
+    }
+
+    private static ErrorCode springCode(Exception e, HttpStatusCode status) {
+        if (e instanceof ServletRequestBindingException || e instanceof TypeMismatchException
+                || e instanceof MissingServletRequestPartException || e instanceof MethodArgumentNotValidException
+                || e instanceof HandlerMethodValidationException) {
+            return ErrorCode.INVALID_PARAMETER;
+        }
+        if (e instanceof HttpMessageNotReadableException && status.value() == 400) {
+            return ErrorCode.MALFORMED_BODY;
+        }
+        return switch (status.value()) {
+            case 400 -> ErrorCode.INVALID_PARAMETER;
+            case 404 -> ErrorCode.NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ErrorCode.BUSY;
+            default -> status.is4xxClientError() ? ErrorCode.INVALID_PARAMETER : ErrorCode.INTERNAL_ERROR;
+        };
+    }
+
+    /** The parameter, header or part a Spring error names, if any. */
+    private static String parameterOf(Exception e) {
+        if (e instanceof MissingServletRequestParameterException missing) {
+            return missing.getParameterName();
+        }
+        if (e instanceof MissingRequestHeaderException header) {
+            return header.getHeaderName();
+        }
+        if (e instanceof MissingServletRequestPartException part) {
+            return part.getRequestPartName();
+        }
+        if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+            return mismatch.getName();
+        }
+        return e instanceof TypeMismatchException mismatch ? mismatch.getPropertyName() : null;
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static String firstLine(String message) {

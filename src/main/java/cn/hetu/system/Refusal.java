@@ -1,32 +1,31 @@
 package cn.hetu.system;
 
+import java.util.Arrays;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /**
- * A request refused with a status of its own (409, 413, 415, 422), answered as an RFC 9457 problem
- * by Spring's handling of {@link ErrorResponseException}: a title, the detail and, where one part
- * of the request is at fault, its name as {@code parameter}.
+ * A request refused for a reason of its own kind (a conflict, a body too large, a media type, a
+ * step not possible now), naming the request part at fault as {@code parameter} where there is one.
  */
-public class Refusal extends ErrorResponseException {
+public class Refusal extends ApiProblem {
 
+    public Refusal(ErrorCode code, String detail, String parameter) {
+        super(code, parameter, detail);
+    }
+
+    /** A refusal told by its status alone: the code is the vocabulary's first of that status; the title is the code's. */
     public Refusal(HttpStatus status, String title, String detail, String parameter) {
-        super(status, problem(status, title, detail, parameter), null);
+        super(codeOf(status), status, parameter, detail);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String title, String detail, String parameter) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        if (parameter != null) {
-            problem.setProperty("parameter", parameter);
-        }
-        return problem;
-    }
-
-    @Override
-    public String getMessage() {
-        return getBody().getDetail();
+    private static ErrorCode codeOf(HttpStatus status) {
+        return switch (status) {
+            case CONFLICT -> ErrorCode.CONFLICT;
+            case UNPROCESSABLE_CONTENT -> ErrorCode.NOT_POSSIBLE;
+            default -> Arrays.stream(ErrorCode.values()).filter(c -> c.status() == status).findFirst()
+                .orElse(ErrorCode.INVALID_PARAMETER);
+        };
     }
 
 }

@@ -98,6 +98,18 @@ class CrsAndFilterTests {
                 "ST_Within(geom, ST_MakeEnvelope(116.2, 33.1, 116.4, 33.3, 4490)) AND category = 'idle'");
     }
 
+    /** The shapes of the CQL2 standard's examples 16, 35 and 40 and of clause 7's S_CROSSES, on Hetu's own queryables. */
+    @Test
+    void theStandardsExamplesMatchTheSameSql() {
+        assertFilter("ditch", "treated=true AND (length_m>3000 OR name LIKE '东%' OR name LIKE '%沟')",
+                "treated AND (length_m > 3000 OR name LIKE '东%' OR name LIKE '%沟')");
+        assertFilter("sluice", "\"name\" LIKE '%闸'", "name LIKE '%闸'");
+        assertFilter("sluice", "NOT \"status\" IN ('planned', 'under_construction')",
+                "NOT status IN ('planned', 'under_construction')");
+        assertFilter("ditch", "S_CROSSES(geometry,POLYGON((116.2 33.1, 116.4 33.1, 116.4 33.3, 116.2 33.1)))",
+                "ST_Crosses(geom, ST_GeomFromText('POLYGON((116.2 33.1, 116.4 33.1, 116.4 33.3, 116.2 33.1))', 4490))");
+    }
+
     @Test
     void cql2JsonFiltersMatchTheSameSql() {
         assertFilterJson("sluice", """

@@ -1,6 +1,7 @@
 package cn.hetu.system;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,16 @@ class ApiDocsTests {
         assertThat(byHandler.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Object::toString))
             .as("one handler listed under several methods or paths")
             .isEmpty();
+    }
+
+    @Test
+    void theProblemSchemaListsEveryErrorCode() {
+        JsonNode code = http.get("/v3/api-docs").json().at("/components/schemas/Problem/properties/code");
+        List<String> listed = new ArrayList<>();
+        code.get("enum").forEach(c -> listed.add(c.asString()));
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(ErrorCode.values()).map(ErrorCode::code).toList());
+        assertThat(code.get("description").asString()).contains("invalid_filter").contains("database_unavailable");
     }
 
 }
