@@ -8,8 +8,10 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.hetu.catalog.Layer;
@@ -30,14 +32,18 @@ class CollectionsController {
     }
 
     @GetMapping(path = "/ogc/collections", produces = MediaTypes.JSON)
-    Documents.Collections collections(HttpServletRequest request, Locale locale) {
+    Documents.Collections collections(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
+            Locale locale) {
+        QueryParameters.allowOnly(params, QueryParameters.DOCUMENT);
         Links links = Links.of(request);
         return new Documents.Collections(List.of(links.link("/ogc/collections", "self", MediaTypes.JSON, "Collections")),
                 access.readableCollections().stream().map(layer -> describe(layer, links, locale)).toList());
     }
 
     @GetMapping(path = "/ogc/collections/{collectionId}", produces = MediaTypes.JSON)
-    Documents.Collection collection(@PathVariable String collectionId, HttpServletRequest request, Locale locale) {
+    Documents.Collection collection(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> params,
+            HttpServletRequest request, Locale locale) {
+        QueryParameters.allowOnly(params, QueryParameters.DOCUMENT);
         return describe(access.readable(collectionId), Links.of(request), locale);
     }
 
