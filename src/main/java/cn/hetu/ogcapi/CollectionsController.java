@@ -2,6 +2,7 @@ package cn.hetu.ogcapi;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,6 @@ class CollectionsController {
     }
 
     private Documents.Collection describe(Layer layer, Links links, Locale locale) {
-        String path = "/ogc/collections/" + layer.id();
         FeatureStore.Extent extent = store.extent(layer, access.rows(layer, "t"));
         Documents.Spatial spatial = extent.bbox() == null ? null
                 : new Documents.Spatial(List.of(outward(extent.bbox(), Crs.CRS84.decimals())), Crs.CRS84.uri());
@@ -57,11 +57,22 @@ class CollectionsController {
                         "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian")
                 : null;
         return new Documents.Collection(layer.id(), layer.title(locale), layer.description(locale),
-                List.of(links.link(path, "self", MediaTypes.JSON, layer.title(locale)),
-                        links.link(path + "/items", "items", MediaTypes.GEOJSON, layer.title(locale)),
-                        links.link(path + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
-                                MediaTypes.SCHEMA, "Queryables")),
+                links(layer, links, locale),
                 new Documents.Extent(spatial, temporal), "feature", Crs.uris(), Crs.CGCS2000.uri());
+    }
+
+    /** Features, queryables and, for asset layers (records are not drawn), vector tiles. */
+    private static List<Link> links(Layer layer, Links links, Locale locale) {
+        String path = "/ogc/collections/" + layer.id();
+        List<Link> result = new ArrayList<>(List.of(links.link(path, "self", MediaTypes.JSON, layer.title(locale)),
+                links.link(path + "/items", "items", MediaTypes.GEOJSON, layer.title(locale)),
+                links.link(path + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", MediaTypes.SCHEMA,
+                        "Queryables")));
+        if (!layer.isRecord()) {
+            result.add(links.link(path + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", MediaTypes.JSON,
+                    "Vector tiles"));
+        }
+        return result;
     }
 
     /**

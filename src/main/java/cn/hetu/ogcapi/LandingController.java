@@ -37,7 +37,11 @@ class LandingController {
                                 MediaTypes.JSON, "Conformance classes"),
                         links.link("/ogc/collections", "data", MediaTypes.JSON, "Collections"),
                         links.link("/ogc/collections", "http://www.opengis.net/def/rel/ogc/1.0/data", MediaTypes.JSON,
-                                "Collections")));
+                                "Collections"),
+                        links.link("/ogc/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", MediaTypes.JSON,
+                                "Vector tiles of every collection"),
+                        links.link("/ogc/tileMatrixSets", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes",
+                                MediaTypes.JSON, "Tile matrix sets")));
     }
 
     @GetMapping(path = "/ogc/conformance", produces = MediaTypes.JSON)

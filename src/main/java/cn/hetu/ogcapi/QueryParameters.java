@@ -11,15 +11,15 @@ import cn.hetu.system.InvalidParameterException;
  * Each OGC path refuses query parameters it does not define, as the items path does for properties that
  * are not queryables: a misspelt parameter must not be silently ignored (OGC API - Features, 7.6).
  */
-final class QueryParameters {
+public final class QueryParameters {
 
     /** What every document takes: the format, and the language of its HTML. */
-    static final Set<String> DOCUMENT = Set.of("f", "lang");
+    public static final Set<String> DOCUMENT = Set.of("f", "lang");
 
     private QueryParameters() {
     }
 
-    static void allowOnly(MultiValueMap<String, String> params, Set<String> allowed) {
+    public static void allowOnly(MultiValueMap<String, String> params, Set<String> allowed) {
         for (String name : params.keySet()) {
             if (!allowed.contains(name)) {
                 throw new InvalidParameterException(name,

@@ -19,7 +19,11 @@ class QueryParameterTests {
     /** Every GET path of the OGC API, each with the parameters it does accept. */
     static final List<String> OGC_PATHS = List.of("/ogc?f=json", "/ogc/?f=json", "/ogc/conformance?f=json", "/ogc/api?f=json",
             "/ogc/collections?f=json", "/ogc/collections/sluice?f=json", "/ogc/collections/sluice/queryables?f=json",
-            "/ogc/collections/sluice/items?f=json&limit=1", "/ogc/collections/sluice/items/1?f=json");
+            "/ogc/collections/sluice/items?f=json&limit=1", "/ogc/collections/sluice/items/1?f=json",
+            "/ogc/tileMatrixSets?f=json", "/ogc/tileMatrixSets/WebMercatorQuad?f=json", "/ogc/tiles?f=json",
+            "/ogc/tiles/WebMercatorQuad?f=json", "/ogc/tiles/WebMercatorQuad/10/411/842?collections=sluice",
+            "/ogc/collections/sluice/tiles?f=json", "/ogc/collections/sluice/tiles/WebMercatorQuad?f=json",
+            "/ogc/collections/sluice/tiles/WebMercatorQuad/10/411/842?status=planned");
 
     @Autowired
     Http http;
