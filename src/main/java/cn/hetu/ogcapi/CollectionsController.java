@@ -61,7 +61,7 @@ class CollectionsController {
                 new Documents.Extent(spatial, temporal), "feature", Crs.uris(), Crs.CGCS2000.uri());
     }
 
-    /** Features, queryables and, for asset layers (records are not drawn), vector tiles. */
+    /** Features, queryables and, for asset layers (records are not drawn), vector tiles and map styles. */
     private static List<Link> links(Layer layer, Links links, Locale locale) {
         String path = "/ogc/collections/" + layer.id();
         List<Link> result = new ArrayList<>(List.of(links.link(path, "self", MediaTypes.JSON, layer.title(locale)),
@@ -71,6 +71,8 @@ class CollectionsController {
         if (!layer.isRecord()) {
             result.add(links.link(path + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", MediaTypes.JSON,
                     "Vector tiles"));
+            result.add(links.link(path + "/styles", "http://www.opengis.net/def/rel/ogc/1.0/styles", MediaTypes.JSON,
+                    "Map styles (Mapbox GL, QGIS QML)"));
         }
         return result;
     }

@@ -23,7 +23,8 @@ class QueryParameterTests {
             "/ogc/tileMatrixSets?f=json", "/ogc/tileMatrixSets/WebMercatorQuad?f=json", "/ogc/tiles?f=json",
             "/ogc/tiles/WebMercatorQuad?f=json", "/ogc/tiles/WebMercatorQuad/10/411/842?collections=sluice",
             "/ogc/collections/sluice/tiles?f=json", "/ogc/collections/sluice/tiles/WebMercatorQuad?f=json",
-            "/ogc/collections/sluice/tiles/WebMercatorQuad/10/411/842?status=planned");
+            "/ogc/collections/sluice/tiles/WebMercatorQuad/10/411/842?status=planned",
+            "/ogc/collections/sluice/styles?f=json", "/ogc/collections/sluice/styles/hetu?f=qml");
 
     @Autowired
     Http http;
