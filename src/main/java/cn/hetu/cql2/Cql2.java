@@ -30,7 +30,10 @@ public final class Cql2 {
                 return Cql2Json.parse(MAPPER.readTree(filter));
             }
             catch (JacksonException e) {
-                throw new Cql2Exception("the filter is not JSON: " + e.getOriginalMessage());
+                // The parser's own wording names its internals; say where, in the words of the API.
+                throw new Cql2Exception(e.getLocation() == null ? "is not well-formed JSON"
+                        : "is not well-formed JSON: it breaks off or goes wrong at line " + e.getLocation().getLineNr()
+                                + ", column " + e.getLocation().getColumnNr());
             }
         }
         throw new Cql2Exception("filter-lang must be " + TEXT + " or " + JSON + ", not '" + language + "'");

@@ -63,6 +63,9 @@ public final class Cql2Sql {
             return compare(c);
         }
         if (expr instanceof Expr.Like like) {
+            if (!(like.pattern() instanceof Expr.Literal literal && literal.value() instanceof String)) {
+                throw new Cql2Exception("LIKE needs a text pattern in quotes, got " + describe(like.pattern()));
+            }
             return text(like.value()) + " LIKE " + value(like.pattern(), ColumnType.STRING);
         }
         if (expr instanceof Expr.Between b) {

@@ -2,14 +2,17 @@ package cn.hetu.ogcapi;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.hetu.catalog.Layer;
@@ -30,19 +33,22 @@ class CollectionsController {
     }
 
     @GetMapping(path = "/ogc/collections", produces = MediaTypes.JSON)
-    Documents.Collections collections(HttpServletRequest request, Locale locale) {
+    Documents.Collections collections(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
+            Locale locale) {
+        QueryParameters.allowOnly(params, QueryParameters.DOCUMENT);
         Links links = Links.of(request);
         return new Documents.Collections(List.of(links.link("/ogc/collections", "self", MediaTypes.JSON, "Collections")),
                 access.readableCollections().stream().map(layer -> describe(layer, links, locale)).toList());
     }
 
     @GetMapping(path = "/ogc/collections/{collectionId}", produces = MediaTypes.JSON)
-    Documents.Collection collection(@PathVariable String collectionId, HttpServletRequest request, Locale locale) {
+    Documents.Collection collection(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> params,
+            HttpServletRequest request, Locale locale) {
+        QueryParameters.allowOnly(params, QueryParameters.DOCUMENT);
         return describe(access.readable(collectionId), Links.of(request), locale);
     }
 
     private Documents.Collection describe(Layer layer, Links links, Locale locale) {
-        String path = "/ogc/collections/" + layer.id();
         FeatureStore.Extent extent = store.extent(layer, access.rows(layer, "t"));
         Documents.Spatial spatial = extent.bbox() == null ? null
                 : new Documents.Spatial(List.of(outward(extent.bbox(), Crs.CRS84.decimals())), Crs.CRS84.uri());
@@ -51,11 +57,24 @@ class CollectionsController {
                         "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian")
                 : null;
         return new Documents.Collection(layer.id(), layer.title(locale), layer.description(locale),
-                List.of(links.link(path, "self", MediaTypes.JSON, layer.title(locale)),
-                        links.link(path + "/items", "items", MediaTypes.GEOJSON, layer.title(locale)),
-                        links.link(path + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
-                                MediaTypes.SCHEMA, "Queryables")),
+                links(layer, links, locale),
                 new Documents.Extent(spatial, temporal), "feature", Crs.uris(), Crs.CGCS2000.uri());
+    }
+
+    /** Features, queryables and, for asset layers (records are not drawn), vector tiles and map styles. */
+    private static List<Link> links(Layer layer, Links links, Locale locale) {
+        String path = "/ogc/collections/" + layer.id();
+        List<Link> result = new ArrayList<>(List.of(links.link(path, "self", MediaTypes.JSON, layer.title(locale)),
+                links.link(path + "/items", "items", MediaTypes.GEOJSON, layer.title(locale)),
+                links.link(path + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", MediaTypes.SCHEMA,
+                        "Queryables")));
+        if (!layer.isRecord()) {
+            result.add(links.link(path + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", MediaTypes.JSON,
+                    "Vector tiles"));
+            result.add(links.link(path + "/styles", "http://www.opengis.net/def/rel/ogc/1.0/styles", MediaTypes.JSON,
+                    "Map styles (Mapbox GL, QGIS QML)"));
+        }
+        return result;
     }
 
     /**

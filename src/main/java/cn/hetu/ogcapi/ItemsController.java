@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -88,6 +89,7 @@ class ItemsController {
     ResponseEntity<String> item(@PathVariable String collectionId, @PathVariable String featureId,
             @RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
         Layer layer = access.readable(collectionId);
+        QueryParameters.allowOnly(params, Set.of("f", "lang", "crs"));
         ItemsQueryParser.checkFormat(params);
         Crs crs = ItemsQueryParser.crs(params);
         LayerAccess.RowScope scope = access.rows(layer, "t");
@@ -104,8 +106,9 @@ class ItemsController {
     @GetMapping(path = "/ogc/collections/{collectionId}/queryables",
             produces = { MediaTypes.SCHEMA, MediaTypes.JSON })
     Map<String, Object> queryables(@PathVariable String collectionId, @RequestParam(required = false) String lang,
-            HttpServletRequest request, Locale locale) {
+            @RequestParam MultiValueMap<String, String> params, HttpServletRequest request, Locale locale) {
         Layer layer = access.readable(collectionId);
+        QueryParameters.allowOnly(params, QueryParameters.DOCUMENT);
         return Queryables.of(layer, Links.of(request).url("/ogc/collections/" + layer.id() + "/queryables"), rules, labels,
                 Labels.Language.of(lang, locale));
     }

@@ -5,7 +5,9 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.hetu.security.LayerAccess;
@@ -22,7 +24,8 @@ class LandingController {
     }
 
     @GetMapping(path = { "/ogc", "/ogc/" }, produces = MediaTypes.JSON)
-    Documents.LandingPage landing(HttpServletRequest request) {
+    Documents.LandingPage landing(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
+        QueryParameters.allowOnly(params, QueryParameters.DOCUMENT);
         Links links = Links.of(request);
         return new Documents.LandingPage("Hetu 河图", "县域水利、自然资源、交通设施与重点项目登记 — GIS asset and project registry of the county",
                 List.of(links.link("/ogc", "self", MediaTypes.JSON, "This document"),
@@ -34,16 +37,22 @@ class LandingController {
                                 MediaTypes.JSON, "Conformance classes"),
                         links.link("/ogc/collections", "data", MediaTypes.JSON, "Collections"),
                         links.link("/ogc/collections", "http://www.opengis.net/def/rel/ogc/1.0/data", MediaTypes.JSON,
-                                "Collections")));
+                                "Collections"),
+                        links.link("/ogc/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", MediaTypes.JSON,
+                                "Vector tiles of every collection"),
+                        links.link("/ogc/tileMatrixSets", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes",
+                                MediaTypes.JSON, "Tile matrix sets")));
     }
 
     @GetMapping(path = "/ogc/conformance", produces = MediaTypes.JSON)
-    Documents.Conformance conformance() {
+    Documents.Conformance conformance(@RequestParam MultiValueMap<String, String> params) {
+        QueryParameters.allowOnly(params, QueryParameters.DOCUMENT);
         return new Documents.Conformance(Conformance.CLASSES);
     }
 
     @GetMapping(path = "/ogc/api", produces = { MediaTypes.OPENAPI, MediaTypes.JSON })
-    Map<String, Object> api(HttpServletRequest request) {
+    Map<String, Object> api(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
+        QueryParameters.allowOnly(params, QueryParameters.DOCUMENT);
         return OpenApiDocument.of(Links.of(request).url("/ogc"), access.readableCollections());
     }
 
