@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hetu.county.County;
+import cn.hetu.county.CountyBasemap;
+import cn.hetu.county.CountyProfile;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.NotFoundException;
 
@@ -44,7 +47,11 @@ class CatalogController {
 
     private final String tiandituKey;
 
-    CatalogController(Catalog catalog, LayerAccess access, JdbcClient jdbc, @Value("${hetu.tianditu-key:}") String tiandituKey) {
+    private final County county;
+
+    CatalogController(Catalog catalog, LayerAccess access, JdbcClient jdbc, @Value("${hetu.tianditu-key:}") String tiandituKey,
+            County county) {
+        this.county = county;
         this.catalog = catalog;
         this.access = access;
         this.jdbc = jdbc;
@@ -75,14 +82,20 @@ class CatalogController {
 
     @GetMapping("/config")
     ClientConfig config() {
-        return new ClientConfig(tiandituKey, new double[] { 116.3, 33.25 }, 10);
+        CountyProfile.View view = county.profile().view();
+        return new ClientConfig(tiandituKey, view.center(), view.zoom());
     }
 
-    /** County outline, town seats and roads for the offline basemap. */
+    /** County outline and town seats (from the county profile) and roads for the offline basemap. */
     @GetMapping("/basemap/{name}.geojson")
-    ResponseEntity<Resource> basemap(@PathVariable String name) {
+    ResponseEntity<?> basemap(@PathVariable String name) {
         if (!BASEMAP_FILES.contains(name)) {
             throw new NotFoundException("There is no basemap layer '" + name + "'; there are " + BASEMAP_FILES);
+        }
+        if (!name.equals("roads")) {
+            return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/geo+json"))
+                .body(name.equals("county") ? CountyBasemap.outline(county.profile()) : CountyBasemap.towns(county.profile()));
         }
         return ResponseEntity.ok()
             .contentType(MediaType.parseMediaType("application/geo+json"))

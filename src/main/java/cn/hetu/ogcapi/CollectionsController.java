@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.hetu.catalog.Layer;
+import cn.hetu.county.County;
 import cn.hetu.geo.Crs;
 import cn.hetu.security.LayerAccess;
 
@@ -24,7 +25,10 @@ class CollectionsController {
 
     private final FeatureStore store;
 
-    CollectionsController(LayerAccess access, FeatureStore store) {
+    private final County county;
+
+    CollectionsController(LayerAccess access, FeatureStore store, County county) {
+        this.county = county;
         this.access = access;
         this.store = store;
     }
@@ -55,7 +59,7 @@ class CollectionsController {
                         links.link(path + "/items", "items", MediaTypes.GEOJSON, layer.title(locale)),
                         links.link(path + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
                                 MediaTypes.SCHEMA, "Queryables")),
-                new Documents.Extent(spatial, temporal), "feature", Crs.uris(), Crs.CGCS2000.uri());
+                new Documents.Extent(spatial, temporal), "feature", county.crsUris(), Crs.CGCS2000.uri());
     }
 
     /**

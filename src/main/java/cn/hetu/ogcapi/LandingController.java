@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hetu.county.County;
 import cn.hetu.security.LayerAccess;
 
 
@@ -17,7 +18,10 @@ class LandingController {
 
     private final LayerAccess access;
 
-    LandingController(LayerAccess access) {
+    private final County county;
+
+    LandingController(LayerAccess access, County county) {
+        this.county = county;
         this.access = access;
     }
 
@@ -44,7 +48,7 @@ class LandingController {
 
     @GetMapping(path = "/ogc/api", produces = { MediaTypes.OPENAPI, MediaTypes.JSON })
     Map<String, Object> api(HttpServletRequest request) {
-        return OpenApiDocument.of(Links.of(request).url("/ogc"), access.readableCollections());
+        return OpenApiDocument.of(Links.of(request).url("/ogc"), access.readableCollections(), county.crsUris());
     }
 
 }

@@ -33,8 +33,6 @@ record Exif(Instant takenAt, Double lon, Double lat, int orientation) {
 
     static final Exif NONE = new Exif(null, null, null, 1);
 
-    private static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
-
     private static final int TAG_ORIENTATION = 0x0112;
 
     private static final int TAG_EXIF_IFD = 0x8769;
@@ -48,7 +46,7 @@ record Exif(Instant takenAt, Double lon, Double lat, int orientation) {
     private static final DateTimeFormatter EXIF_TIME = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
 
     /** The EXIF of a file of this (already sniffed) type; {@link #NONE} when it has none or it cannot be read. */
-    static Exif of(String contentType, byte[] file) {
+    static Exif of(String contentType, byte[] file, ZoneId county) {
         byte[] tiff = switch (contentType) {
             case PhotoImage.JPEG -> jpegExif(file);
             case PhotoImage.PNG -> pngExif(file);
@@ -66,7 +64,7 @@ record Exif(Instant takenAt, Double lon, Double lat, int orientation) {
             int turn = orientation == null || orientation.intValue() < 1 || orientation.intValue() > 8 ? 1
                     : orientation.intValue();
             double[] position = gps == null ? null : position(gps);
-            return new Exif(exif == null ? null : takenAt(exif), position == null ? null : position[0],
+            return new Exif(exif == null ? null : takenAt(exif, county), position == null ? null : position[0],
                     position == null ? null : position[1], turn);
         }
         catch (IOException | RuntimeException e) {
@@ -75,7 +73,7 @@ record Exif(Instant takenAt, Double lon, Double lat, int orientation) {
         }
     }
 
-    private static Instant takenAt(Directory exif) {
+    private static Instant takenAt(Directory exif, ZoneId county) {
         String text = text(exif, TAG_DATE_TIME_ORIGINAL);
         if (text == null) {
             return null;
@@ -83,7 +81,7 @@ record Exif(Instant takenAt, Double lon, Double lat, int orientation) {
         try {
             LocalDateTime local = LocalDateTime.parse(text.trim(), EXIF_TIME);
             String offset = text(exif, TAG_OFFSET_TIME_ORIGINAL);
-            return offset == null ? local.atZone(COUNTY).toInstant() : local.atOffset(ZoneOffset.of(offset.trim())).toInstant();
+            return offset == null ? local.atZone(county).toInstant() : local.atOffset(ZoneOffset.of(offset.trim())).toInstant();
         }
         catch (DateTimeException e) {
             return null;

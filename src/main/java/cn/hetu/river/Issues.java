@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.hetu.audit.Actor;
+import cn.hetu.county.County;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.EditConflict;
 import cn.hetu.system.IllegalTransitionException;
@@ -67,7 +68,7 @@ class Issues {
     private static final String SELECT = """
             SELECT i.id, i.patrol_id, ST_X(i.geom), ST_Y(i.geom), i.category, i.description, i.status,
                    i.segment_collection, i.segment_id, COALESCE(r.name, d.name), i.assignee, i.deadline,
-                   i.deadline < (now() AT TIME ZONE 'Asia/Shanghai')::date AND i.status NOT IN ('rectified', 'closed'),
+                   i.deadline < (now() AT TIME ZONE county_time_zone())::date AND i.status NOT IN ('rectified', 'closed'),
                    i.reported_by, i.reported_at, i.version, COALESCE(r.town, d.town), ch.id, ch.name, ch.level,
                    i.escalated_level, up.ids, up.names
             FROM patrol_issue i
@@ -91,7 +92,10 @@ class Issues {
 
     private final Photos photos;
 
-    Issues(JdbcClient jdbc, RiverAccess river, Actor actor, Photos photos) {
+    private final County county;
+
+    Issues(JdbcClient jdbc, RiverAccess river, Actor actor, Photos photos, County county) {
+        this.county = county;
         this.jdbc = jdbc;
         this.river = river;
         this.actor = actor;
@@ -111,7 +115,7 @@ class Issues {
         if (report.description() == null || report.description().isBlank()) {
             throw new InvalidParameterException("description", "Describe what was found");
         }
-        if (report.lon() < 115.9 || report.lon() > 116.7 || report.lat() < 32.9 || report.lat() > 33.6) {
+        if (!county.contains(report.lon(), report.lat())) {
             throw new InvalidParameterException("lon", "The position lies outside the county");
         }
         actor.stamp();
@@ -155,11 +159,11 @@ class Issues {
                   AND (:category::text IS NULL OR i.category = :category)
                   AND (:town::text IS NULL OR COALESCE(r.town, d.town) = :town)
                   AND (:overdue::boolean IS NULL
-                       OR (i.deadline < (now() AT TIME ZONE 'Asia/Shanghai')::date AND i.status NOT IN ('rectified', 'closed'))
+                       OR (i.deadline < (now() AT TIME ZONE county_time_zone())::date AND i.status NOT IN ('rectified', 'closed'))
                           = :overdue)
                   AND (:monthStart::date IS NULL
-                       OR (i.reported_at >= :monthStart::timestamp AT TIME ZONE 'Asia/Shanghai'
-                           AND i.reported_at < (:monthStart::date + interval '1 month') AT TIME ZONE 'Asia/Shanghai'))
+                       OR (i.reported_at >= :monthStart::timestamp AT TIME ZONE county_time_zone()
+                           AND i.reported_at < (:monthStart::date + interval '1 month') AT TIME ZONE county_time_zone()))
                   AND (:chief::bigint IS NULL OR EXISTS (
                           SELECT 1 FROM chief_assignment a WHERE a.chief_id = :chief AND a.collection = i.segment_collection
                                                              AND a.asset_id = i.segment_id))

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
 import cn.hetu.catalog.PropertyFilters;
+import cn.hetu.county.County;
 import cn.hetu.parcel.DisposalRates;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.InvalidParameterException;
@@ -58,7 +59,10 @@ class StatsController {
 
     private final DisposalRates rates;
 
-    StatsController(Catalog catalog, LayerAccess access, JdbcClient jdbc, DisposalRates rates) {
+    private final County county;
+
+    StatsController(Catalog catalog, LayerAccess access, JdbcClient jdbc, DisposalRates rates, County county) {
+        this.county = county;
         this.catalog = catalog;
         this.access = access;
         this.jdbc = jdbc;
@@ -130,7 +134,7 @@ class StatsController {
             .list();
         long overdue = jdbc.sql("""
                 SELECT count(*) FROM project_milestone
-                WHERE done_on IS NULL AND due_on < (now() AT TIME ZONE 'Asia/Shanghai')::date""")
+                WHERE done_on IS NULL AND due_on < (now() AT TIME ZONE county_time_zone())::date""")
             .query(Long.class)
             .single();
         Map<String, Long> assets = new LinkedHashMap<>();
@@ -145,7 +149,7 @@ class StatsController {
 
     /** The plans' own figures: ditches, sluices, bridges and the land disposal rates of the current year. */
     private List<Tile> tiles() {
-        int year = LocalDate.now(DisposalRates.COUNTY_TIME).getYear();
+        int year = county.today().getYear();
         DisposalRates.Report disposal = rates.report(year);
         Map<String, Object> f = jdbc.sql("""
                 SELECT (SELECT count(*) FROM ditch) AS ditches,
