@@ -28,6 +28,7 @@ import {debounce} from '../util/debounce.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {canPatrol, canReadRiver} from '../river/roles.js';
 import {formatPage, parsePage} from './PageRoute.js';
+import {setCounty} from '../county/County.js';
 
 /** Map panes above Leaflet's own, lowest first. */
 const PANES = {
@@ -65,7 +66,8 @@ const PAGE_VIEWS = {
 /** The header's links: the map and the pages leaders use most. */
 const NAV = [['map', 'nav.map'], ['projects', 'nav.projects'], ['parcels', 'nav.parcels'], ['dashboard', 'nav.dashboard']];
 
-const FALLBACK_CONFIG = {center: [116.3, 33.25], zoom: 10, tiandituKey: ''};
+/** Without the server's configuration: a view of the whole country (see county/County.js). */
+const FALLBACK_CONFIG = {center: [105, 35], zoom: 4, tiandituKey: ''};
 const PHONE = '(max-width: 720px)';
 
 /** Classes and data attributes the workspace puts on the root, taken off again when it goes. */
@@ -136,6 +138,7 @@ export class MapWorkspace {
 			return;
 		}
 		this.config = {...FALLBACK_CONFIG, ...config};
+		setCounty(this.config);
 		if (this.session.authenticated && canPatrol(this.session)) {
 			this._startUploads();
 		}

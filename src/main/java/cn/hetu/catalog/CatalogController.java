@@ -34,7 +34,8 @@ class CatalogController {
     record Department(String code, String nameZh, String nameEn) {
     }
 
-    record ClientConfig(String tiandituKey, double[] center, int zoom) {
+    /** @param center the county's first map view, lon/lat; @param timeZone the county's, for dates shown */
+    record ClientConfig(String tiandituKey, double[] center, int zoom, String timeZone) {
     }
 
     private static final List<String> BASEMAP_FILES = List.of("county", "towns", "roads");
@@ -83,7 +84,7 @@ class CatalogController {
     @GetMapping("/config")
     ClientConfig config() {
         CountyProfile.View view = county.profile().view();
-        return new ClientConfig(tiandituKey, view.center(), view.zoom());
+        return new ClientConfig(tiandituKey, view.center(), view.zoom(), county.profile().timeZone());
     }
 
     /** County outline and town seats (from the county profile) and roads for the offline basemap. */
