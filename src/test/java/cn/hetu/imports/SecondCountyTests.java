@@ -2,23 +2,16 @@ package cn.hetu.imports;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
-import cn.hetu.HetuApplication;
 import cn.hetu.Http;
 
 import static cn.hetu.imports.ImportClient.gdal;
@@ -28,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hetu for another county, set up by its profile file alone: 试验县, a made-up county around 114°E in CGCS2000
  * Gauss-Krüger zone 38 (not the demo's 39), with other towns, departments and time zone, on a database of its
- * own. A surveyor's file in its zone is imported, found by search, served in its zone and counted.
+ * own ({@link TrialCounty}). A surveyor's file in its zone is imported, found by search, served in its zone and counted.
  */
 class SecondCountyTests {
 
@@ -39,34 +32,14 @@ class SecondCountyTests {
             {"type":"Feature","geometry":{"type":"LineString","coordinates":[[113.85,34.80],[113.88,34.82]]},"properties":{"code":"SY-3","name":"西甲中沟","class":"medium"}}]}
             """;
 
-    private static ConfigurableApplicationContext trial;
-
     private static Http admin;
 
     private static JdbcClient jdbc;
 
     @BeforeAll
     static void startHetuForTheTrialCounty() throws Exception {
-        String url = System.getenv().getOrDefault("HETU_DB_URL", "jdbc:postgresql://127.0.0.1:54329/hetu_test");
-        String user = System.getenv().getOrDefault("HETU_DB_USER", "hetu");
-        String password = System.getenv().getOrDefault("HETU_DB_PASSWORD", "");
-        String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "") + "_trial_county";
-        try (Connection connection = DriverManager.getConnection(url, user, password);
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + database);
-        }
-        trial = new SpringApplicationBuilder(HetuApplication.class).run("--server.port=0", "--hetu.demo.load=false",
-                "--hetu.admin-password=" + Http.ADMIN_PASSWORD, "--spring.datasource.hikari.maximum-pool-size=5",
-                "--spring.datasource.url=" + url.substring(0, url.lastIndexOf('/') + 1) + database,
-                "--hetu.county.profile-file=classpath:county/second-county.json");
-        admin = Http.admin(trial.getEnvironment());
-        jdbc = trial.getBean(JdbcClient.class);
-    }
-
-    @AfterAll
-    static void stopIt() {
-        trial.close();
+        admin = TrialCounty.admin();
+        jdbc = TrialCounty.jdbc();
     }
 
     @Test
@@ -90,7 +63,8 @@ class SecondCountyTests {
         Path geojson = Files.writeString(dir.resolve("trial.geojson"), WGS84_DITCHES);
         // Metres in zone 38 without the zone number and without a .prj, as survey offices often hand them over.
         Path shp = dir.resolve("trial.shp");
-        gdal("ogr2ogr", "-f", "ESRI Shapefile", "-s_srs", "EPSG:4490", "-t_srs", "EPSG:4547", shp.toString(), geojson.toString());
+        gdal("ogr2ogr", "-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8", "-s_srs", "EPSG:4490", "-t_srs", "EPSG:4547", shp.toString(),
+                geojson.toString());
         ImportClient importer = new ImportClient(admin, "admin", Http.ADMIN_PASSWORD);
         JsonNode job = importer.uploadReady(zipShapefile(shp, dir.resolve("trial.zip"), List.of("prj")),
                 Map.of("collection", "ditch"));
