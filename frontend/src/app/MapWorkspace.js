@@ -29,6 +29,7 @@ import {el, replaceChildren} from '../util/dom.js';
 import {canPatrol, canReadRiver} from '../river/roles.js';
 import {formatPage, parsePage} from './PageRoute.js';
 import {setCounty} from '../county/County.js';
+import {adoptServerSchemas} from '../catalog/ServerSchema.js';
 
 /** Map panes above Leaflet's own, lowest first. */
 const PANES = {
@@ -139,6 +140,10 @@ export class MapWorkspace {
 		}
 		this.config = {...FALLBACK_CONFIG, ...config};
 		setCounty(this.config);
+		await adoptServerSchemas(layers, {api: this.api, i18n: this.i18n});
+		if (this._destroyed) {
+			return;
+		}
 		if (this.session.authenticated && canPatrol(this.session)) {
 			this._startUploads();
 		}
