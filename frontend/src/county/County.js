@@ -5,13 +5,14 @@
  */
 
 /** Before the server has said: the browser's own zone and a view of the whole country. */
-const UNKNOWN = {timeZone: undefined, center: [105, 35], zoom: 4};
+const UNKNOWN = {timeZone: undefined, center: [105, 35], zoom: 4, gkZones: []};
 
 let county = UNKNOWN;
 
-/** Takes the county's settings from the client configuration ({timeZone, center: [lon, lat], zoom}). */
-export function setCounty({timeZone, center, zoom} = {}) {
+/** Takes the county's settings from the client configuration ({timeZone, center: [lon, lat], zoom, gkZones}). */
+export function setCounty({timeZone, center, zoom, gkZones} = {}) {
 	county = {
+		gkZones: Array.isArray(gkZones) ? gkZones : UNKNOWN.gkZones,
 		timeZone: timeZone || UNKNOWN.timeZone,
 		center: Array.isArray(center) && center.length === 2 ? center : UNKNOWN.center,
 		zoom: Number.isFinite(zoom) ? zoom : UNKNOWN.zoom
@@ -21,6 +22,11 @@ export function setCounty({timeZone, center, zoom} = {}) {
 /** The county's IANA time zone, for Intl date formatting (undefined: the browser's). */
 export function countyTimeZone() {
 	return county.timeZone;
+}
+
+/** The county's CGCS2000 3-degree Gauss-Krüger zones, main one first. */
+export function countyGkZones() {
+	return county.gkZones;
 }
 
 /** The map's first view in Leaflet's order: {center: [lat, lon], zoom}. */

@@ -34,8 +34,11 @@ class CatalogController {
     record Department(String code, String nameZh, String nameEn) {
     }
 
-    /** @param center the county's first map view, lon/lat; @param timeZone the county's, for dates shown */
-    record ClientConfig(String tiandituKey, double[] center, int zoom, String timeZone) {
+    /**
+     * @param center the county's first map view, lon/lat; @param timeZone the county's, for dates shown
+     * @param gkZones the county's Gauss-Krüger zones, offered for imports and exports
+     */
+    record ClientConfig(String tiandituKey, double[] center, int zoom, String timeZone, List<Integer> gkZones) {
     }
 
     private static final List<String> BASEMAP_FILES = List.of("county", "towns", "roads");
@@ -84,7 +87,8 @@ class CatalogController {
     @GetMapping("/config")
     ClientConfig config() {
         CountyProfile.View view = county.profile().view();
-        return new ClientConfig(tiandituKey, view.center(), view.zoom(), county.profile().timeZone());
+        return new ClientConfig(tiandituKey, view.center(), view.zoom(), county.profile().timeZone(),
+                county.profile().gkZones());
     }
 
     /** County outline and town seats (from the county profile) and roads for the offline basemap. */
