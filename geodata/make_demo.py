@@ -30,6 +30,14 @@ AS_OF = date(2026, 10, 31)
 BBOX = (116.0, 33.0, 116.6, 33.5)
 COUNTY_CODE = "341621"
 
+DEPARTMENTS = (  # as V1__registry.sql names them
+    ("water", "县水利局", "County Water Resources Bureau"),
+    ("natres", "自然资源和规划局", "Natural Resources and Planning Bureau"),
+    ("commerce", "科工商务局", "Science, Industry and Commerce Bureau"),
+    ("approval", "县行政审批局", "County Administrative Approval Bureau"),
+    ("donglinxi", "东临溪镇人民政府", "Donglinxi Town Government"),
+)
+
 
 def rng_for(layer):
     """One generator per layer, so changing one layer leaves the others stable."""
@@ -1970,13 +1978,24 @@ def write_features(path, name, features):
     print(f"wrote {path.relative_to(OUT_DIR.parent)} ({len(features)} features)")
 
 
+def write_county_profile(world):
+    """The county profile Hetu loads on its first start: name, boundary, time zone, Gauss-Krüger zone,
+    the box features may lie in, the first map view, departments, and towns with their villages."""
+    profile = {
+        "code": COUNTY_CODE, "nameZh": "示范县", "nameEn": "Demo County", "timeZone": "Asia/Shanghai", "gkZones": [39],
+        "extent": [115.9, 32.9, 116.7, 33.6], "view": {"center": [116.3, 33.25], "zoom": 10},
+        "departments": [{"code": code, "nameZh": zh, "nameEn": en} for code, zh, en in DEPARTMENTS],
+        "towns": [{"nameZh": t.name, "nameEn": t.name_en, "kind": "county_seat" if t.name == COUNTY_SEAT else "town",
+                   "seat": geojson_coordinates(t.seat),
+                   "villages": sorted({f"{v.name}村" for v in world.villages if v.town == t.name})} for t in TOWNS],
+        "boundary": {"type": "Polygon", "coordinates": [geojson_coordinates(world.county)]}}
+    path = OUT_DIR / "county.json"
+    path.write_text(json.dumps(profile, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {path.relative_to(OUT_DIR.parent)}")
+
+
 def write_basemap(world):
     basemap = OUT_DIR / "basemap"
-    write_features(basemap / "county.geojson", "county", [(("Polygon", [world.county]), {
-        "name": "县界", "name_en": "County boundary", "adcode": COUNTY_CODE})])
-    write_features(basemap / "towns.geojson", "towns", [(("Point", t.seat), {
-        "name": t.name, "name_en": t.name_en, "kind": "county_seat" if t.name == COUNTY_SEAT else "town"})
-        for t in TOWNS])
     write_features(basemap / "roads.geojson", "roads", [(("LineString", world.roads[name].points), {
         "name": name, "ref": ref, "kind": kind}) for name, ref, kind, _ in ROADS])
 
@@ -1996,6 +2015,7 @@ def main():
         features = [((a.kind, a.coords) if a.kind else None, a.props) for a in world.layers[collection]]
         write_features(OUT_DIR / f"{collection}.geojson", collection, features)
     write_basemap(world)
+    write_county_profile(world)
     print(f"包河 dredging {km(world.find('river_segment', name='包河喇叭沟口至石弓段')):.3f} km, "
           f"flood road {km(world.find('dike', name='包河右岸堤防（白洋沟—郑沟村）')):.3f} km, "
           f"西淝河 tributaries {km(world.named('river_segment', *XIFEI_FIRST)):.3f} km "

@@ -10,8 +10,11 @@ import {MapController} from './MapController.js';
 import {namesFor} from './names.js';
 import {PageHost} from './PageHost.js';
 import {formatPage, parsePage} from './PageRoute.js';
+import {setCounty} from '../county/County.js';
+import {adoptServerSchemas} from '../catalog/ServerSchema.js';
 
-const FALLBACK_CONFIG = {center: [116.3, 33.25], zoom: 10, tiandituKey: ''};
+/** Without the server's configuration: a view of the whole country (see county/County.js). */
+const FALLBACK_CONFIG = {center: [105, 35], zoom: 4, tiandituKey: ''};
 const PHONE = '(max-width: 720px)';
 
 /** Classes and data attributes the workspace puts on the root, taken off again when it goes. */
@@ -60,6 +63,12 @@ export class Workspace {
 		if (this._destroyed) {
 			return;
 		}
+		config = {...FALLBACK_CONFIG, ...config};
+		setCounty(config);
+		await adoptServerSchemas(layers, {api: this.api, i18n: this.i18n});
+		if (this._destroyed) {
+			return;
+		}
 		if (this.session.authenticated && canPatrol(this.session)) {
 			this._startUploads();
 		}
@@ -74,7 +83,7 @@ export class Workspace {
 		};
 		const common = {root: this.root, api: this.api, i18n: this.i18n, session: this.session, toast: this.toast, names: this.names, formatter: this.formatter, shell};
 		this.map = new MapController({...common, elements: this.elements, preferences: this.preferences, window: this.window,
-			config: {...FALLBACK_CONFIG, ...config}, layerInfo: this.layerInfo, departments: this.departments});
+			config, layerInfo: this.layerInfo, departments: this.departments});
 		this.map.start(hash, {page});
 		this.edit = new EditController({...common, map: this.map, editorElement: this.elements.editor, departments: this.departments});
 		this.search = new SearchBox({container: this.header.searchSlot, i18n: this.i18n, api: this.api, collectionTitle: this.names.collectionTitle,

@@ -1,3 +1,4 @@
+import {countyTimeZone} from '../county/County.js';
 /*
  * Numbers with their units, as Chinese offices read them: lengths in m or km, areas in
  * m², hectares and 亩, money in 万元 (10,000 CNY; English readers get CNY millions).
@@ -74,14 +75,14 @@ export function formatDate(value) {
 	return match ? match[1] : text;
 }
 
-/** A timestamp in the county's time (China Standard Time) as "2023-12-31 08:30". */
+/** A timestamp in the county's time as "2023-12-31 08:30". */
 export function formatDateTime(value) {
 	const date = new Date(value);
 	if (Number.isNaN(date.getTime())) {
 		return String(value);
 	}
 	const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit',
+		timeZone: countyTimeZone(), year: 'numeric', month: '2-digit', day: '2-digit',
 		hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
 	}).formatToParts(date).map((p) => [p.type, p.value]));
 	return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;

@@ -27,6 +27,12 @@ export class I18n {
 		return this.locale.startsWith('zh');
 	}
 
+	/** Adds messages by locale ({'zh-CN': {...}, en: {...}}), such as the words of a collection the server describes. */
+	addMessages(byLocale) {
+		this._messages = Object.fromEntries(Object.entries(this._messages)
+			.map(([locale, messages]) => [locale, {...messages, ...(byLocale[locale] || {})}]));
+	}
+
 	has(key) {
 		return key in this.messages;
 	}

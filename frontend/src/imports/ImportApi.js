@@ -2,7 +2,29 @@ import {CSRF_HEADER} from '../api/Api.js';
 import {ApiError} from '../api/ApiError.js';
 
 /** CRSs offered for an upload's override and an export, by EPSG code. */
-export const CRS_CHOICES = ['4490', '4326', '3857', '4527', '4548', '4526', '4547'];
+/** The CRSs every county is offered in; the county's Gauss-Krüger zones follow (crsChoices). */
+export const WORLDWIDE_CRS = ['4490', '4326', '3857'];
+
+/**
+ * EPSG codes a user picks a file's CRS from: the worldwide ones, then the CGCS2000 3-degree zones of the
+ * county and its neighbours, each with the zone number in X (4513 + zone - 25) and without it (4534 + ...).
+ */
+export function crsChoices(gkZones) {
+	const zones = [...new Set(gkZones.flatMap((zone) => [zone, zone - 1, zone + 1]))].filter((zone) => zone >= 25 && zone <= 45);
+	return [...WORLDWIDE_CRS, ...zones.flatMap((zone) => [String(4513 + zone - 25), String(4534 + zone - 25)])];
+}
+
+/** A CRS's name for people: a worldwide one by its own message, a Gauss-Krüger zone by its number or meridian. */
+export function crsName(code, t) {
+	const epsg = Number(code);
+	if (epsg >= 4513 && epsg <= 4533) {
+		return t('imports.crsName.gkZone', {zone: epsg - 4513 + 25, code});
+	}
+	if (epsg >= 4534 && epsg <= 4554) {
+		return t('imports.crsName.gkMeridian', {meridian: (epsg - 4534 + 25) * 3, code});
+	}
+	return t(`imports.crsName.${code}`);
+}
 
 export const EXPORT_FORMATS = ['geojson', 'shp', 'gpkg', 'kml', 'csv', 'xlsx'];
 

@@ -2,6 +2,7 @@ import {GeoJSON, Map as LeafletMap, circleMarker} from 'leaflet';
 import {el} from '../util/dom.js';
 import {CountyOutline} from '../map/CountyOutline.js';
 import {showMapProblem} from '../ui/mapProblem.js';
+import {countyView} from '../county/County.js';
 
 /**
  * The first features of a file on a small map with the county outline, so that a clerk sees
@@ -12,7 +13,7 @@ export class ImportPreview {
 		this.element = el('div', {class: 'hetu-import-preview', id: 'hetu-import-preview'});
 		container.append(this.element);
 		this._timers = new Set();
-		this.map = new LeafletMap(this.element, {attributionControl: false, center: [33.25, 116.3], zoom: 9, zoomSnap: 0.25});
+		this.map = new LeafletMap(this.element, {attributionControl: false, center: countyView().center, zoom: countyView().zoom - 1, zoomSnap: 0.25});
 		this.map.createPane('hetu-boundary').style.zIndex = '395';
 		// The outline is a help, not a condition: without it the features are shown all the same, and a note says why.
 		Promise.resolve(county).then((geojson) => {

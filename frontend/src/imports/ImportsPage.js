@@ -4,7 +4,8 @@ import {fieldLabelKey} from '../catalog/Schema.js';
 import {problemText} from '../ui/problemText.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {saveBlob} from '../util/saveBlob.js';
-import {CRS_CHOICES, EXPORT_FORMATS, ImportApi, isRunning} from './ImportApi.js';
+import {EXPORT_FORMATS, ImportApi, crsChoices, crsName, isRunning} from './ImportApi.js';
+import {countyGkZones} from '../county/County.js';
 import {ImportPreview} from './ImportPreview.js';
 
 /** How often a running job is asked for its progress. */
@@ -255,7 +256,7 @@ export class ImportsPage {
 				el('option', {value: ''}, t('imports.auto')), ['UTF-8', 'GBK', 'GB18030'].map((e) => el('option', {value: e}, e)))),
 			field(t('imports.crs'), el('select', {name: 'crs', class: 'hetu-input'},
 				el('option', {value: ''}, t('imports.crsFromFile')),
-				CRS_CHOICES.map((code) => el('option', {value: `EPSG:${code}`}, t(`imports.crsName.${code}`)))))),
+				crsChoices(countyGkZones()).map((code) => el('option', {value: `EPSG:${code}`}, crsName(code, t)))))),
 		this.formError ? problemView(this.formError) : null,
 		el('button', {type: 'submit', class: 'hetu-button', 'data-action': 'upload', disabled: this.uploading || null},
 			this.uploading ? t('imports.uploading') : t('imports.upload')));
@@ -403,7 +404,7 @@ export class ImportsPage {
 			field(t('imports.format'), el('select', {name: 'format', class: 'hetu-input'},
 				EXPORT_FORMATS.map((f) => el('option', {value: f}, t(`imports.formatName.${f}`))))),
 			field(t('imports.crs'), el('select', {name: 'crs', class: 'hetu-input'},
-				CRS_CHOICES.map((code) => el('option', {value: code}, t(`imports.crsName.${code}`))))),
+				crsChoices(countyGkZones()).map((code) => el('option', {value: code}, crsName(code, t))))),
 			field(t('imports.encoding'), el('select', {name: 'encoding', class: 'hetu-input'},
 				['UTF-8', 'GBK'].map((e) => el('option', {value: e}, e))))),
 		field(t('imports.filter'), el('input', {name: 'filter', class: 'hetu-input', placeholder: "class = 'large'", autocomplete: 'off'})),

@@ -5,6 +5,7 @@ import {showMapProblem} from '../ui/mapProblem.js';
 import {el} from '../util/dom.js';
 import {CountyOutline} from './CountyOutline.js';
 import {OfflineBasemap} from './OfflineBasemap.js';
+import {countyView} from '../county/County.js';
 
 /**
  * A small still map of one project on the offline county base map (rivers, roads, towns):
@@ -18,7 +19,7 @@ export class MiniMap {
 		container.append(this.element);
 		this.map = new LeafletMap(this.element, {
 			zoomControl: false, attributionControl: false, dragging: false, scrollWheelZoom: false, doubleClickZoom: false,
-			boxZoom: false, keyboard: false, touchZoom: false, tap: false, zoomSnap: 0.25, center: [33.25, 116.3], zoom: 9
+			boxZoom: false, keyboard: false, touchZoom: false, tap: false, zoomSnap: 0.25, center: countyView().center, zoom: countyView().zoom - 1
 		});
 		for (const [name, zIndex] of [['hetu-base', 150], ['hetu-boundary', 395], ['hetu-base-labels', 440]]) {
 			const pane = this.map.createPane(name);

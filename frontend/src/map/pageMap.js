@@ -1,4 +1,5 @@
 import {Map as LeafletMap} from 'leaflet';
+import {countyView} from '../county/County.js';
 
 /**
  * A Leaflet map for a page of its own (not the main map): county view, no built-in zoom or
@@ -7,7 +8,7 @@ import {Map as LeafletMap} from 'leaflet';
  */
 export function pageMap(element, {panes, passive, ...options}) {
 	const map = new LeafletMap(element, {
-		center: [33.25, 116.3], zoom: 10, minZoom: 6, maxZoom: 19, zoomControl: false, attributionControl: false,
+		...countyView(), minZoom: 6, maxZoom: 19, zoomControl: false, attributionControl: false,
 		zoomSnap: 0.5, ...options
 	});
 	// Leaflet makes a container that is not yet in the page `position: relative`; the stylesheet places it.

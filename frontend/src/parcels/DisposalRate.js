@@ -1,3 +1,5 @@
+import {countyDateParts} from '../county/County.js';
+
 /*
  * The annual disposal rate (年处置率) as the server reports it: area disposed in the year over
  * the stock frozen on 1 January, per plan group, category and town, against the plans' 20%.
@@ -19,9 +21,9 @@ export function groupLabel(group, i18n) {
 	return key ? i18n.t(key) : String(group ?? '');
 }
 
-/** The year in the county (Asia/Shanghai, UTC+8 without summer time) at `now`. */
+/** The year in the county (its time zone) at `now`. */
 export function countyYear(now = new Date()) {
-	return new Date(now.getTime() + 8 * 3600 * 1000).getUTCFullYear();
+	return countyDateParts(now).year;
 }
 
 /** The years on offer, newest first: this year (county time) back to FIRST_YEAR. */

@@ -6,6 +6,7 @@ import {PHOTO_TYPES} from './RiverApi.js';
 import {canPatrol} from './roles.js';
 import {formatDistance} from './track.js';
 import {refusalKey, stepsFrom} from './workflow.js';
+import {countyTimeZone} from '../county/County.js';
 
 /**
  * One issue: what was reported where, its photos with their EXIF evidence against the report
@@ -81,7 +82,7 @@ export class IssueDetail {
 	}
 
 	_time(value) {
-		return value ? new Date(value).toLocaleString(this.i18n.locale, {dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Shanghai'}) : '';
+		return value ? new Date(value).toLocaleString(this.i18n.locale, {dateStyle: 'medium', timeStyle: 'short', timeZone: countyTimeZone()}) : '';
 	}
 
 	_photo(photo) {

@@ -5,6 +5,7 @@ import {el, replaceChildren} from '../util/dom.js';
 import {IssueDetail, escalation, statusBadge} from './IssueDetail.js';
 import {parseMonth} from './month.js';
 import {CATEGORIES, RiverApi, STATUSES} from './RiverApi.js';
+import {countyTimeZone} from '../county/County.js';
 
 /** The list's filters as they stand in the hash (#/issues?status=…). */
 export const ISSUE_FILTERS = ['status', 'overdue', 'town', 'category', 'month'];
@@ -126,7 +127,7 @@ export class IssuesPage {
 			replaceChildren(this.listBox, el('p', {class: 'hetu-hint', 'data-role': 'empty'}, t('river.issues.empty')));
 			return;
 		}
-		const time = (value) => new Date(value).toLocaleDateString(this.i18n.locale, {timeZone: 'Asia/Shanghai'});
+		const time = (value) => new Date(value).toLocaleDateString(this.i18n.locale, {timeZone: countyTimeZone()});
 		replaceChildren(this.listBox,
 			el('p', {class: 'hetu-hint', 'data-role': 'count'}, t('river.issues.count', {count: this.items.length})),
 			el('ul', {class: 'hetu-river-issue-list'}, this.items.map((issue) => el('li', {},

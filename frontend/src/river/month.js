@@ -1,3 +1,5 @@
+import {countyDateParts} from '../county/County.js';
+
 /* Months as the bulletin names them (yyyy-MM) and compliance rates as the office reads them. */
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -8,10 +10,10 @@ export function parseMonth(text) {
 	return match ? `${match[1]}-${match[2]}` : null;
 }
 
-/** The month of a date, in the county's time (Asia/Shanghai, UTC+8 without summer time). */
+/** The month of a date, in the county's time. */
 export function monthOf(date) {
-	const local = new Date(date.getTime() + 8 * 3600 * 1000);
-	return `${local.getUTCFullYear()}-${String(local.getUTCMonth() + 1).padStart(2, '0')}`;
+	const {year, month} = countyDateParts(date);
+	return `${year}-${String(month).padStart(2, '0')}`;
 }
 
 /** The bulletin a visitor sees first: last month's, since the current one is not over. */

@@ -1,4 +1,5 @@
-import {describe, expect, it} from 'vitest';
+import {beforeEach, describe, expect, it} from 'vitest';
+import {setCounty} from '../../../src/county/County.js';
 import {I18n} from '../../../src/i18n/I18n.js';
 import {
 	MU_M2, formatAmount, formatArea, formatCapacity, formatDate, formatDateTime, formatLength, formatMetres, formatMoney10k, formatPercent, unitText
@@ -8,6 +9,8 @@ const zh = new I18n({locale: 'zh-CN'});
 const en = new I18n({locale: 'en'});
 
 describe('units', () => {
+	beforeEach(() => setCounty({timeZone: 'Asia/Shanghai', center: [116.3, 33.25], zoom: 10}));
+
 	it('defines one mu as 666.67 m²', () => {
 		expect(MU_M2).toBeCloseTo(666.67, 2);
 	});

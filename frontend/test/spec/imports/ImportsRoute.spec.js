@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {formatPage, parsePage} from '../../../src/app/PageRoute.js';
 import {parseHash} from '../../../src/map/HashState.js';
-import {CRS_CHOICES, EXPORT_FORMATS, isRunning} from '../../../src/imports/ImportApi.js';
+import {EXPORT_FORMATS, WORLDWIDE_CRS, crsChoices, crsName, isRunning} from '../../../src/imports/ImportApi.js';
 import {importsEn} from '../../../src/i18n/imports.en.js';
 import {importsZh} from '../../../src/i18n/imports.zh.js';
 
@@ -26,7 +26,7 @@ describe('the import page', () => {
 		const keys = [
 			...['loading', 'ready', 'committing', 'committed', 'failed', 'cancelled'].map((s) => `imports.state.${s}`),
 			...['file', 'guessed', 'override', 'cpg', 'detected', 'chosen'].map((o) => `imports.origin.${o}`),
-			...CRS_CHOICES.map((c) => `imports.crsName.${c}`),
+			...WORLDWIDE_CRS.map((c) => `imports.crsName.${c}`), 'imports.crsName.gkZone', 'imports.crsName.gkMeridian',
 			...EXPORT_FORMATS.map((f) => `imports.formatName.${f}`)
 		];
 		for (const key of keys) {
@@ -34,5 +34,13 @@ describe('the import page', () => {
 			expect(importsEn[key], key).toBeTruthy();
 		}
 		expect(Object.keys(importsZh).sort()).toEqual(Object.keys(importsEn).sort());
+	});
+
+	it('offers the Gauss-Krüger zones of the county and their neighbours, named by zone and meridian', () => {
+		expect(crsChoices([39])).toEqual(['4490', '4326', '3857', '4527', '4548', '4526', '4547', '4528', '4549']);
+		expect(crsChoices([38]).slice(3, 5)).toEqual(['4526', '4547']);
+		const t = (key, params) => `${key} ${JSON.stringify(params ?? {})}`;
+		expect(crsName('4547', t)).toBe('imports.crsName.gkMeridian {"meridian":114,"code":"4547"}');
+		expect(crsName('4527', t)).toBe('imports.crsName.gkZone {"zone":39,"code":"4527"}');
 	});
 });

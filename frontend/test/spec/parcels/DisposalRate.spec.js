@@ -1,9 +1,12 @@
-import {describe, expect, it} from 'vitest';
+import {beforeEach, describe, expect, it} from 'vitest';
+import {setCounty} from '../../../src/county/County.js';
 import {I18n} from '../../../src/i18n/I18n.js';
 import {messages} from '../../../src/parcels/messages.js';
 import {defaultKpiYear, groupLabel, kpiYears, rateAxisMax, rateState} from '../../../src/parcels/DisposalRate.js';
 
 describe('DisposalRate', () => {
+	beforeEach(() => setCounty({timeZone: 'Asia/Shanghai', center: [116.3, 33.25], zoom: 10}));
+
 	it('names the plans’ groups in both languages', () => {
 		const zh = new I18n({locale: 'zh-CN'});
 		const en = new I18n({locale: 'en'});

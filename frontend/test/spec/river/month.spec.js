@@ -1,7 +1,10 @@
-import {describe, expect, it} from 'vitest';
+import {beforeEach, describe, expect, it} from 'vitest';
+import {setCounty} from '../../../src/county/County.js';
 import {complianceGrade, defaultBulletinMonth, formatCompliance, monthOf, monthParts, parseMonth, shiftMonth} from '../../../src/river/month.js';
 
 describe('bulletin months', () => {
+	beforeEach(() => setCounty({timeZone: 'Asia/Shanghai', center: [116.3, 33.25], zoom: 10}));
+
 	it('reads yyyy-MM and nothing else', () => {
 		expect(parseMonth('2026-10')).toBe('2026-10');
 		expect(parseMonth(' 2026-01 ')).toBe('2026-01');
@@ -33,5 +36,11 @@ describe('bulletin months', () => {
 		expect(complianceGrade(100)).toBe('full');
 		expect(complianceGrade(80)).toBe('short');
 		expect(complianceGrade(79.9)).toBe('poor');
+	});
+
+	it('follows the time zone of the county the server serves', () => {
+		setCounty({timeZone: 'Asia/Urumqi', center: [87.6, 43.8], zoom: 10});
+		expect(monthOf(new Date('2026-10-31T16:30:00Z'))).toBe('2026-10');
+		expect(monthOf(new Date('2026-10-31T18:00:00Z'))).toBe('2026-11');
 	});
 });

@@ -61,7 +61,7 @@ CROSS JOIN LATERAL (
     WHERE r.period <> 'xun' OR extract(day FROM g.d) IN (1, 11, 21)) p
 CROSS JOIN LATERAL generate_series(1, CASE WHEN random() < 0.12 THEN 0 WHEN random() < 0.2 THEN 2 ELSE 1 END) k
 CROSS JOIN LATERAL (SELECT ((p.start + (random() * (p.stop - p.start))::int)::timestamp
-                            + make_interval(hours => 8 + (random() * 8)::int)) AT TIME ZONE 'Asia/Shanghai' AS started) t
+                            + make_interval(hours => 8 + (random() * 8)::int)) AT TIME ZONE county_time_zone() AS started) t
 CROSS JOIN LATERAL (SELECT geom FROM (
         SELECT s.geom FROM chief_assignment a JOIN river_segment s ON a.collection = 'river_segment' AND s.id = a.asset_id
         WHERE a.chief_id = c.id
@@ -86,7 +86,7 @@ INSERT INTO patrol_issue (id, patrol_id, geom, category, description, status, se
 SELECT md5('issue-' || p.id)::uuid, p.id, ST_LineInterpolatePoint(p.geom, 0.2 + random() * 0.6), i.category,
        i.description, s.status, a.collection, a.asset_id,
        CASE WHEN s.status <> 'reported' THEN c.town || '人民政府' END,
-       CASE WHEN s.status <> 'reported' THEN (p.started_at AT TIME ZONE 'Asia/Shanghai')::date + 15 END,
+       CASE WHEN s.status <> 'reported' THEN (p.started_at AT TIME ZONE county_time_zone())::date + 15 END,
        'demo', p.ended_at, CASE WHEN s.status = 'closed' THEN p.ended_at + interval '12 days' END
 FROM patrol p
 JOIN river_chief c ON c.id = p.chief_id

@@ -173,7 +173,7 @@ public class ColumnRules implements FieldRefusal.Explainer {
         return table == null ? null : catalog.find(table).orElse(null);
     }
 
-    private boolean hasDefault(Layer layer, String column) {
+    boolean hasDefault(Layer layer, String column) {
         return table(layer.id()).defaulted().contains(column);
     }
 

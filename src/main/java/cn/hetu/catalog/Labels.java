@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The server's names for fields and coded values, in Chinese and English, as the map shows them:
- * {@code labels/labels.json} (kept equal to the front end's message files by a test) and the
+ * {@code labels/labels.json} (kept equal to the front end's message files by a test), the words a
+ * migration gave a collection it added (tables {@code field_label}, {@code enum_label}) and the
  * department table. Exports, problem bodies and the collection schema take their words from here.
  */
 @Component
@@ -39,18 +41,44 @@ public class Labels {
 
     }
 
-    private final JsonNode labels;
+    private final ObjectNode labels;
 
     private final JdbcClient jdbc;
 
     Labels(JdbcClient jdbc) {
         this.jdbc = jdbc;
         try (InputStream in = Labels.class.getResourceAsStream("/labels/labels.json")) {
-            this.labels = JsonMapper.shared().readTree(in);
+            this.labels = (ObjectNode) JsonMapper.shared().readTree(in);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        addCollectionWords();
+    }
+
+    /** The words of collections added as data, over those of labels.json. */
+    private void addCollectionWords() {
+        ObjectNode fields = (ObjectNode) labels.get("fields");
+        ObjectNode units = (ObjectNode) labels.get("units");
+        ObjectNode columnEnums = (ObjectNode) labels.get("columnEnums");
+        ObjectNode enums = (ObjectNode) labels.get("enums");
+        jdbc.sql("SELECT collection || '.' || field, title_zh, title_en, unit_zh, unit_en, enumeration FROM field_label")
+            .query(rs -> {
+                String key = rs.getString(1);
+                fields.putArray(key).add(rs.getString(2)).add(rs.getString(3));
+                if (rs.getString(4) != null) {
+                    units.putArray(key).add(rs.getString(4)).add(rs.getString(5));
+                }
+                if (rs.getString(6) != null) {
+                    columnEnums.put(key, rs.getString(6));
+                }
+            });
+        jdbc.sql("SELECT enumeration, code, label_zh, label_en FROM enum_label ORDER BY enumeration, position, code")
+            .query(rs -> {
+                JsonNode list = enums.get(rs.getString(1));
+                ObjectNode codes = list == null ? enums.putObject(rs.getString(1)) : (ObjectNode) list;
+                codes.putArray(rs.getString(2)).add(rs.getString(3)).add(rs.getString(4));
+            });
     }
 
     /** A column's name for people: the collection's own label, the common one, the file's name, or the column. */
@@ -65,7 +93,7 @@ public class Labels {
     /** The field's name with its unit, as a table's header: 面积（平方米）, Area (m²). */
     public String header(Layer layer, Column column, Language language) {
         String name = field(layer, column, language);
-        JsonNode unit = labels.get("units").get(column.name());
+        JsonNode unit = unit(layer.id(), column.name());
         if (unit == null) {
             return name;
         }
@@ -106,7 +134,14 @@ public class Labels {
         return name == null ? null : name.asString();
     }
 
-    private JsonNode fieldPair(String collection, String column) {
+    /** The unit of a column's numbers as [zh, en], or null. */
+    JsonNode unit(String collection, String column) {
+        JsonNode units = labels.get("units");
+        return units.has(collection + "." + column) ? units.get(collection + "." + column) : units.get(column);
+    }
+
+    /** A column's name for people in both languages as [zh, en], or null when none is known beyond the column's own. */
+    JsonNode fieldPair(String collection, String column) {
         JsonNode fields = labels.get("fields");
         return fields.has(collection + "." + column) ? fields.get(collection + "." + column) : fields.get(column);
     }

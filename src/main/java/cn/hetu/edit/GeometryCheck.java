@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 import cn.hetu.catalog.Layer;
+import cn.hetu.county.County;
 import cn.hetu.system.GeometryProblem;
 
 /**
@@ -29,13 +30,12 @@ class GeometryCheck {
 
     private final GeometryFactory factory = new GeometryFactory(new PrecisionModel(), CGCS2000);
 
-    private final Envelope county;
+    private final County counties;
 
     private final int maxVertices;
 
-    GeometryCheck(@Value("${hetu.county.bbox:115.9,32.9,116.7,33.6}") double[] bbox,
-            @Value("${hetu.limits.max-vertices:100000}") int maxVertices) {
-        this.county = new Envelope(bbox[0], bbox[2], bbox[1], bbox[3]);
+    GeometryCheck(County counties, @Value("${hetu.limits.max-vertices:100000}") int maxVertices) {
+        this.counties = counties;
         this.maxVertices = maxVertices;
     }
 
@@ -64,6 +64,8 @@ class GeometryCheck {
                 throw new GeometryProblem(GeometryProblem.Fault.SELF_INTERSECTION, "The line crosses itself at " + point(crossing), lonLat(crossing));
             }
         }
+        double[] box = counties.extent();
+        Envelope county = new Envelope(box[0], box[2], box[1], box[3]);
         if (!county.contains(geometry.getEnvelopeInternal())) {
             Coordinate inside = geometry.getInteriorPoint().getCoordinate();
             throw new GeometryProblem(GeometryProblem.Fault.OUTSIDE, "The geometry lies outside the county (lon " + county.getMinX() + "–"

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,6 +33,7 @@ import cn.hetu.catalog.Conditions;
 import cn.hetu.catalog.Labels;
 import cn.hetu.catalog.Labels.Language;
 import cn.hetu.catalog.Layer;
+import cn.hetu.county.County;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.Spreadsheets;
 
@@ -80,8 +80,6 @@ public class FeatureExport {
 
     }
 
-    private static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
-
     private static final DateTimeFormatter SHAPEFILE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private static final JsonMapper JSON = JsonMapper.shared();
@@ -94,7 +92,11 @@ public class FeatureExport {
 
     private final TransactionTemplate readOnly;
 
-    FeatureExport(GdalExport gdal, Labels labels, DataSource dataSource, PlatformTransactionManager transactions) {
+    private final County county;
+
+    FeatureExport(GdalExport gdal, Labels labels, DataSource dataSource, PlatformTransactionManager transactions,
+            County county) {
+        this.county = county;
         this.gdal = gdal;
         this.labels = labels;
         this.streaming = new JdbcTemplate(dataSource);
@@ -173,7 +175,7 @@ public class FeatureExport {
                 Object value = values.get(i);
                 if (value instanceof OffsetDateTime time) {
                     // A Shapefile has no date-time type: county time as text there, ISO with offset elsewhere.
-                    value = shapefile ? SHAPEFILE_TIME.format(time.atZoneSameInstant(COUNTY)) : time.toString();
+                    value = shapefile ? SHAPEFILE_TIME.format(time.atZoneSameInstant(county.timeZone())) : time.toString();
                 }
                 properties.put(columns.get(i).name(), value instanceof LocalDate day ? day.toString() : value);
             }
@@ -257,7 +259,7 @@ public class FeatureExport {
             case DATE -> rs.getObject(index, LocalDate.class);
             case DATETIME -> {
                 OffsetDateTime time = rs.getObject(index, OffsetDateTime.class);
-                yield keepTimeZone ? time : time.atZoneSameInstant(COUNTY).toLocalDateTime();
+                yield keepTimeZone ? time : time.atZoneSameInstant(county.timeZone()).toLocalDateTime();
             }
             default -> {
                 String text = rs.getString(index);

@@ -1,15 +1,15 @@
 package cn.hetu.imports;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import cn.hetu.county.County;
 
 import static cn.hetu.system.SqlIdentifiers.quote;
 
@@ -25,18 +25,19 @@ class ImportChecks {
 
     private final JdbcClient jdbc;
 
-    /** The county's extent in lon/lat with a margin; features outside it point to a wrong CRS. */
-    private final double[] county;
+    /** Its extent: features outside it point to a wrong CRS. */
+    private final County counties;
 
-    ImportChecks(JdbcClient jdbc, @Value("${hetu.imports.county-extent:115.9,32.9,116.7,33.6}") String county) {
+    ImportChecks(JdbcClient jdbc, County counties) {
         this.jdbc = jdbc;
-        this.county = Arrays.stream(county.split(",")).mapToDouble(Double::parseDouble).toArray();
+        this.counties = counties;
     }
 
     ImportReport report(UUID job, ImportTarget target, Map<String, String> mapping, Map<String, String> defaults,
             List<ImportTargets.StagingField> fields) {
         String staging = Staging.qualified(job);
         String type = target.geometryType();
+        double[] county = counties.extent();
         Object[] summary = jdbc.sql("""
                 SELECT count(*), count(*) FILTER (WHERE geom IS NULL OR ST_IsEmpty(geom)),
                        count(*) FILTER (WHERE ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4490))),

@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
+import cn.hetu.county.County;
 import cn.hetu.export.GdalCommand;
 import cn.hetu.security.HetuUser;
 import cn.hetu.security.LayerAccess;
@@ -67,8 +68,11 @@ class Imports {
 
     private final JdbcClient jdbc;
 
+    private final County county;
+
     Imports(UploadedFiles files, Staging staging, ImportTargets targets, ImportChecks checks, ImportMerge merge,
-            ImportJobs jobs, Catalog catalog, LayerAccess access, JdbcClient jdbc) {
+            ImportJobs jobs, Catalog catalog, LayerAccess access, JdbcClient jdbc, County county) {
+        this.county = county;
         this.files = files;
         this.staging = staging;
         this.targets = targets;
@@ -97,7 +101,7 @@ class Imports {
                         : upload.label() + " has no layer '" + request.layer() + "'; it has "
                                 + layers.stream().map(SourceLayer::name).toList()));
             SourceCrs crs = override != null ? override
-                    : layer.wkt() != null ? SourceCrs.fromFile(layer.wkt()) : SourceCrs.guess(layer.extent());
+                    : layer.wkt() != null ? SourceCrs.fromFile(layer.wkt()) : SourceCrs.guess(layer.extent(), county.mainGkZone());
             if (crs == null) {
                 throw ImportRefused.unprocessable("The file says nothing of its CRS and its coordinates "
                         + Arrays.toString(layer.extent()) + " fit none Hetu knows; choose the CRS (crs=EPSG:...)");

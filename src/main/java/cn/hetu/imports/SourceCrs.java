@@ -3,6 +3,7 @@ package cn.hetu.imports;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.hetu.geo.Crs;
 import cn.hetu.system.InvalidParameterException;
 
 /**
@@ -23,9 +24,6 @@ record SourceCrs(String sourceSrs, Integer epsg, String name, String origin, Dou
     private static final Pattern FALSE_EASTING = Pattern.compile("PARAMETER\\[\"False[ _]easting\",([-\\d.]+)",
             Pattern.CASE_INSENSITIVE);
 
-    /** Central meridian of the county's 3-degree zone (zone 39): a six-digit X is taken to be in this zone. */
-    private static final int COUNTY_ZONE = 39;
-
     static SourceCrs override(String text) {
         String code = text.trim().replaceFirst("(?i)^EPSG:", "");
         if (!code.matches("\\d{4,5}")) {
@@ -45,10 +43,10 @@ record SourceCrs(String sourceSrs, Integer epsg, String name, String origin, Dou
     /**
      * A guess for a file without a CRS, from its extent: degrees are CGCS2000 longitude and latitude;
      * an eight-digit X starting with the zone number is a 3-degree zone with the number (4513-4533);
-     * a six-digit X is the county's zone without it (EPSG:4548); seven- and eight-digit metres near
+     * a six-digit X is the county's main zone without it ({@code countyZone}); seven- and eight-digit metres near
      * 13,000,000 are Web Mercator. Xi'an 1980 and Beijing 1954 are never guessed: only a .prj says so.
      */
-    static SourceCrs guess(double[] extent) {
+    static SourceCrs guess(double[] extent, int countyZone) {
         if (extent == null) {
             return null;
         }
@@ -65,7 +63,8 @@ record SourceCrs(String sourceSrs, Integer epsg, String name, String origin, Dou
             return guessed(4513 + zone - 25, "CGCS2000 3-degree Gauss-Kruger zone " + zone, zone * 1_000_000 + 500_000.0);
         }
         if (northing && minX >= 0 && maxX < 1_000_000) {
-            return guessed(4534 + COUNTY_ZONE - 25, "CGCS2000 3-degree Gauss-Kruger CM " + COUNTY_ZONE * 3 + "E", 500_000.0);
+            return guessed(Crs.gaussKrugerWithoutZoneNumber(countyZone), "CGCS2000 3-degree Gauss-Kruger CM " + countyZone * 3 + "E",
+                    500_000.0);
         }
         if (minX >= 8_000_000 && maxX <= 15_100_000 && minY >= 1_000_000 && maxY <= 7_100_000) {
             return guessed(3857, "WGS 84 / Pseudo-Mercator", null);

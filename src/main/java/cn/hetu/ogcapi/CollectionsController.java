@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.hetu.catalog.Layer;
+import cn.hetu.county.County;
 import cn.hetu.geo.Crs;
 import cn.hetu.security.LayerAccess;
 
@@ -27,7 +28,10 @@ class CollectionsController {
 
     private final FeatureStore store;
 
-    CollectionsController(LayerAccess access, FeatureStore store) {
+    private final County county;
+
+    CollectionsController(LayerAccess access, FeatureStore store, County county) {
+        this.county = county;
         this.access = access;
         this.store = store;
     }
@@ -58,7 +62,7 @@ class CollectionsController {
                 : null;
         return new Documents.Collection(layer.id(), layer.title(locale), layer.description(locale),
                 links(layer, links, locale),
-                new Documents.Extent(spatial, temporal), "feature", Crs.uris(), Crs.CGCS2000.uri());
+                new Documents.Extent(spatial, temporal), "feature", county.crsUris(), Crs.CGCS2000.uri());
     }
 
     /** Features, queryables and, for asset layers (records are not drawn), vector tiles and map styles. */

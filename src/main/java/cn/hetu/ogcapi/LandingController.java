@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hetu.county.County;
 import cn.hetu.security.LayerAccess;
 
 
@@ -19,7 +20,10 @@ class LandingController {
 
     private final LayerAccess access;
 
-    LandingController(LayerAccess access) {
+    private final County county;
+
+    LandingController(LayerAccess access, County county) {
+        this.county = county;
         this.access = access;
     }
 
@@ -53,7 +57,7 @@ class LandingController {
     @GetMapping(path = "/ogc/api", produces = { MediaTypes.OPENAPI, MediaTypes.JSON })
     Map<String, Object> api(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
         QueryParameters.allowOnly(params, QueryParameters.DOCUMENT);
-        return OpenApiDocument.of(Links.of(request).url("/ogc"), access.readableCollections());
+        return OpenApiDocument.of(Links.of(request).url("/ogc"), access.readableCollections(), county.crsUris());
     }
 
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import cn.hetu.catalog.Column;
 import cn.hetu.catalog.Layer;
-import cn.hetu.geo.Crs;
 
 /**
  * The OpenAPI 3.0 definition of the feature API, generated from the catalogue so that every
@@ -20,7 +19,8 @@ final class OpenApiDocument {
     private OpenApiDocument() {
     }
 
-    static Map<String, Object> of(String serverUrl, List<Layer> layers) {
+    /** @param crsUris the CRSs offered, the county's Gauss-Krüger zones among them */
+    static Map<String, Object> of(String serverUrl, List<Layer> layers, List<String> crsUris) {
         Map<String, Object> paths = new LinkedHashMap<>();
         paths.put("/", get("Landing page", "getLandingPage", List.of(), Map.of(MediaTypes.JSON, JSON_OBJECT)));
         paths.put("/conformance", get("Conformance classes", "getConformance", List.of(), Map.of(MediaTypes.JSON, JSON_OBJECT)));
@@ -31,7 +31,7 @@ final class OpenApiDocument {
             String title = layer.titleZh() + " (" + layer.titleEn() + ")";
             paths.put(base, get(title, "describe_" + layer.id(), List.of(), Map.of(MediaTypes.JSON, JSON_OBJECT)));
             Map<String, Object> items = new LinkedHashMap<>(get(title + ": features", "getFeatures_" + layer.id(),
-                    itemsParameters(layer), Map.of(MediaTypes.GEOJSON, JSON_OBJECT)));
+                    itemsParameters(layer, crsUris), Map.of(MediaTypes.GEOJSON, JSON_OBJECT)));
             if (!layer.isRecord()) {
                 items.put("post", write("Create a " + layer.id(), "createFeature_" + layer.id(), List.of(),
                         MediaTypes.GEOJSON, "201"));
@@ -42,7 +42,7 @@ final class OpenApiDocument {
             Map<String, Object> ifMatch = Map.of("name", "If-Match", "in", "header", "required", false, "description",
                     "The ETag the client read; a stale one is refused with 412", "schema", Map.of("type", "string"));
             Map<String, Object> item = new LinkedHashMap<>(get(title + ": one feature", "getFeature_" + layer.id(),
-                    List.of(featureId, crsParameter("crs", "CRS of the geometry in the response")),
+                    List.of(featureId, crsParameter("crs", "CRS of the geometry in the response", crsUris)),
                     Map.of(MediaTypes.GEOJSON, JSON_OBJECT)));
             if (!layer.isRecord()) {
                 item.put("put", write("Replace a " + layer.id(), "replaceFeature_" + layer.id(),
@@ -65,7 +65,7 @@ final class OpenApiDocument {
         return doc;
     }
 
-    private static List<Map<String, Object>> itemsParameters(Layer layer) {
+    private static List<Map<String, Object>> itemsParameters(Layer layer, List<String> crsUris) {
         List<Map<String, Object>> parameters = new ArrayList<>();
         parameters.add(query("limit", "Features per page (1-10000, default 100)",
                 Map.of("type", "integer", "minimum", 1, "maximum", 10000, "default", 100), false));
@@ -80,12 +80,12 @@ final class OpenApiDocument {
         parameters.add(query("before", "Keyset cursor: the id before which the page ends (from the prev link)", idSchema,
                 false));
         parameters.add(query("f", "Response format", Map.of("type", "string", "enum", List.of("json", "geojson")), false));
-        parameters.add(crsParameter("crs", "CRS of the geometries in the response (default CRS84)"));
-        parameters.add(crsParameter("bbox-crs", "CRS of bbox, in its axis order (default CRS84)"));
+        parameters.add(crsParameter("crs", "CRS of the geometries in the response (default CRS84)", crsUris));
+        parameters.add(crsParameter("bbox-crs", "CRS of bbox, in its axis order (default CRS84)", crsUris));
         parameters.add(query("filter", "CQL2 filter on the queryables", Map.of("type", "string"), false));
         parameters.add(query("filter-lang", "Encoding of filter",
                 Map.of("type", "string", "enum", List.of("cql2-text", "cql2-json"), "default", "cql2-text"), false));
-        parameters.add(crsParameter("filter-crs", "CRS of the geometries in filter (default CRS84)"));
+        parameters.add(crsParameter("filter-crs", "CRS of the geometries in filter (default CRS84)", crsUris));
         for (Column column : layer.columns()) {
             if (column.type().isSimple()) {
                 parameters.add(query(column.name(), "Equal to this value", Queryables.schema(column), false));
@@ -106,8 +106,8 @@ final class OpenApiDocument {
         return parameter;
     }
 
-    private static Map<String, Object> crsParameter(String name, String description) {
-        return query(name, description, Map.of("type", "string", "format", "uri", "enum", Crs.uris()), false);
+    private static Map<String, Object> crsParameter(String name, String description, List<String> crsUris) {
+        return query(name, description, Map.of("type", "string", "format", "uri", "enum", crsUris), false);
     }
 
     private static Map<String, Object> write(String summary, String operationId, List<?> parameters, String bodyType,

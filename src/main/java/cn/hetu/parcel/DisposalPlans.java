@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.hetu.audit.Actor;
+import cn.hetu.county.County;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.EditConflict;
 import cn.hetu.system.InvalidParameterException;
@@ -38,7 +39,10 @@ class DisposalPlans {
 
     private final Actor actor;
 
-    DisposalPlans(JdbcClient jdbc, LayerAccess access, Actor actor) {
+    private final County county;
+
+    DisposalPlans(JdbcClient jdbc, LayerAccess access, Actor actor, County county) {
+        this.county = county;
         this.jdbc = jdbc;
         this.access = access;
         this.actor = actor;
@@ -91,7 +95,7 @@ class DisposalPlans {
             throw new InvalidParameterException("note", "Say what happened when the status changes");
         }
         LocalDate disposedOn = status.equals("disposed")
-                ? (change.disposedOn() == null ? LocalDate.now(DisposalRates.COUNTY_TIME) : change.disposedOn()) : null;
+                ? (change.disposedOn() == null ? county.today() : change.disposedOn()) : null;
         actor.stamp();
         jdbc.sql("""
                 UPDATE land_parcel SET disposal_method = ?, responsible_unit = ?, target_date = ?, disposal_status = ?,

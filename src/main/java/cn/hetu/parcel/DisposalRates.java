@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.hetu.audit.Actor;
 import cn.hetu.system.ErrorCode;
+import cn.hetu.county.County;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.Refusal;
 
@@ -34,8 +34,6 @@ import cn.hetu.system.Refusal;
  */
 @Component
 public class DisposalRates {
-
-    public static final ZoneId COUNTY_TIME = ZoneId.of("Asia/Shanghai");
 
     public static final double TARGET_PCT = 20;
 
@@ -95,7 +93,10 @@ public class DisposalRates {
 
     private final TransactionTemplate transactions;
 
-    DisposalRates(JdbcClient jdbc, Actor actor, PlatformTransactionManager transactions) {
+    private final County county;
+
+    DisposalRates(JdbcClient jdbc, Actor actor, PlatformTransactionManager transactions, County county) {
+        this.county = county;
         this.jdbc = jdbc;
         this.actor = actor;
         this.transactions = new TransactionTemplate(transactions);
@@ -114,7 +115,8 @@ public class DisposalRates {
             .update();
     }
 
-    @Scheduled(cron = "0 0 * * * *", zone = "Asia/Shanghai")
+    // On the hour of the server's clock, which is also the county's hour unless its zone is off by a fraction of one.
+    @Scheduled(cron = "0 0 * * * *")
     void hourly() {
         freezeDueYears();
     }
@@ -132,14 +134,14 @@ public class DisposalRates {
         Integer first = jdbc.sql("""
                 SELECT extract(year FROM least((SELECT min(created_at) FROM land_parcel),
                                                (SELECT min(at) FROM audit_log WHERE collection = 'land_parcel'))
-                                         AT TIME ZONE 'Asia/Shanghai')::int""")
+                                         AT TIME ZONE county_time_zone())::int""")
             .query(Integer.class)
             .optional()
             .orElse(null);
         if (first == null) {
             return;
         }
-        for (int year = first; year <= LocalDate.now(COUNTY_TIME).getYear(); year++) {
+        for (int year = first; year <= county.today().getYear(); year++) {
             int due = year;
             transactions.executeWithoutResult(status -> {
                 lock(due);
@@ -191,8 +193,8 @@ public class DisposalRates {
                 landPerGdp(year));
     }
 
-    private static void checkYear(int year) {
-        if (year > LocalDate.now(COUNTY_TIME).getYear() || year < 2000) {
+    private void checkYear(int year) {
+        if (year > county.today().getYear() || year < 2000) {
             throw new InvalidParameterException("year", "year must be between 2000 and this year, got " + year);
         }
     }
@@ -224,7 +226,7 @@ public class DisposalRates {
 
     /** Freezes the year's stock in the name of the acting user ('system' for the job). */
     private void freeze(int year) {
-        Instant asOf = LocalDate.of(year, 1, 1).atStartOfDay(COUNTY_TIME).toInstant();
+        Instant asOf = county.startOf(LocalDate.of(year, 1, 1));
         jdbc.sql(FREEZE).param("year", year).param("asOf", Timestamp.from(asOf)).update();
         jdbc.sql("""
                 INSERT INTO disposal_baseline_year (year, as_of, frozen_by, parcels, area_m2)

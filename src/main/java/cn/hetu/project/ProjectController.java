@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import tools.jackson.databind.JsonNode;
 
 import cn.hetu.catalog.Labels;
-import cn.hetu.parcel.DisposalRates;
+import cn.hetu.county.County;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
@@ -58,7 +58,10 @@ class ProjectController {
 
     private final Labels labels;
 
-    ProjectController(ProjectQueries queries, ProjectWrites writes, LayerAccess access, Labels labels) {
+    private final County county;
+
+    ProjectController(ProjectQueries queries, ProjectWrites writes, LayerAccess access, Labels labels, County county) {
+        this.county = county;
         this.queries = queries;
         this.writes = writes;
         this.access = access;
@@ -183,7 +186,7 @@ class ProjectController {
         String method = labels.value("progress_method", progress.method(), Labels.Language.ZH);
         if ("reported".equals(progress.method()) && progress.reportedAt() != null) {
             return method + "（" + progress.reportedBy() + "，"
-                    + progress.reportedAt().atZone(DisposalRates.COUNTY_TIME).toLocalDate() + "）";
+                    + progress.reportedAt().atZone(county.timeZone()).toLocalDate() + "）";
         }
         return method;
     }

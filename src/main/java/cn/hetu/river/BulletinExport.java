@@ -1,5 +1,6 @@
 package cn.hetu.river;
 
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,22 +22,23 @@ final class BulletinExport {
     private BulletinExport() {
     }
 
-    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Escalations.COUNTY);
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    static List<List<Object>> rows(Bulletins.Bulletin bulletin) {
+    /** @param county the time zone the note's "as of" is told in */
+    static List<List<Object>> rows(Bulletins.Bulletin bulletin, ZoneId county) {
         List<List<Object>> rows = new ArrayList<>();
         for (Bulletins.ChiefLine c : bulletin.chiefs()) {
             rows.add(Arrays.asList(c.rank(), c.name(), LEVELS.getOrDefault(c.level(), c.level()), c.town(), c.required(),
                     c.done(), c.patrols(), c.compliancePct(), c.issuesFound(), c.issuesClosed(), c.issuesOverdue()));
         }
         if (!bulletin.complete()) {
-            rows.add(List.of(toDateNote(bulletin)));
+            rows.add(List.of(toDateNote(bulletin, county)));
         }
         return rows;
     }
 
-    static String toDateNote(Bulletins.Bulletin bulletin) {
-        return "注：本月尚未结束，数字截至 " + AS_OF.format(bulletin.asOf()) + "；履职率和排名只计已结束的旬、周、月。";
+    static String toDateNote(Bulletins.Bulletin bulletin, ZoneId county) {
+        return "注：本月尚未结束，数字截至 " + AS_OF.withZone(county).format(bulletin.asOf()) + "；履职率和排名只计已结束的旬、周、月。";
     }
 
     static String fileName(Bulletins.Bulletin bulletin, String extension) {

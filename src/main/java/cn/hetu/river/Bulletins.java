@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.hetu.county.County;
 import cn.hetu.system.InvalidParameterException;
 
 /**
@@ -60,8 +61,8 @@ class Bulletins {
                                   (make_date(:year, :month, 1) + interval '1 month')::date AS next_month),
             period AS (
                 SELECT r.level, r.min_count,
-                       (m.first_day + d.first - 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AS start,
-                       COALESCE(m.first_day + d.next - 1, m.next_month)::timestamp AT TIME ZONE 'Asia/Shanghai' AS stop
+                       (m.first_day + d.first - 1)::timestamp AT TIME ZONE county_time_zone() AS start,
+                       COALESCE(m.first_day + d.next - 1, m.next_month)::timestamp AT TIME ZONE county_time_zone() AS stop
                 FROM patrol_rule r CROSS JOIN month m
                 JOIN (VALUES ('month', 1, NULL), ('xun', 1, 11), ('xun', 11, 21), ('xun', 21, NULL),
                              ('week', 1, 8), ('week', 8, 15), ('week', 15, 22), ('week', 22, NULL))
@@ -74,8 +75,8 @@ class Bulletins {
                 FROM river_chief c JOIN period pe ON pe.level = c.level
                 WHERE pe.stop <= :asOf
                 GROUP BY c.id),
-            bounds AS (SELECT first_day::timestamp AT TIME ZONE 'Asia/Shanghai' AS start,
-                              next_month::timestamp AT TIME ZONE 'Asia/Shanghai' AS stop FROM month)
+            bounds AS (SELECT first_day::timestamp AT TIME ZONE county_time_zone() AS start,
+                              next_month::timestamp AT TIME ZONE county_time_zone() AS stop FROM month)
             SELECT c.id, c.name, c.level, COALESCE(c.town, '') AS town,
                    COALESCE(j.required, 0) AS required, COALESCE(j.done, 0) AS done,
                    (SELECT count(*) FROM patrol p, bounds b
@@ -98,7 +99,10 @@ class Bulletins {
 
     private final RiverAccess river;
 
-    Bulletins(JdbcClient jdbc, RiverAccess river) {
+    private final County county;
+
+    Bulletins(JdbcClient jdbc, RiverAccess river, County county) {
+        this.county = county;
         this.jdbc = jdbc;
         this.river = river;
     }
@@ -107,8 +111,8 @@ class Bulletins {
     Bulletin of(YearMonth month) {
         river.requireReader();
         Instant now = Instant.now();
-        Instant monthStart = month.atDay(1).atStartOfDay(Escalations.COUNTY).toInstant();
-        Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(Escalations.COUNTY).toInstant();
+        Instant monthStart = county.startOf(month.atDay(1));
+        Instant monthEnd = county.startOf(month.plusMonths(1).atDay(1));
         if (!monthStart.isBefore(now)) {
             throw new InvalidParameterException("month", "The month " + month + " has not begun yet");
         }
@@ -142,8 +146,8 @@ class Bulletins {
             })
             .toList();
         List<IssueLine> issues = jdbc.sql("""
-                WITH bounds AS (SELECT make_date(:year, :month, 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AS start,
-                                       (make_date(:year, :month, 1) + interval '1 month') AT TIME ZONE 'Asia/Shanghai' AS stop)
+                WITH bounds AS (SELECT make_date(:year, :month, 1)::timestamp AT TIME ZONE county_time_zone() AS start,
+                                       (make_date(:year, :month, 1) + interval '1 month') AT TIME ZONE county_time_zone() AS stop)
                 SELECT c.category,
                        count(i.id) FILTER (WHERE i.reported_at >= b.start AND i.reported_at < b.stop),
                        count(i.id) FILTER (WHERE i.closed_at >= b.start AND i.closed_at < b.stop)
@@ -162,8 +166,8 @@ class Bulletins {
             .single();
         int escalated = jdbc.sql("""
                 SELECT count(DISTINCT issue_id) FROM issue_event
-                WHERE kind = 'escalated' AND at >= make_date(:year, :month, 1)::timestamp AT TIME ZONE 'Asia/Shanghai'
-                  AND at < (make_date(:year, :month, 1) + interval '1 month') AT TIME ZONE 'Asia/Shanghai'""")
+                WHERE kind = 'escalated' AND at >= make_date(:year, :month, 1)::timestamp AT TIME ZONE county_time_zone()
+                  AND at < (make_date(:year, :month, 1) + interval '1 month') AT TIME ZONE county_time_zone()""")
             .param("year", month.getYear())
             .param("month", month.getMonthValue())
             .query(Integer.class)

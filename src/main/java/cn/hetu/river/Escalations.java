@@ -1,7 +1,7 @@
 package cn.hetu.river;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.hetu.county.County;
+
 /**
  * Escalation of overdue issues (督办升级) to the chiefs of the next level, by the rule written down in
  * V8__river_photos_escalation.sql: one level up on the first day past the deadline, one more after
@@ -26,8 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Escalations {
 
     static final int DAYS_PER_LEVEL = 7;
-
-    static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
 
     private static final List<String> LEVELS = List.of("village", "town", "county");
 
@@ -65,12 +65,16 @@ class Escalations {
 
     private final TransactionTemplate transactions;
 
-    Escalations(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    private final County county;
+
+    Escalations(JdbcClient jdbc, PlatformTransactionManager transactionManager, County county) {
+        this.county = county;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    @Scheduled(cron = "0 0 * * * *", zone = "Asia/Shanghai")
+    // On the hour of the server's clock: escalation compares dates in the county's time, whenever it runs.
+    @Scheduled(cron = "0 0 * * * *")
     void hourly() {
         escalateOverdue();
     }
@@ -83,7 +87,7 @@ class Escalations {
     /** Escalates every issue that is behind the level its days overdue call for; returns the events recorded. */
     int escalateOverdue() {
         List<Due> due = jdbc.sql(DUE)
-            .param("today", LocalDate.now(COUNTY))
+            .param("today", county.today())
             .param("days", DAYS_PER_LEVEL)
             .query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getString(4),
                     rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8)))

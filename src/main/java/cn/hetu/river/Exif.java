@@ -3,6 +3,7 @@ package cn.hetu.river;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.TimeZone;
 
@@ -25,17 +26,18 @@ record Exif(Instant takenAt, Double lon, Double lat, int orientation) {
 
     static final Exif NONE = new Exif(null, null, null, 1);
 
-    private static final TimeZone COUNTY = TimeZone.getTimeZone("Asia/Shanghai");
-
-    /** The EXIF of a photo; {@link #NONE} when it has none or it cannot be read. */
-    static Exif of(byte[] file) {
+    /**
+     * The EXIF of a photo; {@link #NONE} when it has none or it cannot be read.
+     * @param county the time zone a camera's clock without an offset is taken to be in
+     */
+    static Exif of(byte[] file, ZoneId county) {
         try {
             Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(file), file.length);
             ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
             ExifSubIFDDirectory exif = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
             GpsDirectory gps = metadata.getFirstDirectoryOfType(GpsDirectory.class);
             Integer orientation = ifd0 == null ? null : ifd0.getInteger(ExifIFD0Directory.TAG_ORIENTATION);
-            Date taken = exif == null ? null : exif.getDateOriginal(COUNTY);
+            Date taken = exif == null ? null : exif.getDateOriginal(TimeZone.getTimeZone(county));
             GeoLocation where = gps == null ? null : gps.getGeoLocation();
             boolean placed = where != null && !where.isZero() && Math.abs(where.getLatitude()) <= 90
                     && Math.abs(where.getLongitude()) <= 180;

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.hetu.audit.Actor;
+import cn.hetu.county.County;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.EditConflict;
 import cn.hetu.system.ErrorCode;
@@ -93,7 +94,10 @@ class Issues {
 
     private final Photos photos;
 
-    Issues(JdbcClient jdbc, RiverAccess river, Actor actor, Photos photos) {
+    private final County county;
+
+    Issues(JdbcClient jdbc, RiverAccess river, Actor actor, Photos photos, County county) {
+        this.county = county;
         this.jdbc = jdbc;
         this.river = river;
         this.actor = actor;
@@ -113,7 +117,7 @@ class Issues {
         if (report.description() == null || report.description().isBlank()) {
             throw new InvalidParameterException("description", "Describe what was found");
         }
-        if (report.lon() < 115.9 || report.lon() > 116.7 || report.lat() < 32.9 || report.lat() > 33.6) {
+        if (!county.contains(report.lon(), report.lat())) {
             throw new InvalidParameterException("lon", "The position lies outside the county");
         }
         actor.stamp();
@@ -159,8 +163,8 @@ class Issues {
                   AND (:overdue::boolean IS NULL
                        OR issue_overdue(i.deadline, i.status) = :overdue)
                   AND (:monthStart::date IS NULL
-                       OR (i.reported_at >= :monthStart::timestamp AT TIME ZONE 'Asia/Shanghai'
-                           AND i.reported_at < (:monthStart::date + interval '1 month') AT TIME ZONE 'Asia/Shanghai'))
+                       OR (i.reported_at >= :monthStart::timestamp AT TIME ZONE county_time_zone()
+                           AND i.reported_at < (:monthStart::date + interval '1 month') AT TIME ZONE county_time_zone()))
                   AND (:chief::bigint IS NULL OR EXISTS (
                           SELECT 1 FROM chief_assignment a WHERE a.chief_id = :chief AND a.collection = i.segment_collection
                                                              AND a.asset_id = i.segment_id))

@@ -6,6 +6,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.time.ZoneId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +59,8 @@ final class PhotoImage {
     private PhotoImage() {
     }
 
-    static Checked check(byte[] file) {
+    /** @param county the time zone a camera's clock without an offset is taken to be in */
+    static Checked check(byte[] file, ZoneId county) {
         if (file.length > MAX_BYTES) {
             throw new Refusal(ErrorCode.PAYLOAD_TOO_LARGE,
                     "The photo has " + file.length + " bytes; at most " + MAX_BYTES + " (8 MB) are accepted", "file");
@@ -79,7 +81,7 @@ final class PhotoImage {
                                 + " megapixels are accepted", "file");
             }
             BufferedImage image = reader.read(0, subsampled(reader, width, height));
-            Exif exif = Exif.of(file);
+            Exif exif = Exif.of(file, county);
             boolean png = type.equals(PNG);
             BufferedImage upright = upright(image, exif.orientation(), png && image.getColorModel().hasAlpha());
             byte[] photo = png ? png(upright) : jpeg(upright, 0.9f);

@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import cn.hetu.audit.Actor;
 import cn.hetu.system.ErrorCode;
+import cn.hetu.county.County;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
 import cn.hetu.system.Refusal;
@@ -73,7 +74,10 @@ class Photos {
 
     private final Actor actor;
 
-    Photos(JdbcClient jdbc, PhotoFiles files, Actor actor) {
+    private final County county;
+
+    Photos(JdbcClient jdbc, PhotoFiles files, Actor actor, County county) {
+        this.county = county;
         this.jdbc = jdbc;
         this.files = files;
         this.actor = actor;
@@ -103,7 +107,7 @@ class Photos {
         if (count >= MAX_PER_ISSUE) {
             throw new Refusal(ErrorCode.NOT_POSSIBLE, "An issue has at most " + MAX_PER_ISSUE + " photos; this one has " + count, "file");
         }
-        PhotoImage.Checked checked = PhotoImage.check(upload.file());
+        PhotoImage.Checked checked = PhotoImage.check(upload.file(), county.timeZone());
         files.write(upload.id(), checked.photo(), checked.thumbnail());
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.JsonNode;
 
+import cn.hetu.county.County;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
 import cn.hetu.system.Spreadsheets;
@@ -42,7 +43,10 @@ class RiverController {
 
     private final Bulletins bulletins;
 
-    RiverController(Chiefs chiefs, Patrols patrols, Issues issues, Bulletins bulletins) {
+    private final County county;
+
+    RiverController(Chiefs chiefs, Patrols patrols, Issues issues, Bulletins bulletins, County county) {
+        this.county = county;
         this.chiefs = chiefs;
         this.patrols = patrols;
         this.issues = issues;
@@ -137,7 +141,7 @@ class RiverController {
     ResponseEntity<byte[]> bulletinCsv(@PathVariable String month) throws IOException {
         Bulletins.Bulletin bulletin = bulletins.of(month(month));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Spreadsheets.csv(BulletinExport.HEADER, BulletinExport.rows(bulletin), out);
+        Spreadsheets.csv(BulletinExport.HEADER, BulletinExport.rows(bulletin, county.timeZone()), out);
         return download(out.toByteArray(), Spreadsheets.CSV, BulletinExport.fileName(bulletin, "csv"));
     }
 
@@ -145,7 +149,7 @@ class RiverController {
     ResponseEntity<byte[]> bulletinXlsx(@PathVariable String month) throws IOException {
         Bulletins.Bulletin bulletin = bulletins.of(month(month));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Spreadsheets.xlsx("河长制通报 " + bulletin.month(), BulletinExport.HEADER, BulletinExport.rows(bulletin), out);
+        Spreadsheets.xlsx("河长制通报 " + bulletin.month(), BulletinExport.HEADER, BulletinExport.rows(bulletin, county.timeZone()), out);
         return download(out.toByteArray(), Spreadsheets.XLSX, BulletinExport.fileName(bulletin, "xlsx"));
     }
 

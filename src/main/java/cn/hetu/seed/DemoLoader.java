@@ -21,7 +21,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
-import cn.hetu.parcel.DisposalRates;
+import cn.hetu.county.County;
 
 /**
  * Loads the demo county from {@code geodata/} on the first start, in one transaction. A row in
@@ -48,7 +48,11 @@ class DemoLoader implements ApplicationRunner {
 
     private final ObjectMapper json;
 
-    DemoLoader(JdbcClient jdbc, Catalog catalog, GeoJsonTableLoader tables, JdbcTemplate statements, ObjectMapper json) {
+    private final County county;
+
+    DemoLoader(JdbcClient jdbc, Catalog catalog, GeoJsonTableLoader tables, JdbcTemplate statements, ObjectMapper json,
+            County county) {
+        this.county = county;
         this.jdbc = jdbc;
         this.json = json;
         this.statements = statements;
@@ -66,7 +70,7 @@ class DemoLoader implements ApplicationRunner {
             return;
         }
         int total = 0;
-        String projects = DemoDates.movedTo(LocalDate.now(DisposalRates.COUNTY_TIME), read("geodata/project.geojson"), json);
+        String projects = DemoDates.movedTo(county.today(), read("geodata/project.geojson"), json);
         for (Layer layer : catalog.layers().stream().filter(l -> !l.isRecord()).toList()) {
             String geoJson = layer.id().equals("project") ? projects : read("geodata/" + layer.id() + ".geojson");
             int loaded = tables.load(layer, geoJson);

@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fills the registry with synthetic land parcels for benchmarks ({@code ./hetu generate N}), plus
  * one ditch per 100 parcels and one sluice and one bridge per 200. Parcels lie on a grid over the
- * county, so they never overlap one another; each batch commits on its own and progress is printed.
+ * county's box (from its profile), so they never overlap one another; each batch commits on its own and progress is printed.
  * A later run lays its grid anew, so its parcels may overlap those of an earlier run.
  */
 @Component
@@ -24,6 +24,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ScaleGenerator implements ApplicationRunner {
 
     private static final int BATCH = 25_000;
+
+    /** The county's box (its boundary's), code, name and towns, from its profile. */
+    private static final String PLACE = """
+            place AS (SELECT ST_XMin(boundary) AS x0, ST_YMin(boundary) AS y0, ST_XMax(boundary) - ST_XMin(boundary) AS w,
+                             ST_YMax(boundary) - ST_YMin(boundary) AS h, code, name_zh,
+                             (SELECT array_agg(name_zh ORDER BY position) FROM county_town) AS towns FROM county)
+            """;
 
     private final JdbcClient jdbc;
 
@@ -63,13 +70,14 @@ class ScaleGenerator implements ApplicationRunner {
     }
 
     private void insertBatch(long from, long to, long columns) {
-        jdbc.sql("""
-                WITH cell AS (
-                    SELECT g, 116.0 + (g % :cols) * (0.6 / :cols) AS x, 33.0 + (g / :cols) * (0.5 / :cols) AS y,
-                           0.6 / :cols AS dx, 0.5 / :cols AS dy, random() AS r
-                    FROM generate_series(:from::bigint, :to::bigint) g),
+        jdbc.sql("WITH " + PLACE + """
+                ,
+                cell AS (
+                    SELECT g, x0 + (g % :cols) * (w / :cols) AS x, y0 + (g / :cols) * (h / :cols) AS y,
+                           w / :cols AS dx, h / :cols AS dy, random() AS r, code AS county_code, name_zh AS county_name, towns
+                    FROM place, generate_series(:from::bigint, :to::bigint) g),
                 parcel AS (
-                    SELECT c.*, (ARRAY['城关镇','东临溪镇','石弓镇','龙山镇','涡南镇','曹市镇'])[1 + (g % 6)] AS town,
+                    SELECT c.*, towns[1 + (g % NULLIF(cardinality(towns), 0))] AS town,
                            CASE WHEN r < 0.4 THEN 'approved_unsupplied' WHEN r < 0.75 THEN 'idle'
                                 ELSE 'inefficient_industrial' END AS category,
                            DATE '2012-01-01' + (random() * 4000)::int AS approved_on, random() AS d,
@@ -84,9 +92,9 @@ class ScaleGenerator implements ApplicationRunner {
                            ST_SetSRID(ST_MakePoint(x + dx * (0.95 - 0.2 * random()), y + dy * (0.95 - 0.2 * random())), 4490),
                            ST_SetSRID(ST_MakePoint(x + dx * (0.05 + 0.2 * random()), y + dy * (0.95 - 0.2 * random())), 4490),
                            sw]))),
-                       'natres', town, '341621-GEN-' || g, category,
+                       'natres', town, county_code || '-GEN-' || g, category,
                        (ARRAY['工业用地','商服用地','住宅用地','仓储用地'])[1 + (g % 4)],
-                       '合成企业' || (g % 5000) || '有限公司', '皖政地〔' || extract(year FROM approved_on) || '〕' || (g % 900),
+                       '合成企业' || (g % 5000) || '有限公司', county_name || '政地〔' || extract(year FROM approved_on) || '〕' || (g % 900),
                        approved_on, CASE WHEN category = 'idle' THEN approved_on + 730 END,
                        CASE WHEN d >= 0.6 THEN (ARRAY['reclaim_by_law','reclaim_by_agreement','urge_construction','swap',
                                                       'temporary_use','land_reserve'])[1 + (g % 6)] END,
@@ -97,29 +105,29 @@ class ScaleGenerator implements ApplicationRunner {
             .param("from", from)
             .param("to", to)
             .update();
-        jdbc.sql("""
+        jdbc.sql("WITH " + PLACE + """
                 INSERT INTO ditch (code, name, geom, department, town, class, treated)
                 SELECT 'GEN-D-' || g, '合成沟渠' || g,
-                       ST_SetSRID(ST_MakeLine(ST_MakePoint(116.0 + random() * 0.58, 33.0 + random() * 0.48),
-                                              ST_MakePoint(116.0 + random() * 0.58, 33.0 + random() * 0.48)), 4490),
-                       'water', '城关镇', CASE WHEN g % 7 = 0 THEN 'large' ELSE 'medium' END, g % 4 = 0
-                FROM generate_series(:from::bigint, :to::bigint) g WHERE g % 100 = 0""")
+                       ST_SetSRID(ST_MakeLine(ST_MakePoint(x0 + random() * w, y0 + random() * h),
+                                              ST_MakePoint(x0 + random() * w, y0 + random() * h)), 4490),
+                       'water', towns[1], CASE WHEN g % 7 = 0 THEN 'large' ELSE 'medium' END, g % 4 = 0
+                FROM place, generate_series(:from::bigint, :to::bigint) g WHERE g % 100 = 0""")
             .param("from", from)
             .param("to", to)
             .update();
-        jdbc.sql("""
+        jdbc.sql("WITH " + PLACE + """
                 INSERT INTO sluice (code, name, geom, department, town, scale)
-                SELECT 'GEN-S-' || g, '合成水闸' || g, ST_SetSRID(ST_MakePoint(116.0 + random() * 0.6, 33.0 + random() * 0.5), 4490),
-                       'water', '城关镇', 'small'
-                FROM generate_series(:from::bigint, :to::bigint) g WHERE g % 200 = 0""")
+                SELECT 'GEN-S-' || g, '合成水闸' || g, ST_SetSRID(ST_MakePoint(x0 + random() * w, y0 + random() * h), 4490),
+                       'water', towns[1], 'small'
+                FROM place, generate_series(:from::bigint, :to::bigint) g WHERE g % 200 = 0""")
             .param("from", from)
             .param("to", to)
             .update();
-        jdbc.sql("""
+        jdbc.sql("WITH " + PLACE + """
                 INSERT INTO bridge (code, name, geom, department, town, condition)
-                SELECT 'GEN-B-' || g, '合成桥梁' || g, ST_SetSRID(ST_MakePoint(116.0 + random() * 0.6, 33.0 + random() * 0.5), 4490),
-                       'water', '城关镇', CASE WHEN g % 10 = 0 THEN 'dangerous' ELSE 'sound' END
-                FROM generate_series(:from::bigint, :to::bigint) g WHERE g % 200 = 0""")
+                SELECT 'GEN-B-' || g, '合成桥梁' || g, ST_SetSRID(ST_MakePoint(x0 + random() * w, y0 + random() * h), 4490),
+                       'water', towns[1], CASE WHEN g % 10 = 0 THEN 'dangerous' ELSE 'sound' END
+                FROM place, generate_series(:from::bigint, :to::bigint) g WHERE g % 200 = 0""")
             .param("from", from)
             .param("to", to)
             .update();

@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Departments;
 import cn.hetu.catalog.Layer;
+import cn.hetu.county.County;
+import cn.hetu.county.CountyBasemap;
+import cn.hetu.county.CountyProfile;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.NotFoundException;
 
@@ -30,7 +33,11 @@ class SetupController {
             boolean publicRead, Map<String, String> fieldTitles) {
     }
 
-    record ClientConfig(String tiandituKey, double[] center, int zoom) {
+    /**
+     * @param center the county's first map view, lon/lat; @param timeZone the county's, for dates shown
+     * @param gkZones the county's Gauss-Krüger zones, offered for imports and exports
+     */
+    record ClientConfig(String tiandituKey, double[] center, int zoom, String timeZone, List<Integer> gkZones) {
     }
 
     private static final List<String> BASEMAP_FILES = List.of("county", "towns", "roads");
@@ -43,7 +50,11 @@ class SetupController {
 
     private final String tiandituKey;
 
-    SetupController(Catalog catalog, LayerAccess access, Departments departments, @Value("${hetu.tianditu-key:}") String tiandituKey) {
+    private final County county;
+
+    SetupController(Catalog catalog, LayerAccess access, Departments departments, @Value("${hetu.tianditu-key:}") String tiandituKey,
+            County county) {
+        this.county = county;
         this.catalog = catalog;
         this.access = access;
         this.departments = departments;
@@ -72,14 +83,21 @@ class SetupController {
 
     @GetMapping("/config")
     ClientConfig config() {
-        return new ClientConfig(tiandituKey, new double[] { 116.3, 33.25 }, 10);
+        CountyProfile.View view = county.profile().view();
+        return new ClientConfig(tiandituKey, view.center(), view.zoom(), county.profile().timeZone(),
+                county.profile().gkZones());
     }
 
-    /** County outline, town seats and roads for the offline basemap. */
+    /** County outline and town seats (from the county profile) and roads for the offline basemap. */
     @GetMapping("/basemap/{name}.geojson")
-    ResponseEntity<Resource> basemap(@PathVariable String name) {
+    ResponseEntity<?> basemap(@PathVariable String name) {
         if (!BASEMAP_FILES.contains(name)) {
             throw new NotFoundException("There is no basemap layer '" + name + "'; there are " + BASEMAP_FILES);
+        }
+        if (!name.equals("roads")) {
+            return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/geo+json"))
+                .body(name.equals("county") ? CountyBasemap.outline(county.profile()) : CountyBasemap.towns(county.profile()));
         }
         return ResponseEntity.ok()
             .contentType(MediaType.parseMediaType("application/geo+json"))

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
+import cn.hetu.county.County;
 import cn.hetu.parcel.DisposalRates;
 import cn.hetu.query.ItemsFilter;
 import cn.hetu.security.LayerAccess;
@@ -55,7 +56,10 @@ class StatsController {
 
     private final DisposalRates rates;
 
-    StatsController(Catalog catalog, LayerAccess access, StatsQueries queries, DisposalRates rates) {
+    private final County county;
+
+    StatsController(Catalog catalog, LayerAccess access, StatsQueries queries, DisposalRates rates, County county) {
+        this.county = county;
         this.catalog = catalog;
         this.access = access;
         this.queries = queries;
@@ -107,7 +111,7 @@ class StatsController {
 
     /** The plans' own figures: ditches, sluices, bridges and the land disposal rates of the current year. */
     private List<Tile> tiles() {
-        int year = LocalDate.now(DisposalRates.COUNTY_TIME).getYear();
+        int year = county.today().getYear();
         DisposalRates.Report disposal = rates.report(year);
         Map<String, Object> f = queries.planFigures();
         return List.of(

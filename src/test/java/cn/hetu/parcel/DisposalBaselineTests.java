@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import cn.hetu.Http;
 import cn.hetu.RegistryTest;
 import cn.hetu.TestAccounts;
+import cn.hetu.county.County;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
@@ -23,6 +24,9 @@ import static org.assertj.core.data.Offset.offset;
  */
 @RegistryTest
 class DisposalBaselineTests {
+
+    @Autowired
+    County county;
 
     private static final List<String> CODES = List.of("BASE-DEC31", "BASE-JAN1");
 
@@ -83,7 +87,7 @@ class DisposalBaselineTests {
         assertThat(inBaseline(2019, dec31)).as("disposed at 23:30 on 31 December: not in the next year's stock").isFalse();
         assertThat(inBaseline(2019, jan1)).as("disposed half an hour into the year: in its stock").isTrue();
         assertThat(admin.post("/api/v1/parcels/disposal-baselines/2019", "").status()).as("frozen once").isEqualTo(409);
-        assertThat(admin.post("/api/v1/parcels/disposal-baselines/" + (LocalDate.now(DisposalRates.COUNTY_TIME).getYear() + 1), "")
+        assertThat(admin.post("/api/v1/parcels/disposal-baselines/" + (county.today().getYear() + 1), "")
             .status()).isEqualTo(400);
 
         assertThat(admin.post("/api/v1/parcels/disposal-baselines/2018", "").status()).isEqualTo(201);
@@ -98,7 +102,7 @@ class DisposalBaselineTests {
 
     @Test
     void theJobFreezesTheYearsDueFromTheFirstMomentOfTheYearAndCatchesUp() {
-        int thisYear = LocalDate.now(DisposalRates.COUNTY_TIME).getYear();
+        int thisYear = county.today().getYear();
         forget(thisYear);
         assertThat(admin.get("/api/v1/parcels/disposal-rate?year=" + thisYear).json().get("hasBaseline").asBoolean()).isFalse();
         rates.freezeDueYears();
@@ -106,7 +110,7 @@ class DisposalBaselineTests {
         assertThat(report.get("hasBaseline").asBoolean()).isTrue();
         assertThat(report.get("baselineFrozenBy").asString()).isEqualTo("system");
         assertThat(report.get("baselineAsOf").asString())
-            .isEqualTo(LocalDate.of(thisYear, 1, 1).atStartOfDay(DisposalRates.COUNTY_TIME).toInstant().toString());
+            .isEqualTo(LocalDate.of(thisYear, 1, 1).atStartOfDay(county.timeZone()).toInstant().toString());
         // The stock is the parcels as they stood at that moment, recomputed here from the audit trail.
         List<Long> expected = jdbc.sql("""
                 SELECT (img->>'id')::bigint FROM (
@@ -123,7 +127,7 @@ class DisposalBaselineTests {
                         WHERE a.collection = 'land_parcel' AND a.feature_id = p.id)
                   AND approved_on < make_date(:year, 1, 1) AND (disposed_on IS NULL OR disposed_on >= make_date(:year, 1, 1))
                 ORDER BY 1""")
-            .param("t", java.sql.Timestamp.from(LocalDate.of(thisYear, 1, 1).atStartOfDay(DisposalRates.COUNTY_TIME).toInstant()))
+            .param("t", java.sql.Timestamp.from(LocalDate.of(thisYear, 1, 1).atStartOfDay(county.timeZone()).toInstant()))
             .param("year", thisYear)
             .query(Long.class)
             .list();

@@ -11,12 +11,16 @@ import tools.jackson.databind.JsonNode;
 import cn.hetu.Http;
 import cn.hetu.RegistryTest;
 import cn.hetu.TestAccounts;
+import cn.hetu.county.County;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 @RegistryTest
 class DisposalTests {
+
+    @Autowired
+    County county;
 
     @Autowired
     Http admin;
@@ -45,7 +49,7 @@ class DisposalTests {
         Http.Reply done = admin.send("PUT", url, ("{\"disposalMethod\":\"urge_construction\",\"disposalStatus\":\"disposed\","
                 + "\"note\":\"已开工建设\",\"version\":%d}").formatted(started.json().get("version").asInt()));
         assertThat(done.status()).as(done.body()).isEqualTo(200);
-        assertThat(done.json().get("disposedOn").asString()).isEqualTo(LocalDate.now(DisposalRates.COUNTY_TIME).toString());
+        assertThat(done.json().get("disposedOn").asString()).isEqualTo(county.today().toString());
         Http.Reply back = admin.send("PUT", url, ("{\"disposalMethod\":\"urge_construction\",\"disposalStatus\":\"pending\","
                 + "\"note\":\"撤回\",\"version\":%d}").formatted(done.json().get("version").asInt()));
         assertThat(back.status()).as("a disposed parcel stays disposed").isEqualTo(400);

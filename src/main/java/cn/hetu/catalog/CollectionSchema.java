@@ -1,0 +1,133 @@
+package cn.hetu.catalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A collection's description as a JSON Schema in the manner of OGC API - Features Part 5: every field with
+ * its type, titles in Chinese and English, unit, coded values with their words in both languages, the rules
+ * the database keeps (required, bounds, lengths), which fields only the server writes, the geometry, and the
+ * department that owns the collection. All of it is read from the database and the labels, so a collection
+ * added by a migration is described like the others; forms, filters, legends and exports can follow it.
+ */
+@Component
+public class CollectionSchema {
+
+    private final ColumnRules rules;
+
+    private final Labels labels;
+
+    CollectionSchema(ColumnRules rules, Labels labels) {
+        this.rules = rules;
+        this.labels = labels;
+    }
+
+    public Map<String, Object> of(Layer layer, String selfUrl, Labels.Language language) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        List<String> required = new ArrayList<>();
+        int sequence = 1;
+        for (Column column : layer.columns()) {
+            Map<String, Object> property = new LinkedHashMap<>(type(column));
+            JsonNode titles = labels.fieldPair(layer.id(), column.name());
+            String zh = titles == null ? labels.field(layer, column, Labels.Language.ZH) : titles.get(0).asString();
+            String en = titles == null ? zh : titles.get(1).asString();
+            property.put("title", language == Labels.Language.ZH ? zh : en);
+            property.put("x-titles", Map.of("zh", zh, "en", en));
+            property.put("x-ogc-propertySeq", sequence++);
+            if (column.name().equals("id")) {
+                property.put("x-ogc-role", "id");
+            }
+            boolean readOnly = column.generated() || !layer.writableColumns().contains(column);
+            if (readOnly) {
+                property.put("readOnly", true);
+            }
+            JsonNode unit = labels.unit(layer.id(), column.name());
+            if (unit != null) {
+                property.put("x-ogc-unit", unit.get(1).asString());
+                property.put("x-units", Map.of("zh", unit.get(0).asString(), "en", unit.get(1).asString()));
+            }
+            ColumnRules.Rule rule = rules.rule(layer, column.name());
+            ruled(property, rule);
+            codes(layer, column, property, rule, language);
+            if (rule.required() && !readOnly && !rules.hasDefault(layer, column.name())) {
+                required.add(column.name());
+            }
+            properties.put(column.name(), property);
+        }
+        if (!layer.isRecord()) {
+            Map<String, Object> geometry = new LinkedHashMap<>();
+            geometry.put("x-ogc-role", "primary-geometry");
+            geometry.put("format", "geometry-" + layer.geometryType().toLowerCase());
+            properties.put("geometry", geometry);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        doc.put("$id", selfUrl);
+        doc.put("type", "object");
+        doc.put("title", language == Labels.Language.ZH ? layer.titleZh() : layer.titleEn());
+        doc.put("x-titles", Map.of("zh", layer.titleZh(), "en", layer.titleEn()));
+        doc.put("x-geometry-type", layer.geometryType());
+        if (layer.ownerDepartment() != null) {
+            doc.put("x-owner-department", layer.ownerDepartment());
+        }
+        doc.put("required", required);
+        doc.put("properties", properties);
+        return doc;
+    }
+
+    /** Coded values: the enum the database allows, each with its words in both languages. */
+    private void codes(Layer layer, Column column, Map<String, Object> property, ColumnRules.Rule rule,
+            Labels.Language language) {
+        Map<String, String> zh = labels.values(layer.id(), column.name(), Labels.Language.ZH);
+        Map<String, String> en = labels.values(layer.id(), column.name(), Labels.Language.EN);
+        List<String> codes = rule.allowed() != null ? rule.allowed() : zh.isEmpty() ? List.of() : List.copyOf(zh.keySet());
+        if (codes.isEmpty() || !"string".equals(property.get("type"))) {
+            return;
+        }
+        property.put("enum", codes);
+        property.put("oneOf", codes.stream().map(code -> {
+            String wordZh = zh.getOrDefault(code, code);
+            String wordEn = en.getOrDefault(code, wordZh);
+            return Map.of("const", code, "title", language == Labels.Language.ZH ? wordZh : wordEn, "x-titles",
+                    Map.of("zh", wordZh, "en", wordEn));
+        }).toList());
+    }
+
+    private static void ruled(Map<String, Object> property, ColumnRules.Rule rule) {
+        if (rule.allowed() != null && !"string".equals(property.get("type"))) {
+            property.put("enum", rule.allowed().stream().map(v -> "integer".equals(property.get("type")) ? (Object) Long.valueOf(v) : v).toList());
+        }
+        if (rule.minimum() != null) {
+            property.put(rule.exclusiveMinimum() ? "exclusiveMinimum" : "minimum", rule.minimum());
+        }
+        if (rule.maximum() != null) {
+            property.put(rule.exclusiveMaximum() ? "exclusiveMaximum" : "maximum", rule.maximum());
+        }
+        if (rule.maxLength() != null) {
+            property.put("maxLength", rule.maxLength());
+        }
+        if (rule.notBlank()) {
+            property.put("minLength", 1);
+        }
+    }
+
+    private static Map<String, Object> type(Column column) {
+        return switch (column.type()) {
+            case INTEGER -> Map.of("type", "integer");
+            case NUMBER -> Map.of("type", "number");
+            case BOOLEAN -> Map.of("type", "boolean");
+            case DATE -> Map.of("type", "string", "format", "date");
+            case DATETIME -> Map.of("type", "string", "format", "date-time");
+            case OBJECT -> Map.of("type", "object");
+            case UUID -> Map.of("type", "string", "format", "uuid");
+            default -> Map.of("type", "string");
+        };
+    }
+
+}
