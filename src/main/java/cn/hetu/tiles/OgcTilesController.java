@@ -25,8 +25,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
-import cn.hetu.catalog.PropertyFilters;
+import cn.hetu.catalog.Condition;
 import cn.hetu.ogcapi.QueryParameters;
+import cn.hetu.query.ItemsFilter;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.NotFoundException;
 
@@ -100,7 +101,8 @@ class OgcTilesController {
         TileLayer layer = tileLayer(collectionId);
         checkMatrixSet(tileMatrixSetId);
         Tile tile = Tile.parse(tileMatrix, tileCol, tileRow);
-        TileCache.Entry entry = store.tile(layer, tile, PropertyFilters.parse(layer.layer(), params));
+        ItemsFilter filter = ItemsFilter.parse(layer.layer(), params, Set.of());
+        TileCache.Entry entry = store.tile(layer, tile, filter.where(layer.layer()), params.toSingleValueMap());
         return reply(entry.mvt(), entry.etag());
     }
 
@@ -135,7 +137,7 @@ class OgcTilesController {
         ByteArrayOutputStream mvt = new ByteArrayOutputStream();
         StringBuilder etags = new StringBuilder();
         for (TileLayer layer : layers) {
-            TileCache.Entry entry = store.tile(layer, tile, Map.of());
+            TileCache.Entry entry = store.tile(layer, tile, Condition.ALL, Map.of());
             mvt.writeBytes(entry.mvt());
             etags.append(entry.etag());
         }
