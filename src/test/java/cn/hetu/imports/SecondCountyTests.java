@@ -105,8 +105,8 @@ class SecondCountyTests {
         JsonNode first = inZone.at("/features/0/geometry/coordinates/0");
         assertThat(first.get(0).asDouble()).isBetween(3_830_000.0, 3_850_000.0);
         assertThat(first.get(1).asDouble()).isBetween(38_499_000.0, 38_501_000.0);
-        assertThat(admin.get("/ogc/collections/ditch/items?bbox-crs=EPSG:4547&bbox=490000,3800000,510000,3900000").json()
-            .get("numberMatched").asLong()).as("a bbox in the zone without its number").isEqualTo(2);
+        assertThat(admin.get("/ogc/collections/ditch/items?bbox-crs=EPSG:4547&bbox=3800000,495000,3900000,510000").json()
+            .get("features")).as("a bbox in the zone without its number, northing first").hasSize(2);
 
         long ditches = 0;
         for (JsonNode byStatus : admin.get("/api/v1/stats/counts").json().get("ditch")) {
