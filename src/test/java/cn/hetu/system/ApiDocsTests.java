@@ -54,8 +54,6 @@ class ApiDocsTests {
     void theProblemSchemaListsEveryErrorCode() {
         JsonNode doc = http.get("/v3/api-docs").json();
         JsonNode code = doc.at("/components/schemas/Problem/properties/code");
-        assertThat(code.isObject()).as(doc.at("/components/schemas").propertyNames().toString() + " "
-                + doc.at("/components/schemas/Problem").toString()).isTrue();
         List<String> listed = new ArrayList<>();
         code.get("enum").forEach(c -> listed.add(c.asString()));
         assertThat(listed).containsExactlyInAnyOrderElementsOf(
