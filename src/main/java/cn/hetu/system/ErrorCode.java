@@ -86,6 +86,23 @@ public enum ErrorCode {
         return ordinal() >= REQUIRED.ordinal();
     }
 
+    /** The code of an error known only by its status (Spring's own, the servlet container's). */
+    public static ErrorCode forStatus(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 406 -> NOT_ACCEPTABLE;
+            case 409 -> CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
+            case 503 -> BUSY;
+            default -> status >= 400 && status < 500 ? INVALID_PARAMETER : INTERNAL_ERROR;
+        };
+    }
+
     /** The code written as {@code code} in a body; {@link #INVALID} for one Hetu does not know. */
     public static ErrorCode of(String code) {
         return Arrays.stream(values()).filter(c -> c.code().equals(code)).findFirst().orElse(INVALID);

@@ -180,16 +180,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof HttpMessageNotReadableException && status.value() == 400) {
             return ErrorCode.MALFORMED_BODY;
         }
-        return switch (status.value()) {
-            case 400 -> ErrorCode.INVALID_PARAMETER;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 406 -> ErrorCode.NOT_ACCEPTABLE;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            case 503 -> ErrorCode.BUSY;
-            default -> status.is4xxClientError() ? ErrorCode.INVALID_PARAMETER : ErrorCode.INTERNAL_ERROR;
-        };
+        return ErrorCode.forStatus(status.value());
     }
 
     /** The parameter, header or part a Spring error names, if any. */

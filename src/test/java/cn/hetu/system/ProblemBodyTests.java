@@ -68,6 +68,8 @@ class ProblemBodyTests {
         assertProblem(http.post("/api/v1/me/tokens", "<name/>".getBytes(StandardCharsets.UTF_8), "application/xml"), 415,
                 ErrorCode.UNSUPPORTED_MEDIA_TYPE);
         assertProblem(http.get("/ogc/collections/no_such_layer/items"), 404, ErrorCode.NOT_FOUND);
+        // Rejected by the firewall before Spring MVC, answered through the container's error page.
+        assertProblem(http.get("/api/v1/projects;x=1"), 400, ErrorCode.INVALID_PARAMETER);
     }
 
     @Test
