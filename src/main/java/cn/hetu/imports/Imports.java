@@ -226,11 +226,13 @@ class Imports {
                     });
             try {
                 ImportMerge.Result result = merge.merge(id, job.username(), resolved.target(), plan, fieldNames, hooks);
-                jobs.finish(id, "committed", null, result, null);
-                staging.drop(id);
+                // The catalogue knows a new layer before the job says committed, so a client that sees
+                // "committed" never gets a 404 for it.
                 if (resolved.target().isNew()) {
                     catalog.refresh();
                 }
+                jobs.finish(id, "committed", null, result, null);
+                staging.drop(id);
             }
             catch (DataAccessException | AccessDeniedException e) {
                 if (running.cancelled) {
