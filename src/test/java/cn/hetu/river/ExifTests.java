@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 
@@ -15,30 +16,32 @@ import static org.assertj.core.api.Assertions.offset;
 /** A photo's EXIF read without a server: place, time (county time when the camera gave no zone) and turn, in JPEG and PNG. */
 class ExifTests {
 
+    private static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
+
     private static final byte[] JPEG = TestPhotos.jpegWithExif(64, 48, 6, "2026:10:07 10:30:00", 116.3125, 33.2075);
 
     @Test
     void aJpegTellsWhereWhenAndHowItIsTurned() {
-        assertTaken(Exif.of(JPEG));
+        assertTaken(Exif.of(JPEG, COUNTY));
     }
 
     @Test
     void aPngCarriesTheSameBlockInItsExifChunk() {
-        assertTaken(Exif.of(pngWithExif(tiffOf(JPEG))));
+        assertTaken(Exif.of(pngWithExif(tiffOf(JPEG)), COUNTY));
     }
 
     @Test
     void noOrBrokenExifProvesNothing() {
-        assertThat(Exif.of(TestPhotos.image("jpeg", 16, 16))).isEqualTo(Exif.NONE);
+        assertThat(Exif.of(TestPhotos.image("jpeg", 16, 16), COUNTY)).isEqualTo(Exif.NONE);
         byte[] broken = JPEG.clone();
         Arrays.fill(broken, 12, 60, (byte) 0x7F);
-        assertThat(Exif.of(broken).orientation()).isEqualTo(1);
-        assertThat(Exif.of(new byte[] { 1, 2, 3 })).isEqualTo(Exif.NONE);
+        assertThat(Exif.of(broken, COUNTY).orientation()).isEqualTo(1);
+        assertThat(Exif.of(new byte[] { 1, 2, 3 }, COUNTY)).isEqualTo(Exif.NONE);
     }
 
     @Test
     void aPositionAtZeroZeroOrAnUnknownTurnIsIgnored() {
-        Exif nowhere = Exif.of(TestPhotos.jpegWithExif(16, 16, 9, "2026:10:07 10:30:00", 0, 0));
+        Exif nowhere = Exif.of(TestPhotos.jpegWithExif(16, 16, 9, "2026:10:07 10:30:00", 0, 0), COUNTY);
         assertThat(nowhere.lon()).isNull();
         assertThat(nowhere.lat()).isNull();
         assertThat(nowhere.orientation()).isEqualTo(1);
