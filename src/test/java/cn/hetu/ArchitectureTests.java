@@ -40,10 +40,10 @@ class ArchitectureTests {
         .layer("Foundation").definedBy("cn.hetu.system..", "cn.hetu.geo..")
         .layer("Catalogue").definedBy("cn.hetu.catalog..")
         .layer("Access").definedBy("cn.hetu.security..", "cn.hetu.audit..")
-        .layer("Shared").definedBy("cn.hetu.edit..", "cn.hetu.cql2..", "cn.hetu.query..")
+        .layer("Shared").definedBy("cn.hetu.edit..", "cn.hetu.cql2..", "cn.hetu.query..", "cn.hetu.county..")
         .layer("Features").definedBy("cn.hetu.ogcapi..", "cn.hetu.export..", "cn.hetu.tiles..", "cn.hetu.stats..",
                 "cn.hetu.parcel..", "cn.hetu.project..", "cn.hetu.river..", "cn.hetu.imports..", "cn.hetu.search..",
-                "cn.hetu.setup..", "cn.hetu.seed..")
+                "cn.hetu.setup..", "cn.hetu.seed..", "cn.hetu.styles..")
         .whereLayer("Features").mayOnlyBeAccessedByLayers("Features", "Application")
         .whereLayer("Shared").mayOnlyBeAccessedByLayers("Shared", "Features", "Application")
         .whereLayer("Access").mayOnlyBeAccessedByLayers("Access", "Shared", "Features", "Application")
