@@ -59,7 +59,8 @@ class ItemsController {
         this.json = json;
     }
 
-    @GetMapping(path = "/ogc/collections/{collectionId}/items")
+    /** GeoJSON only, so a client that takes only HTML gets 406 rather than a document it did not ask for. */
+    @GetMapping(path = "/ogc/collections/{collectionId}/items", produces = { MediaTypes.GEOJSON, MediaTypes.JSON })
     ResponseEntity<StreamingResponseBody> items(@PathVariable String collectionId,
             @RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
         Layer layer = access.readable(collectionId);
@@ -85,7 +86,7 @@ class ItemsController {
             .body(body);
     }
 
-    @GetMapping(path = "/ogc/collections/{collectionId}/items/{featureId}")
+    @GetMapping(path = "/ogc/collections/{collectionId}/items/{featureId}", produces = { MediaTypes.GEOJSON, MediaTypes.JSON })
     ResponseEntity<String> item(@PathVariable String collectionId, @PathVariable String featureId,
             @RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
         Layer layer = access.readable(collectionId);

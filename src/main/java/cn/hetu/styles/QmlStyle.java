@@ -49,10 +49,9 @@ final class QmlStyle {
                       <rendering scaleVisibility="1" scaleMin="1" scaleMax="50000" obstacle="1"/>
                     </settings>
                   </labeling>
-                  <layerGeometryType>%d</layerGeometryType>
-                </qgis>
+                %s</qgis>
                 """.formatted(parcel ? "category" : "status", categories, symbols, rgba(symbology.haloColor()),
-                kind.equals("line") ? 2 : kind.equals("fill") ? 1 : 6, kind.equals("marker") ? 0 : kind.equals("line") ? 1 : 2);
+                kind.equals("line") ? 2 : kind.equals("fill") ? 1 : 6, geometryType(geometryType, kind));
     }
 
     private static String symbol(String name, String kind, String collection, String colour, Symbology symbology, boolean parcel) {
@@ -137,6 +136,18 @@ final class QmlStyle {
         }
         xml.append("        </layer>\n      </symbol>\n");
         return xml.toString();
+    }
+
+    /**
+     * The geometry type the style is for; left out for collections of mixed geometries (projects), which
+     * QGIS would otherwise refuse the style for whichever type it reads first. Their markers sit on the
+     * features' centroids.
+     */
+    private static String geometryType(String geometryType, String kind) {
+        if (geometryType.equals("Geometry")) {
+            return "";
+        }
+        return "  <layerGeometryType>" + (kind.equals("marker") ? 0 : kind.equals("line") ? 1 : 2) + "</layerGeometryType>\n";
     }
 
     /** #RRGGBB as QGIS writes colours: "r,g,b,a". */

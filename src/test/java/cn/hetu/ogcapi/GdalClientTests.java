@@ -60,6 +60,18 @@ class GdalClientTests {
         assertThat(sample).containsPattern("name \\(String\\) = \\p{IsHan}+");
     }
 
+    @Test
+    void ogr2ogrCopiesEveryCollectionToGeoPackageWithAsManyFeaturesAsNumberMatched(@TempDir Path dir) throws Exception {
+        for (String id : jdbc.sql("SELECT id FROM collection ORDER BY id").query(String.class).list()) {
+            Path copy = dir.resolve(id + ".gpkg");
+            run("ogr2ogr", "-f", "GPKG", copy.toString(), "OAPIF:" + http.base() + "/ogc/collections/" + id, "-oo", "PAGE_SIZE=500");
+            Matcher count = Pattern.compile("Feature Count: (\\d+)").matcher(run("ogrinfo", "-ro", "-so", copy.toString(), id));
+            assertThat(count.find()).as(id).isTrue();
+            long matched = http.get("/ogc/collections/" + id + "/items?limit=1").json().get("numberMatched").asLong();
+            assertThat(Long.parseLong(count.group(1))).as("%s copied by ogr2ogr", id).isEqualTo(matched);
+        }
+    }
+
     /** GDAL signs in as QGIS users are told to: their user name and an API token as the password. */
     private String run(String... command) throws IOException, InterruptedException {
         if (token == null) {

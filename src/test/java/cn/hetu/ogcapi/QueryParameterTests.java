@@ -60,6 +60,16 @@ class QueryParameterTests {
         }
     }
 
+    /** Until the pages have an HTML form, a client that takes only HTML is told so instead of getting GeoJSON. */
+    @Test
+    void aClientThatTakesOnlyHtmlIsToldItIsNotOffered() {
+        for (String path : List.of("/ogc/collections/sluice/items", "/ogc/collections/sluice/items/1")) {
+            assertThat(http.get(path, "Accept", "text/html").status()).as(path).isEqualTo(406);
+            assertThat(http.get(path, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8").status()).as(path).isEqualTo(200);
+            assertThat(http.get(path, "Accept", "application/geo+json").status()).as(path).isEqualTo(200);
+        }
+    }
+
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
