@@ -1,6 +1,5 @@
 package cn.hetu.stats;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
 import cn.hetu.catalog.PropertyFilters;
-import cn.hetu.parcel.DisposalRates;
+import cn.hetu.plan.DashboardTiles;
+import cn.hetu.plan.Years;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.InvalidParameterException;
 
@@ -36,18 +36,9 @@ class StatsController {
             double investmentDone) {
     }
 
-    /**
-     * A figure from the departments' plans next to its target, and the map view that shows it
-     * ({@code mapView} is the map's hash route). A yearly figure names its {@code year}; its value is null
-     * when it cannot be measured (a disposal rate without the year's baseline).
-     */
-    record Tile(String key, String titleZh, String titleEn, Double value, Double target, String unit, String mapView,
-            Integer year) {
-    }
-
     record Overview(long projects, double investmentPlanned, double investmentDone, long overdueMilestones,
             List<StatusFigure> projectsByStatus, List<DepartmentFigure> projectsByDepartment,
-            Map<String, Long> assets, List<Tile> tiles) {
+            Map<String, Long> assets, List<DashboardTiles.Tile> tiles) {
     }
 
     private final Catalog catalog;
@@ -56,13 +47,13 @@ class StatsController {
 
     private final JdbcClient jdbc;
 
-    private final DisposalRates rates;
+    private final DashboardTiles tiles;
 
-    StatsController(Catalog catalog, LayerAccess access, JdbcClient jdbc, DisposalRates rates) {
+    StatsController(Catalog catalog, LayerAccess access, JdbcClient jdbc, DashboardTiles tiles) {
         this.catalog = catalog;
         this.access = access;
         this.jdbc = jdbc;
-        this.rates = rates;
+        this.tiles = tiles;
     }
 
     /** Features per collection and work status, under the same filters as the map. */
@@ -112,9 +103,10 @@ class StatsController {
         return byStatus;
     }
 
+    /** The projects' figures and the tiles of the year's plans (the county's current year unless asked). */
     @GetMapping("/overview")
     @Transactional(readOnly = true)
-    Overview overview() {
+    Overview overview(@RequestParam(required = false) String year) {
         List<StatusFigure> byStatus = jdbc.sql("""
                 SELECT status, count(*), COALESCE(sum(investment_planned), 0), COALESCE(sum(investment_done), 0)
                 FROM project GROUP BY status ORDER BY count(*) DESC""")
@@ -140,54 +132,7 @@ class StatsController {
         return new Overview(byStatus.stream().mapToLong(StatusFigure::count).sum(),
                 byStatus.stream().mapToDouble(StatusFigure::investmentPlanned).sum(),
                 byStatus.stream().mapToDouble(StatusFigure::investmentDone).sum(), overdue, byStatus, byDepartment, assets,
-                tiles());
-    }
-
-    /** The plans' own figures: ditches, sluices, bridges and the land disposal rates of the current year. */
-    private List<Tile> tiles() {
-        int year = LocalDate.now(DisposalRates.COUNTY_TIME).getYear();
-        DisposalRates.Report disposal = rates.report(year);
-        Map<String, Object> f = jdbc.sql("""
-                SELECT (SELECT count(*) FROM ditch) AS ditches,
-                       (SELECT count(*) FROM ditch WHERE treated) AS treated,
-                       (SELECT count(*) FROM ditch WHERE planned_year = 2023) AS plan_2023,
-                       (SELECT count(*) FROM ditch WHERE planned_year = 2023 AND treated) AS plan_2023_done,
-                       (SELECT count(*) FROM sluice WHERE standardization <> 'none') AS standardization,
-                       (SELECT count(*) FROM sluice WHERE standardization = 'certified') AS certified,
-                       (SELECT count(*) FROM sluice WHERE scale = 'small' AND (appraisal = 'planned'
-                            OR appraised_on >= DATE '2023-01-01')) AS appraisals,
-                       (SELECT count(*) FROM sluice WHERE scale = 'small' AND appraisal = 'done'
-                            AND appraised_on >= DATE '2023-01-01') AS appraised,
-                       (SELECT count(*) FROM bridge WHERE rebuild_year IS NOT NULL) AS bridges,
-                       (SELECT count(*) FROM bridge WHERE rebuild_year IS NOT NULL AND status = 'completed') AS rebuilt""")
-            .query()
-            .singleRow();
-        return List.of(
-                new Tile("ditches_treated", "大中沟已治理", "Ditches treated", number(f, "treated"), number(f, "ditches"), "条",
-                        "#/layer/ditch?treated=true", null),
-                new Tile("ditches_plan_2023", "2023年计划治理大中沟", "Ditches of the 2023 plan treated",
-                        number(f, "plan_2023_done"), number(f, "plan_2023"), "条", "#/layer/ditch?planned_year=2023", null),
-                new Tile("sluice_standardization", "大中型水闸标准化创建", "Sluice standardization",
-                        number(f, "certified"), number(f, "standardization"), "座", "#/layer/sluice?standardization=in_progress", null),
-                new Tile("small_sluice_appraisal", "小型水闸安全鉴定", "Small sluice safety appraisals",
-                        number(f, "appraised"), number(f, "appraisals"), "座", "#/layer/sluice?appraisal=planned", null),
-                new Tile("dangerous_bridges_rebuilt", "病险桥梁改造", "Dangerous bridges rebuilt", number(f, "rebuilt"),
-                        number(f, "bridges"), "座", "#/layer/bridge?condition=dangerous", null),
-                disposalRate(disposal, 0, "disposal_idle_unsupplied", "批而未供和闲置土地",
-                        "approved-unsupplied and idle land"),
-                disposalRate(disposal, 1, "disposal_inefficient", "工业低效用地", "inefficient industrial land"));
-    }
-
-    /** The year's rate of one of the plans' two groups, as the rate page shows it; none without a baseline. */
-    private static Tile disposalRate(DisposalRates.Report report, int group, String key, String groupZh, String groupEn) {
-        Double value = report.hasBaseline() ? report.county().get(group).ratePct() : null;
-        return new Tile(key, report.year() + "年" + groupZh + "处置率",
-                "Disposal rate of " + groupEn + ", " + report.year(), value, DisposalRates.TARGET_PCT, "%",
-                "#/parcels?view=kpi&year=" + report.year(), report.year());
-    }
-
-    private static double number(Map<String, Object> figures, String key) {
-        return ((Number) figures.get(key)).doubleValue();
+                tiles.tiles(year == null || year.isBlank() ? DashboardTiles.currentYear() : Years.parse(year)));
     }
 
 }

@@ -268,6 +268,23 @@ class RoleTableTests {
                 assertThat(created.status()).as(created.body()).isEqualTo(201);
                 yield created.json().get("account").get("id").asString();
             }
+            case "plan", "closedplan" -> plan(name.equals("closedplan"));
+            case "plan.task", "closedplan.task" -> insert("""
+                    INSERT INTO plan_task (plan_id, seq, title, responsible) VALUES (%s, 1, '角色表任务', 'water') RETURNING id"""
+                .formatted(Long.parseLong(dependency(name, role, memo))));
+            case "plan.task.registry", "closedplan.task.registry", "plan.task.reported" -> insert("""
+                    INSERT INTO plan_indicator (task_id, seq, name_zh, kind, unit, target, period_start, deadline, measurement,
+                        collection, filter, aggregate)
+                    VALUES (%s, 1, '角色表指标', 'count', '条', 5, '2030-01-01', '2030-12-31', '%s', %s) RETURNING id"""
+                .formatted(Long.parseLong(dependency(name, role, memo)), name.endsWith("registry") ? "registry" : "reported",
+                        name.endsWith("registry") ? "'ditch', 'treated = true', 'count'" : "null, null, null"));
+            case "plan.task.reported.evidence" -> {
+                String report = insert("INSERT INTO indicator_report (indicator_id, value, reported_on, evidence_name) VALUES ("
+                        + Long.parseLong(dependency(name, role, memo)) + ", 1, '2026-01-05', '证明.pdf') RETURNING id");
+                jdbc.sql("INSERT INTO indicator_evidence (report_id, content_type, content) VALUES (?, 'application/pdf', ?)")
+                    .params(Long.parseLong(report), "%PDF-1.4 角色表".getBytes(java.nio.charset.StandardCharsets.UTF_8)).update();
+                yield report;
+            }
             default -> throw new IllegalArgumentException("No fixture '" + name + "' in " + TABLE);
         };
     }
@@ -276,6 +293,15 @@ class RoleTableTests {
     private String dependency(String name, String role, Map<String, String> memo) {
         String parent = name.substring(0, name.lastIndexOf('.'));
         return memo.computeIfAbsent(parent, p -> fixture(p, role, memo));
+    }
+
+    /** A water plan of a year whose next year is free too (so it can be copied), open or closed. */
+    private String plan(boolean closed) {
+        return insert("""
+                INSERT INTO plan (department, year, title, closed, closed_at)
+                SELECT 'water', min(y), '角色表计划', %s, CASE WHEN %s THEN now() END FROM generate_series(2000, 2099) y
+                WHERE NOT EXISTS (SELECT 1 FROM plan WHERE department = 'water' AND year IN (y, y + 1)) RETURNING id"""
+            .formatted(closed, closed));
     }
 
     private String insert(String sql) {
