@@ -59,11 +59,12 @@ const PAGE_VIEWS = {
 	issues: {titleKey: 'river.issues.title', load: () => import('../river/IssuesPage.js')},
 	bulletin: {titleKey: 'river.bulletin.pageTitle', load: () => import('../river/BulletinPage.js')},
 	chiefs: {titleKey: 'river.chiefs.title', load: () => import('../river/ChiefsPage.js')},
-	imports: {titleKey: 'imports.title', load: () => import('../imports/ImportsPage.js')}
+	imports: {titleKey: 'imports.title', load: () => import('../imports/ImportsPage.js')},
+	plans: {titleKey: 'plans.title', load: () => import('../plans/PlansPage.js')}
 };
 
 /** The header's links: the map and the pages leaders use most. */
-const NAV = [['map', 'nav.map'], ['projects', 'nav.projects'], ['parcels', 'nav.parcels'], ['dashboard', 'nav.dashboard']];
+const NAV = [['map', 'nav.map'], ['projects', 'nav.projects'], ['parcels', 'nav.parcels'], ['dashboard', 'nav.dashboard'], ['plans', 'nav.plans']];
 
 const FALLBACK_CONFIG = {center: [116.3, 33.25], zoom: 10, tiandituKey: ''};
 const PHONE = '(max-width: 720px)';
@@ -477,6 +478,9 @@ export class MapWorkspace {
 				view = new module.IssuesPage({...common, onParams: (params, options = {}) => this.navigate('issues', params, {push: Boolean(options.push)})});
 			} else if (name === 'bulletin') {
 				view = new module.BulletinPage({...common, county: this.county, window: this.window, onParams: (params) => this.navigate('bulletin', params)});
+			} else if (name === 'plans') {
+				view = new module.PlansPage({...common, departments: this.departments, departmentName: (code) => this._departmentName(code), toast: this.toast,
+					window: this.window, onParams: (params) => this.navigate('plans', params, {push: false}), onNavigate: (hash) => this._goTo(hash)});
 			} else if (name === 'chiefs') {
 				view = new module.ChiefsPage({...common, county: this.county});
 			} else if (name === 'imports') {

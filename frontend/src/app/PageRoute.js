@@ -5,7 +5,8 @@
  *   #/accounts                               account administration (administrators)
  *   #/projects?status=approved&page=2        the key projects, filtered, sorted and paged
  *   #/projects/12                            one project
- *   #/dashboard                              figures and charts
+ *   #/dashboard?year=2026                    figures and charts, the tiles of a year's plans
+ *   #/plans?year=2026&department=water       the departments' annual work plans
  *   #/parcels?q=…&parcel=7&view=kpi          idle land: query, plans, disposal rate
  *   #/patrol                                 a river chief's patrol, on a phone
  *   #/issues?status=assigned&issue=<uuid>    river issues and their follow-up
@@ -16,7 +17,7 @@
  * has, so they cannot be confused.
  */
 
-export const PAGES = ['changes', 'account', 'accounts', 'projects', 'project', 'dashboard', 'parcels', 'patrol', 'issues', 'bulletin', 'chiefs', 'imports'];
+export const PAGES = ['changes', 'account', 'accounts', 'projects', 'project', 'dashboard', 'parcels', 'patrol', 'issues', 'bulletin', 'chiefs', 'imports', 'plans'];
 
 /** The parameters each page keeps in the hash. */
 const PARAMS = {
@@ -25,13 +26,14 @@ const PARAMS = {
 	accounts: [],
 	projects: ['q', 'department', 'status', 'category', 'year', 'overdue', 'inView', 'sort', 'page'],
 	project: [],
-	dashboard: [],
+	dashboard: ['year'],
 	parcels: ['saved', 'q', 'parcel', 'view', 'year'],
 	patrol: [],
 	issues: ['status', 'overdue', 'town', 'category', 'month', 'issue'],
 	bulletin: ['month'],
 	chiefs: [],
-	imports: ['job']
+	imports: ['job'],
+	plans: ['year', 'department']
 };
 
 const ID = /^[1-9][0-9]{0,17}$/;

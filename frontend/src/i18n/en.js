@@ -1,12 +1,14 @@
 // English. The keys match zh.js one to one; a unit test checks it.
 import {importsEn} from './imports.en.js';
 import {parcelsEn} from './parcels.en.js';
+import {plansEn} from './plans.en.js';
 import {riverEn} from './river.en.js';
 
 export const en = {
 	...parcelsEn,
 	...riverEn,
 	...importsEn,
+	...plansEn,
 	'app.title': 'Hetu',
 	'app.subtitle': 'County assets and projects on one map',
 	'app.documentTitle': 'Hetu · County assets and projects on one map',
@@ -751,16 +753,21 @@ export const en = {
 	'dashboard.ofPlanned': '{pct}% of planned',
 	'dashboard.overdue': 'Overdue milestones',
 	'dashboard.overdueNote': 'Open the overdue projects',
-	'dashboard.tiles': 'Work targets of the year',
-	'dashboard.tilesHint': 'Measured against the share of the year gone; red when behind it',
+	'dashboard.tiles': 'Work plan targets, {year}',
+	'dashboard.year': 'Year',
+	'dashboard.openPlans': 'Open the work plans',
+	'dashboard.openPlan': 'Open the work plan',
+	'dashboard.noPlans': 'No work plan for {year}',
+	'dashboard.tilesHint': 'Measured against each indicator\'s period and deadline; red when behind',
 	'dashboard.valueOfTarget': '{value} of {target}',
 	'dashboard.rateOfTarget': '{value} / target {target}',
 	'dashboard.ringOfTarget': 'Ring: {pct}% of the target reached',
-	'dashboard.noValue': 'No baseline for {year}: not measurable',
+	'dashboard.noValue': 'Not measurable',
 	'dashboard.tileStatus.done': 'Target reached',
 	'dashboard.tileStatus.on_track': 'On track',
 	'dashboard.tileStatus.behind': 'Behind schedule',
-	'dashboard.tileStatus.none': 'No target set',
+	'dashboard.tileStatus.missed': 'Missed',
+	'dashboard.tileStatus.unavailable': 'Not measurable',
 	'dashboard.openMap': 'Show on the map',
 	'dashboard.byStatus': 'Projects by status',
 	'dashboard.byDepartment': 'Projects by department',

@@ -7,3 +7,5 @@ export {riverZh} from './river.zh.js';
 export {riverEn} from './river.en.js';
 export {importsZh} from './imports.zh.js';
 export {importsEn} from './imports.en.js';
+export {plansZh} from './plans.zh.js';
+export {plansEn} from './plans.en.js';

@@ -1,12 +1,14 @@
 // 简体中文（默认语言）。键与 en.js 一一对应，由单元测试检查。
 import {importsZh} from './imports.zh.js';
 import {parcelsZh} from './parcels.zh.js';
+import {plansZh} from './plans.zh.js';
 import {riverZh} from './river.zh.js';
 
 export const zh = {
 	...parcelsZh,
 	...riverZh,
 	...importsZh,
+	...plansZh,
 	'app.title': '河图',
 	'app.subtitle': '县域资产与项目一张图',
 	'app.documentTitle': '河图 · 县域资产与项目一张图',
@@ -751,16 +753,21 @@ export const zh = {
 	'dashboard.ofPlanned': '占计划投资 {pct}%',
 	'dashboard.overdue': '逾期节点',
 	'dashboard.overdueNote': '查看逾期项目',
-	'dashboard.tiles': '年度工作目标',
-	'dashboard.tilesHint': '按全年进度衡量，落后于时间进度的显示为红色',
+	'dashboard.tiles': '{year}年工作谋划目标',
+	'dashboard.year': '年度',
+	'dashboard.openPlans': '查看工作谋划',
+	'dashboard.openPlan': '查看工作谋划',
+	'dashboard.noPlans': '{year}年尚无工作谋划',
+	'dashboard.tilesHint': '按各指标的计划期和截止日期衡量，落后于时间进度的显示为红色',
 	'dashboard.valueOfTarget': '{value} / {target}',
 	'dashboard.rateOfTarget': '{value} / 目标 {target}',
 	'dashboard.ringOfTarget': '圆环：已完成目标的 {pct}%',
-	'dashboard.noValue': '{year} 年无存量基数，无法计算',
+	'dashboard.noValue': '无法计算',
 	'dashboard.tileStatus.done': '已完成目标',
 	'dashboard.tileStatus.on_track': '进度正常',
 	'dashboard.tileStatus.behind': '落后于时间进度',
-	'dashboard.tileStatus.none': '暂无目标值',
+	'dashboard.tileStatus.missed': '未完成',
+	'dashboard.tileStatus.unavailable': '无法计算',
 	'dashboard.openMap': '在地图上查看',
 	'dashboard.byStatus': '项目状态分布',
 	'dashboard.byDepartment': '各部门项目数量',

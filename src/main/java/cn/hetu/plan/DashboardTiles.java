@@ -12,10 +12,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class DashboardTiles {
 
-    /** {@code value} is null, with {@code problem}, when the indicator cannot be evaluated. */
+    /**
+     * {@code value} is null, with {@code problem}, when the indicator cannot be evaluated; {@code mapView} (the
+     * features behind a registry figure) is null for a reported one, whose {@code planView} shows its reports.
+     */
     public record Tile(String key, long indicatorId, long planId, String department, String titleZh, String titleEn,
             Double value, String problem, double target, String comparison, String unit, String status, String mapView,
-            int year, LocalDate deadline) {
+            String planView, int year, LocalDate deadline) {
     }
 
     private final PlanQueries queries;
@@ -30,7 +33,8 @@ public class DashboardTiles {
                 .flatMap(task -> task.indicators().stream())
                 .filter(PlanViews.Indicator::onDashboard)
                 .map(i -> new Tile("indicator-" + i.id(), i.id(), plan.id(), plan.department(), i.nameZh(), i.nameEn(),
-                        i.value(), i.problem(), i.target(), i.comparison(), i.unit(), i.status(), i.mapView(), year,
+                        i.value(), i.problem(), i.target(), i.comparison(), i.unit(), i.status(), i.mapView(),
+                        "#/plans?year=" + year + "&department=" + plan.department(), year,
                         i.deadline())))
             .toList();
     }
