@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -309,8 +308,6 @@ public class PlanWrites {
         }
     }
 
-    private static final Pattern PNG = Pattern.compile("^\\x{89}PNG");
-
     private static void checkEvidence(Evidence evidence) {
         if (evidence == null) {
             return;
@@ -322,7 +319,7 @@ public class PlanWrites {
         byte[] b = evidence.content();
         boolean matches = switch (evidence.contentType()) {
             case "image/jpeg" -> b.length > 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8;
-            case "image/png" -> b.length > 4 && PNG.matcher(new String(b, 0, 4, StandardCharsets.ISO_8859_1)).find();
+            case "image/png" -> b.length > 4 && (b[0] & 0xff) == 0x89 && new String(b, 1, 3, StandardCharsets.ISO_8859_1).equals("PNG");
             default -> b.length > 4 && new String(b, 0, 4, StandardCharsets.ISO_8859_1).equals("%PDF");
         };
         if (!matches) {

@@ -1,5 +1,6 @@
 package cn.hetu.plan;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -238,6 +239,41 @@ class PlanTests {
         assertThat(ok.json().get("value").asDouble()).isEqualTo(11);
         assertThat(ok.json().get("reports").size()).isEqualTo(before + 1);
         assertThat(ok.json().get("reports").get(0).get("reportedBy").asString()).isEqualTo("water_editor");
+    }
+
+    @Test
+    void aReportCarriesItsEvidenceFileJudgedByItsContent() {
+        long indicator = indicatorId("approval", YEAR, 2, 1);
+        byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0 };
+        Http.Reply fake = admin.post("/api/v1/plans/indicators/" + indicator + "/reports",
+                multipart("18", "text pretending".getBytes(StandardCharsets.UTF_8), "image/png"), CONTENT_TYPE);
+        assertThat(fake.status()).isEqualTo(415);
+        Http.Reply ok = admin.post("/api/v1/plans/indicators/" + indicator + "/reports", multipart("18", png, "image/png"),
+                CONTENT_TYPE);
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+        JsonNode report = ok.json().get("reports").get(0);
+        assertThat(report.get("evidenceName").asString()).isEqualTo("服务站照片.png");
+        var file = admin.bytes(report.get("evidenceUrl").asString());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(png);
+        assertThat(file.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    }
+
+    private static final String BOUNDARY = "plan-test-boundary";
+
+    private static final String CONTENT_TYPE = "multipart/form-data; boundary=" + BOUNDARY;
+
+    private static byte[] multipart(String value, byte[] file, String contentType) {
+        String head = "--%1$s\r\nContent-Disposition: form-data; name=\"value\"\r\n\r\n%2$s\r\n"
+                + "--%1$s\r\nContent-Disposition: form-data; name=\"reportedOn\"\r\n\r\n%3$s\r\n"
+                + "--%1$s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"服务站照片.png\"\r\nContent-Type: %4$s\r\n\r\n";
+        byte[] start = head.formatted(BOUNDARY, value, Progress.countyDay(Instant.now()), contentType).getBytes(StandardCharsets.UTF_8);
+        byte[] end = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[start.length + file.length + end.length];
+        System.arraycopy(start, 0, body, 0, start.length);
+        System.arraycopy(file, 0, body, start.length, file.length);
+        System.arraycopy(end, 0, body, start.length + file.length, end.length);
+        return body;
     }
 
     @Test

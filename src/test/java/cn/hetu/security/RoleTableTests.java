@@ -292,7 +292,13 @@ class RoleTableTests {
     /** The fixture a dotted name depends on (the part before its last dot), made for this request or line. */
     private String dependency(String name, String role, Map<String, String> memo) {
         String parent = name.substring(0, name.lastIndexOf('.'));
-        return memo.computeIfAbsent(parent, p -> fixture(p, role, memo));
+        // Not computeIfAbsent: a fixture two dots deep makes its own dependency while this one is being made.
+        String value = memo.get(parent);
+        if (value == null) {
+            value = fixture(parent, role, memo);
+            memo.put(parent, value);
+        }
+        return value;
     }
 
     /** A water plan of a year whose next year is free too (so it can be copied), open or closed. */
