@@ -269,7 +269,7 @@ class RoleTableTests {
                 assertThat(created.status()).as(created.body()).isEqualTo(201);
                 yield created.json().get("account").get("id").asString();
             }
-            case "plan", "closedplan" -> plan(name.equals("closedplan"));
+            case "plan", "closedplan", "copyable" -> plan(name.equals("closedplan"), name.equals("copyable"));
             case "plan.task", "closedplan.task" -> insert("""
                     INSERT INTO plan_task (plan_id, seq, title, responsible) VALUES (%s, 1, '角色表任务', 'water') RETURNING id"""
                 .formatted(Long.parseLong(dependency(name, role, memo))));
@@ -303,15 +303,15 @@ class RoleTableTests {
     }
 
     /**
-     * A water plan of a year whose next year is free too (so it can be copied), open or closed; from 2099 down,
-     * far from the demo's years. {@link #signIn} deletes those of earlier runs.
+     * A water plan of a free year, open or closed, or one whose next year is free too (so it can be copied); from
+     * 2099 down, far from the demo's years. {@link #signIn} deletes those of earlier runs.
      */
-    private String plan(boolean closed) {
+    private String plan(boolean closed, boolean copyable) {
         return insert("""
                 INSERT INTO plan (department, year, title, closed, closed_at)
                 SELECT 'water', max(y), '角色表计划', %s, CASE WHEN %s THEN now() END FROM generate_series(2000, 2099) y
-                WHERE NOT EXISTS (SELECT 1 FROM plan WHERE department = 'water' AND year IN (y, y + 1)) RETURNING id"""
-            .formatted(closed, closed));
+                WHERE NOT EXISTS (SELECT 1 FROM plan WHERE department = 'water' AND year IN (y, y + %d)) RETURNING id"""
+            .formatted(closed, closed, copyable ? 1 : 0));
     }
 
     private String insert(String sql) {
