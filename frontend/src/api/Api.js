@@ -348,9 +348,10 @@ export class Api {
 		return this.send('POST', `/api/v1/projects/${part(id)}/footprint/derive`, undefined, options);
 	}
 
-	/** The dashboard's figures: projects by status and department, investment, overdue milestones, the plans' tiles. */
-	overview(options) {
-		return this.get('/api/v1/stats/overview', options);
+	/** The dashboard's figures: projects by status and department, investment, overdue milestones, the year's plan tiles. */
+	overview(options = {}) {
+		const {year, ...rest} = options;
+		return this.get(`/api/v1/stats/overview${year ? `?year=${part(year)}` : ''}`, rest);
 	}
 
 	// ---- history

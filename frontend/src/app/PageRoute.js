@@ -5,7 +5,8 @@
  *   #/accounts                               account administration (administrators)
  *   #/projects?status=approved&page=2        the key projects, filtered, sorted and paged
  *   #/projects/12                            one project
- *   #/dashboard                              figures and charts
+ *   #/dashboard?year=2026                    figures and charts, the tiles of a year's plans
+ *   #/plans?year=2026&department=water       the departments' annual work plans
  *   #/parcels?q=…&parcel=7&view=kpi          idle land: query, plans, disposal rate
  *   #/patrol                                 a river chief's patrol, on a phone
  *   #/issues?status=assigned&issue=<uuid>    river issues and their follow-up

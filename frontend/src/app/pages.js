@@ -75,9 +75,16 @@ export const PAGES = [
 		create: async (context) => new (await import('../parcels/ParcelsPage.js')).ParcelsPage({...context, onBack: () => context.closePage()})
 	},
 	{
-		name: 'dashboard', titleKey: 'dashboard.title', nav: 'nav.dashboard', menu: 'main', menuKey: 'user.dashboard', params: [],
+		name: 'dashboard', titleKey: 'dashboard.title', nav: 'nav.dashboard', menu: 'main', menuKey: 'user.dashboard', params: ['year'],
 		messages: () => import('../dashboard/messages.js'),
 		create: async (context) => new (await import('../dashboard/DashboardPage.js')).DashboardPage({...context, onNavigate: (hash) => context.goTo(hash)})
+	},
+	{
+		name: 'plans', titleKey: 'plans.title', nav: 'nav.plans', menu: 'main', menuKey: 'nav.plans', params: ['year', 'department'],
+		messages: () => import('../plans/messages.js'),
+		create: async (context) => new (await import('../plans/PlansPage.js')).PlansPage({
+			...context, onParams: (params) => context.navigate('plans', params, {push: false}), onNavigate: (hash) => context.goTo(hash)
+		})
 	},
 	{
 		// Only those who may import somewhere: everyone else would find an empty form and an empty list.

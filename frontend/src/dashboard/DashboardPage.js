@@ -1,4 +1,5 @@
 import {WORK_STATUSES} from '../catalog/Schema.js';
+import {countyDateParts} from '../county/County.js';
 import {loadChart} from './loadChart.js';
 import {tilePercent, tileStatus} from './TileStatus.js';
 import {formatAmount, formatMoney10k, formatNumber} from '../format/Units.js';
@@ -9,7 +10,8 @@ import {problemText} from '../ui/problemText.js';
 
 const PLANNED_COLOR = '#7FA7C4';
 const DONE_COLOR = '#0B6E99';
-const TILE_COLORS = {done: '#009E73', on_track: '#0B6E99', behind: '#C8102E', none: '#8C949C'};
+const TILE_COLORS = {done: '#009E73', on_track: '#0B6E99', behind: '#C8102E', missed: '#8B1A1A', unavailable: '#8C949C'};
+const FIRST_YEAR = 2023;
 
 /** A ring showing `pct` percent, as SVG text. */
 function ringSvg(pct, color) {
@@ -30,6 +32,7 @@ export class DashboardPage {
 	constructor(options) {
 		const {container, i18n, api, collectionTitle, departmentName, onNavigate, now = () => new Date()} = options;
 		Object.assign(this, {container, i18n, api, collectionTitle, departmentName, onNavigate, now});
+		this.year = null;
 		this.titleKey = 'dashboard.title';
 		this.state = 'idle';
 		this.data = null;
@@ -52,7 +55,10 @@ export class DashboardPage {
 
 	show(params = {}, options = {}) {
 		const {reload = false} = options;
-		if (reload || this.state !== 'loaded') {
+		const year = /^\d{4}$/.test(params.year || '') ? Number(params.year) : this._currentYear();
+		const yearChanged = year !== this.year;
+		this.year = year;
+		if (reload || yearChanged || this.state !== 'loaded') {
 			this._load();
 		} else {
 			this.render();
@@ -61,10 +67,27 @@ export class DashboardPage {
 
 	_load() {
 		return loadPage(this,
-			(signal) => Promise.all([this.api.overview({signal}), loadChart().catch(() => null)]),
+			(signal) => Promise.all([this.api.overview({signal, year: this.year}), loadChart().catch(() => null)]),
 			([data]) => {
 				this.data = data;
 			});
+	}
+
+	/** The county's year today, in the county profile's time zone. */
+	_currentYear() {
+		return countyDateParts(this.now()).year;
+	}
+
+	/** The year whose plans the tiles show; a year's plans start with the seed's 2023. */
+	_yearPicker() {
+		const years = [];
+		for (let y = this._currentYear() + 1; y >= FIRST_YEAR; y--) {
+			years.push(y);
+		}
+		return el('label', {class: 'hetu-dashboard__year'}, this.i18n.t('dashboard.year'),
+			el('select', {class: 'hetu-input', name: 'year', 'data-role': 'year',
+				onchange: (e) => this.onNavigate(`#/dashboard?year=${e.target.value}`)},
+			years.map((y) => el('option', {value: String(y), selected: y === this.year}, String(y)))));
 	}
 
 	_destroyCharts() {
@@ -94,9 +117,14 @@ export class DashboardPage {
 			el('p', {class: 'hetu-page__lead'}, t('dashboard.lead')),
 			this._kpis(d),
 			el('section', {class: 'hetu-dashboard__section', 'aria-labelledby': 'hetu-dashboard-tiles'},
-				el('h3', {class: 'hetu-section-title', id: 'hetu-dashboard-tiles'}, t('dashboard.tiles'),
-					el('span', {class: 'hetu-hint'}, t('dashboard.tilesHint'))),
-				el('div', {class: 'hetu-tiles'}, (d.tiles || []).map((tile) => this._tile(tile)))),
+				el('h3', {class: 'hetu-section-title', id: 'hetu-dashboard-tiles'}, t('dashboard.tiles', {year: this.year}),
+					el('span', {class: 'hetu-hint'}, t('dashboard.tilesHint')), this._yearPicker(),
+					el('a', {href: `#/plans?year=${this.year}`, class: 'hetu-link', 'data-action': 'open-plans', onclick: (e) => {
+						e.preventDefault();
+						this.onNavigate(`#/plans?year=${this.year}`);
+					}}, t('dashboard.openPlans'))),
+				(d.tiles || []).length ? el('div', {class: 'hetu-tiles'}, d.tiles.map((tile) => this._tile(tile)))
+					: el('p', {class: 'hetu-hint', 'data-role': 'no-tiles'}, t('dashboard.noPlans', {year: this.year}))),
 			el('div', {class: 'hetu-dashboard__charts'},
 				el('section', {class: 'hetu-card hetu-chart hetu-chart--status', 'aria-labelledby': 'hetu-chart-status'},
 					el('h3', {class: 'hetu-card__title', id: 'hetu-chart-status'}, t('dashboard.byStatus')),
@@ -137,24 +165,26 @@ export class DashboardPage {
 
 	_tile(tile) {
 		const t = (key, params) => this.i18n.t(key, params);
-		const status = tileStatus(tile, {now: this.now()});
+		const status = tileStatus(tile);
+		const href = tile.mapView || tile.planView || '#';
 		const pct = tilePercent(tile);
 		const color = TILE_COLORS[status];
 		const measured = tile.value !== null && tile.value !== undefined;
 		const rate = tile.unit === '%';
-		const value = !measured ? t('dashboard.noValue', {year: tile.year ?? ''})
+		const value = !measured ? t('dashboard.noValue')
 			: tile.target !== null && tile.target !== undefined && !rate
 			? t('dashboard.valueOfTarget', {value: formatAmount(tile.value, '', this.i18n), target: formatAmount(tile.target, tile.unit, this.i18n)})
 			: tile.unit === '%' && tile.target !== null && tile.target !== undefined
 				? t('dashboard.rateOfTarget', {value: formatAmount(tile.value, '%', this.i18n), target: formatAmount(tile.target, '%', this.i18n)})
 				: formatAmount(tile.value, tile.unit, this.i18n);
 		return el('a', {
-			class: `hetu-tile hetu-tile--${status}`, href: tile.mapView || '#', 'data-tile': tile.key, 'data-status': status,
-			'aria-label': `${this.i18n.pick(tile.titleZh, tile.titleEn)}: ${value}, ${t(`dashboard.tileStatus.${status}`)}. ${t('dashboard.openMap')}`,
+			class: `hetu-tile hetu-tile--${status}`, href, 'data-tile': tile.key, 'data-indicator': String(tile.indicatorId), 'data-status': status,
+			title: tile.problem || null,
+			'aria-label': `${this.i18n.pick(tile.titleZh, tile.titleEn)}: ${value}, ${t(`dashboard.tileStatus.${status}`)}. ${t(tile.mapView ? 'dashboard.openMap' : 'dashboard.openPlan')}`,
 			onclick: (e) => {
 				e.preventDefault();
-				if (tile.mapView) {
-					this.onNavigate(tile.mapView);
+				if (href !== '#') {
+					this.onNavigate(href);
 				}
 			}
 		},
@@ -168,7 +198,7 @@ export class DashboardPage {
 			rate && measured && tile.target ? el('span', {class: 'hetu-tile__ring-note', 'data-role': 'ring-note'},
 				t('dashboard.ringOfTarget', {pct: formatNumber(pct, this.i18n, {digits: 0})})) : null,
 			el('span', {class: 'hetu-tile__status'}, t(`dashboard.tileStatus.${status}`)),
-			el('span', {class: 'hetu-tile__link'}, t('dashboard.openMap'), ' →')));
+			el('span', {class: 'hetu-tile__link'}, t(tile.mapView ? 'dashboard.openMap' : 'dashboard.openPlan'), ' →')));
 	}
 
 	_statusLegend(d) {

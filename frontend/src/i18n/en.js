@@ -554,5 +554,5 @@ export const en = {
 	'progress.method.investment': 'From investment done against planned',
 	'progress.reportedBy': 'Reported by {who} on {when}',
 	'progress.unmeasured': '{method}: nothing to measure yet',
-
+	'nav.plans': 'Work plans'
 };

@@ -554,5 +554,5 @@ export const zh = {
 	'progress.method.investment': '按完成投资占计划投资计算',
 	'progress.reportedBy': '{who} 于 {when} 上报',
 	'progress.unmeasured': '{method}：暂无可计量的数据',
-
+	'nav.plans': '工作谋划'
 };

@@ -335,7 +335,7 @@ export function parcelsSuite(profile) {
 					assert.ok(group.text.includes(`${year}年`), 'each rate names its year');
 				}
 				const dashboard = await apiGet('/api/v1/stats/overview');
-				assert.deepEqual(dashboard.tiles.filter((t) => t.key.startsWith('disposal_')).map((t) => [t.year, t.value]),
+				assert.deepEqual(dashboard.tiles.filter((t) => t.mapView?.startsWith('#/parcels')).map((t) => [t.year, t.value]),
 					report.county.map((r) => [year, r.ratePct]), 'the dashboard shows the same rates for the same year');
 				assert.ok((await page.textContent('.hetu-parcel-kpi__baseline')).includes(String(year)), 'the frozen baseline is named');
 				assert.equal(await page.locator('.hetu-parcel-kpi__chart canvas').count(), 2, 'charts by category and by town');

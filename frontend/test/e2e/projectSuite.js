@@ -357,8 +357,8 @@ export function projectSuite(profile) {
 
 		it('opens the map view of a dashboard tile, narrowed to what the tile counts', {timeout: 90000}, async () => {
 			const overview = await apiGet('/api/v1/stats/overview');
-			const tile = overview.tiles.find((t) => t.key === 'ditches_treated');
-			assert.ok(tile, 'the overview has the treated ditches tile');
+			const tile = overview.tiles.find((t) => t.mapView === '#/layer/ditch?treated=true');
+			assert.ok(tile, 'the year\'s plan has the treated ditches on the dashboard');
 			const session = await newSession(browser, profile);
 			const requests = [];
 			session.page.on('request', (request) => {

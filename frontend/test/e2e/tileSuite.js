@@ -189,7 +189,7 @@ export function tileSuite(profile) {
 
 		it('shows the treated ditches alone, narrowed on the server, with their number', {timeout: 60000}, async () => {
 			const overview = await apiGet('/api/v1/stats/overview');
-			const tile = overview.tiles.find((t) => t.key === 'ditches_treated');
+			const tile = overview.tiles.find((t) => t.mapView === '#/layer/ditch?treated=true');
 			const session = await newSession(browser, profile);
 			const requests = recordRequests(session);
 			// Reached from a map already showing every layer, at a zoom between two tile zooms (zoomSnap 0.5).

@@ -22,6 +22,7 @@ import tools.jackson.databind.ObjectMapper;
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
 import cn.hetu.county.County;
+import cn.hetu.plan.PlanSeed;
 
 /**
  * Loads the demo county from {@code geodata/} on the first start, in one transaction. A row in
@@ -35,6 +36,8 @@ class DemoLoader implements ApplicationRunner {
     static final String DATA_SET = "demo-county";
 
     static final String RIVER_CHIEFS = "demo-river-chiefs";
+
+    static final String PLANS = "demo-plans";
 
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
@@ -50,10 +53,13 @@ class DemoLoader implements ApplicationRunner {
 
     private final County county;
 
+    private final PlanSeed plans;
+
     DemoLoader(JdbcClient jdbc, Catalog catalog, GeoJsonTableLoader tables, JdbcTemplate statements, ObjectMapper json,
-            County county) {
+            County county, PlanSeed plans) {
         this.county = county;
         this.jdbc = jdbc;
+        this.plans = plans;
         this.json = json;
         this.statements = statements;
         this.catalog = catalog;
@@ -67,6 +73,7 @@ class DemoLoader implements ApplicationRunner {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('hetu-seed'))").query().singleRow();
         if (jdbc.sql("SELECT count(*) FROM seed_load WHERE name = ?").param(DATA_SET).query(Long.class).single() > 0) {
             loadRiverChiefs();
+            loadPlans();
             return;
         }
         int total = 0;
@@ -81,6 +88,17 @@ class DemoLoader implements ApplicationRunner {
         jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(DATA_SET, total).update();
         log.info("Demo county loaded: {} features", total);
         loadRiverChiefs();
+        loadPlans();
+    }
+
+    /** The departments' 2023 plans from the seed documents, 2023 closed, and their copies to this year (seed/plans.json). */
+    private void loadPlans() {
+        if (jdbc.sql("SELECT count(*) FROM seed_load WHERE name = ?").param(PLANS).query(Long.class).single() > 0) {
+            return;
+        }
+        int loaded = plans.load(read("seed/plans.json"), county.today());
+        jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(PLANS, loaded).update();
+        log.info("Demo plans loaded: {} plans", loaded);
     }
 
     /** Chiefs, patrols and issues made in SQL from the county's own segments (seed/river-chiefs.sql). */

@@ -1,6 +1,5 @@
 package cn.hetu.stats;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.hetu.catalog.Catalog;
 import cn.hetu.catalog.Layer;
 import cn.hetu.county.County;
-import cn.hetu.parcel.DisposalRates;
+import cn.hetu.plan.DashboardTiles;
+import cn.hetu.plan.Years;
 import cn.hetu.query.ItemsFilter;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.InvalidParameterException;
@@ -34,18 +34,9 @@ class StatsController {
             double investmentDone) {
     }
 
-    /**
-     * A figure from the departments' plans next to its target, and the map view that shows it
-     * ({@code mapView} is the map's hash route). A yearly figure names its {@code year}; its value is null
-     * when it cannot be measured (a disposal rate without the year's baseline).
-     */
-    record Tile(String key, String titleZh, String titleEn, Double value, Double target, String unit, String mapView,
-            Integer year) {
-    }
-
     record Overview(long projects, double investmentPlanned, double investmentDone, long overdueMilestones,
             List<StatusFigure> projectsByStatus, List<DepartmentFigure> projectsByDepartment,
-            Map<String, Long> assets, List<Tile> tiles) {
+            Map<String, Long> assets, List<DashboardTiles.Tile> tiles) {
     }
 
     private final Catalog catalog;
@@ -54,16 +45,16 @@ class StatsController {
 
     private final StatsQueries queries;
 
-    private final DisposalRates rates;
+    private final DashboardTiles tiles;
 
     private final County county;
 
-    StatsController(Catalog catalog, LayerAccess access, StatsQueries queries, DisposalRates rates, County county) {
+    StatsController(Catalog catalog, LayerAccess access, StatsQueries queries, DashboardTiles tiles, County county) {
         this.county = county;
         this.catalog = catalog;
         this.access = access;
         this.queries = queries;
-        this.rates = rates;
+        this.tiles = tiles;
     }
 
     /** Features per collection and work status, under the same filters as the map. */
@@ -93,9 +84,10 @@ class StatsController {
         return queries.countsByStatus(layer, ItemsFilter.parse(layer, params, Set.of()).where(layer));
     }
 
+    /** The projects' figures and the tiles of the year's plans (the county's current year unless asked). */
     @GetMapping("/overview")
     @Transactional(readOnly = true)
-    Overview overview() {
+    Overview overview(@RequestParam(required = false) String year) {
         List<StatusFigure> byStatus = queries.projectsByStatus();
         List<DepartmentFigure> byDepartment = queries.projectsByDepartment();
         long overdue = queries.overdueMilestones();
@@ -106,40 +98,7 @@ class StatsController {
         return new Overview(byStatus.stream().mapToLong(StatusFigure::count).sum(),
                 byStatus.stream().mapToDouble(StatusFigure::investmentPlanned).sum(),
                 byStatus.stream().mapToDouble(StatusFigure::investmentDone).sum(), overdue, byStatus, byDepartment, assets,
-                tiles());
-    }
-
-    /** The plans' own figures: ditches, sluices, bridges and the land disposal rates of the current year. */
-    private List<Tile> tiles() {
-        int year = county.today().getYear();
-        DisposalRates.Report disposal = rates.report(year);
-        Map<String, Object> f = queries.planFigures();
-        return List.of(
-                new Tile("ditches_treated", "大中沟已治理", "Ditches treated", number(f, "treated"), number(f, "ditches"), "条",
-                        "#/layer/ditch?treated=true", null),
-                new Tile("ditches_plan_2023", "2023年计划治理大中沟", "Ditches of the 2023 plan treated",
-                        number(f, "plan_2023_done"), number(f, "plan_2023"), "条", "#/layer/ditch?planned_year=2023", null),
-                new Tile("sluice_standardization", "大中型水闸标准化创建", "Sluice standardization",
-                        number(f, "certified"), number(f, "standardization"), "座", "#/layer/sluice?standardization=in_progress", null),
-                new Tile("small_sluice_appraisal", "小型水闸安全鉴定", "Small sluice safety appraisals",
-                        number(f, "appraised"), number(f, "appraisals"), "座", "#/layer/sluice?appraisal=planned", null),
-                new Tile("dangerous_bridges_rebuilt", "病险桥梁改造", "Dangerous bridges rebuilt", number(f, "rebuilt"),
-                        number(f, "bridges"), "座", "#/layer/bridge?condition=dangerous", null),
-                disposalRate(disposal, 0, "disposal_idle_unsupplied", "批而未供和闲置土地",
-                        "approved-unsupplied and idle land"),
-                disposalRate(disposal, 1, "disposal_inefficient", "工业低效用地", "inefficient industrial land"));
-    }
-
-    /** The year's rate of one of the plans' two groups, as the rate page shows it; none without a baseline. */
-    private static Tile disposalRate(DisposalRates.Report report, int group, String key, String groupZh, String groupEn) {
-        Double value = report.hasBaseline() ? report.county().get(group).ratePct() : null;
-        return new Tile(key, report.year() + "年" + groupZh + "处置率",
-                "Disposal rate of " + groupEn + ", " + report.year(), value, DisposalRates.TARGET_PCT, "%",
-                "#/parcels?view=kpi&year=" + report.year(), report.year());
-    }
-
-    private static double number(Map<String, Object> figures, String key) {
-        return ((Number) figures.get(key)).doubleValue();
+                tiles.tiles(year == null || year.isBlank() ? county.today().getYear() : Years.parse(year)));
     }
 
 }

@@ -159,6 +159,7 @@ class RoleTableTests {
 
     /** Tokens for every role; the river chief's account linked to a village chief with issues on their segments. */
     private void signIn() {
+        jdbc.sql("DELETE FROM plan WHERE title = '角色表计划'").update();
         Map<String, Http> basic = new LinkedHashMap<>();
         basic.put("water", TestAccounts.waterEditor(admin));
         basic.put("natres", TestAccounts.natresEditor(admin));
@@ -268,6 +269,23 @@ class RoleTableTests {
                 assertThat(created.status()).as(created.body()).isEqualTo(201);
                 yield created.json().get("account").get("id").asString();
             }
+            case "plan", "closedplan", "copyable" -> plan(name.equals("closedplan"), name.equals("copyable"));
+            case "plan.task", "closedplan.task" -> insert("""
+                    INSERT INTO plan_task (plan_id, seq, title, responsible) VALUES (%s, 1, '角色表任务', 'water') RETURNING id"""
+                .formatted(Long.parseLong(dependency(name, role, memo))));
+            case "plan.task.registry", "closedplan.task.registry", "plan.task.reported" -> insert("""
+                    INSERT INTO plan_indicator (task_id, seq, name_zh, kind, unit, target, period_start, deadline, measurement,
+                        collection, filter, aggregate)
+                    VALUES (%s, 1, '角色表指标', 'count', '条', 5, '2030-01-01', '2030-12-31', '%s', %s) RETURNING id"""
+                .formatted(Long.parseLong(dependency(name, role, memo)), name.endsWith("registry") ? "registry" : "reported",
+                        name.endsWith("registry") ? "'ditch', 'treated = true', 'count'" : "null, null, null"));
+            case "plan.task.reported.evidence" -> {
+                String report = insert("INSERT INTO indicator_report (indicator_id, value, reported_on, evidence_name) VALUES ("
+                        + Long.parseLong(dependency(name, role, memo)) + ", 1, '2026-01-05', '证明.pdf') RETURNING id");
+                jdbc.sql("INSERT INTO indicator_evidence (report_id, content_type, content) VALUES (?, 'application/pdf', ?)")
+                    .params(Long.parseLong(report), "%PDF-1.4 角色表".getBytes(java.nio.charset.StandardCharsets.UTF_8)).update();
+                yield report;
+            }
             default -> throw new IllegalArgumentException("No fixture '" + name + "' in " + TABLE);
         };
     }
@@ -275,7 +293,25 @@ class RoleTableTests {
     /** The fixture a dotted name depends on (the part before its last dot), made for this request or line. */
     private String dependency(String name, String role, Map<String, String> memo) {
         String parent = name.substring(0, name.lastIndexOf('.'));
-        return memo.computeIfAbsent(parent, p -> fixture(p, role, memo));
+        // Not computeIfAbsent: a fixture two dots deep makes its own dependency while this one is being made.
+        String value = memo.get(parent);
+        if (value == null) {
+            value = fixture(parent, role, memo);
+            memo.put(parent, value);
+        }
+        return value;
+    }
+
+    /**
+     * A water plan of a free year, open or closed, or one whose next year is free too (so it can be copied); from
+     * 2099 down, far from the demo's years. {@link #signIn} deletes those of earlier runs.
+     */
+    private String plan(boolean closed, boolean copyable) {
+        return insert("""
+                INSERT INTO plan (department, year, title, closed, closed_at)
+                SELECT 'water', max(y), '角色表计划', %s, CASE WHEN %s THEN now() END FROM generate_series(2000, 2099) y
+                WHERE NOT EXISTS (SELECT 1 FROM plan WHERE department = 'water' AND year IN (y, y + %d)) RETURNING id"""
+            .formatted(closed, closed, copyable ? 1 : 0));
     }
 
     private String insert(String sql) {
