@@ -36,6 +36,8 @@ class DemoLoader implements ApplicationRunner {
 
     static final String RIVER_CHIEFS = "demo-river-chiefs";
 
+    static final String COMMERCE = "demo-commerce-approvals";
+
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
     private final JdbcClient jdbc;
@@ -63,6 +65,7 @@ class DemoLoader implements ApplicationRunner {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('hetu-seed'))").query().singleRow();
         if (jdbc.sql("SELECT count(*) FROM seed_load WHERE name = ?").param(DATA_SET).query(Long.class).single() > 0) {
             loadRiverChiefs();
+            loadCommerce();
             return;
         }
         int total = 0;
@@ -77,6 +80,18 @@ class DemoLoader implements ApplicationRunner {
         jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(DATA_SET, total).update();
         log.info("Demo county loaded: {} features", total);
         loadRiverChiefs();
+        loadCommerce();
+    }
+
+    /** Pipeline history, enterprise contacts and visits, and key projects' approval chains (seed/commerce-approvals.sql). */
+    private void loadCommerce() {
+        if (jdbc.sql("SELECT count(*) FROM seed_load WHERE name = ?").param(COMMERCE).query(Long.class).single() > 0) {
+            return;
+        }
+        statements.execute(read("seed/commerce-approvals.sql"));
+        long approvals = jdbc.sql("SELECT count(*) FROM project_approval").query(Long.class).single();
+        jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(COMMERCE, approvals).update();
+        log.info("Demo commerce and approvals loaded: {} approvals", approvals);
     }
 
     /** Chiefs, patrols and issues made in SQL from the county's own segments (seed/river-chiefs.sql). */
