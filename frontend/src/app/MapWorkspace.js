@@ -59,11 +59,12 @@ const PAGE_VIEWS = {
 	issues: {titleKey: 'river.issues.title', load: () => import('../river/IssuesPage.js')},
 	bulletin: {titleKey: 'river.bulletin.pageTitle', load: () => import('../river/BulletinPage.js')},
 	chiefs: {titleKey: 'river.chiefs.title', load: () => import('../river/ChiefsPage.js')},
-	imports: {titleKey: 'imports.title', load: () => import('../imports/ImportsPage.js')}
+	imports: {titleKey: 'imports.title', load: () => import('../imports/ImportsPage.js')},
+	investments: {titleKey: 'invest.title', load: () => import('../invest/InvestmentsPage.js')}
 };
 
 /** The header's links: the map and the pages leaders use most. */
-const NAV = [['map', 'nav.map'], ['projects', 'nav.projects'], ['parcels', 'nav.parcels'], ['dashboard', 'nav.dashboard']];
+const NAV = [['map', 'nav.map'], ['projects', 'nav.projects'], ['parcels', 'nav.parcels'], ['investments', 'nav.investments'], ['dashboard', 'nav.dashboard']];
 
 const FALLBACK_CONFIG = {center: [116.3, 33.25], zoom: 10, tiandituKey: ''};
 const PHONE = '(max-width: 720px)';
@@ -496,6 +497,9 @@ export class MapWorkspace {
 						}
 					}
 				});
+			} else if (name === 'investments') {
+				view = new module.InvestmentsPage({...common, county: this.county, toast: this.toast,
+					onParams: (params) => this.navigate('investments', params, {push: false})});
 			} else if (name === 'account') {
 				view = new module.MyAccountPage({
 					...common,

@@ -16,7 +16,7 @@
  * has, so they cannot be confused.
  */
 
-export const PAGES = ['changes', 'account', 'accounts', 'projects', 'project', 'dashboard', 'parcels', 'patrol', 'issues', 'bulletin', 'chiefs', 'imports'];
+export const PAGES = ['changes', 'account', 'accounts', 'projects', 'project', 'dashboard', 'parcels', 'patrol', 'issues', 'bulletin', 'chiefs', 'imports', 'investments'];
 
 /** The parameters each page keeps in the hash. */
 const PARAMS = {
@@ -31,7 +31,8 @@ const PARAMS = {
 	issues: ['status', 'overdue', 'town', 'category', 'month', 'issue'],
 	bulletin: ['month'],
 	chiefs: [],
-	imports: ['job']
+	imports: ['job'],
+	investments: ['id']
 };
 
 const ID = /^[1-9][0-9]{0,17}$/;

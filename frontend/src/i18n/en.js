@@ -2,11 +2,13 @@
 import {importsEn} from './imports.en.js';
 import {parcelsEn} from './parcels.en.js';
 import {riverEn} from './river.en.js';
+import {investEn} from './invest.en.js';
 
 export const en = {
 	...parcelsEn,
 	...riverEn,
 	...importsEn,
+	...investEn,
 	'app.title': 'Hetu',
 	'app.subtitle': 'County assets and projects on one map',
 	'app.documentTitle': 'Hetu · County assets and projects on one map',

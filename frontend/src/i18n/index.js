@@ -7,3 +7,5 @@ export {riverZh} from './river.zh.js';
 export {riverEn} from './river.en.js';
 export {importsZh} from './imports.zh.js';
 export {importsEn} from './imports.en.js';
+export {investZh} from './invest.zh.js';
+export {investEn} from './invest.en.js';

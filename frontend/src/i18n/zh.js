@@ -2,11 +2,13 @@
 import {importsZh} from './imports.zh.js';
 import {parcelsZh} from './parcels.zh.js';
 import {riverZh} from './river.zh.js';
+import {investZh} from './invest.zh.js';
 
 export const zh = {
 	...parcelsZh,
 	...riverZh,
 	...importsZh,
+	...investZh,
 	'app.title': '河图',
 	'app.subtitle': '县域资产与项目一张图',
 	'app.documentTitle': '河图 · 县域资产与项目一张图',
