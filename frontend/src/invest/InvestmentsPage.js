@@ -6,6 +6,14 @@ import {el, replaceChildren} from '../util/dom.js';
 import {RiverMap} from '../river/RiverMap.js';
 import {STAGES, byStage} from './pipeline.js';
 
+/** A land demand's area range in m², either bound open: "3000–8000 m²", "≥ 3000 m²", "≤ 8000 m²"; null for none. */
+function areaRange(min, max) {
+	if (min && max) {
+		return `${Math.round(min)}–${Math.round(max)} m²`;
+	}
+	return min ? `≥ ${Math.round(min)} m²` : max ? `≤ ${Math.round(max)} m²` : null;
+}
+
 /**
  * The commerce bureau's pipeline (#/investments): the projects by stage, one project's steps, its next step
  * (a skipped stage or a step back asks why), making it a key project, and the parcels that fit its land
@@ -112,7 +120,7 @@ export class InvestmentsPage {
 				el('dt', {}, t('invest.investor')), el('dd', {}, s.investor),
 				el('dt', {}, t('invest.amountLabel')), el('dd', {}, t('invest.amount', {amount: Number(s.amountWan || 0).toLocaleString()})),
 				el('dt', {}, t('invest.source')), el('dd', {}, s.source ? t(`invest.sourceName.${s.source}`) : '—'),
-				el('dt', {}, t('invest.demand')), el('dd', {}, [s.landUse, s.landAreaMinM2 && `${Math.round(s.landAreaMinM2)}–${Math.round(s.landAreaMaxM2 || 0)} m²`, s.preferredTown].filter(Boolean).join(' · ') || '—'),
+				el('dt', {}, t('invest.demand')), el('dd', {}, [s.landUse, areaRange(s.landAreaMinM2, s.landAreaMaxM2), s.preferredTown].filter(Boolean).join(' · ') || '—'),
 				el('dt', {}, t('invest.person')), el('dd', {}, s.personInCharge || '—'),
 				el('dt', {}, t('invest.parcel')), el('dd', {'data-role': 'parcel'}, s.parcelNo || '—'),
 				el('dt', {}, t('invest.keyProject')), el('dd', {}, s.keyProjectId ? el('a', {href: `#/projects/${s.keyProjectId}`}, `#${s.keyProjectId}`) : '—')),
