@@ -87,6 +87,13 @@ export const PAGES = [
 		})
 	},
 	{
+		name: 'investments', titleKey: 'invest.title', nav: 'nav.investments', menu: 'main', menuKey: 'nav.investments', params: ['id'],
+		messages: () => import('../invest/messages.js'),
+		create: async (context) => new (await import('../invest/InvestmentsPage.js')).InvestmentsPage({
+			...context, onParams: (params) => context.navigate('investments', params, {push: false})
+		})
+	},
+	{
 		// Only those who may import somewhere: everyone else would find an empty form and an empty list.
 		name: 'imports', titleKey: 'imports.title', menu: 'main', menuKey: 'user.imports', params: ['job'],
 		allowed: (session) => session.isAdmin || session.editableCollections.length > 0,

@@ -4,6 +4,7 @@ import {validateValues} from '../edit/FormValues.js';
 import {buildMergePatch, conflictRows} from '../edit/MergePatch.js';
 import {formatAmount, formatDate, formatDateTime, formatMoney10k, formatNumber, todayInChina} from '../format/Units.js';
 import {statusColor} from '../layers/Symbology.js';
+import {ApprovalTimeline} from '../invest/ApprovalTimeline.js';
 import {MiniMap} from '../map/MiniMap.js';
 import {LIFECYCLE, allowedTransitions} from './Lifecycle.js';
 import {daysSince, projectProperties} from './ProjectDetail.js';
@@ -52,6 +53,7 @@ export class ProjectPage {
 		this._controller?.abort();
 		this._mini?.destroy();
 		this._mini = null;
+		this._timeline?.destroy();
 	}
 
 	_reset() {
@@ -178,6 +180,7 @@ export class ProjectPage {
 				el('div', {class: 'hetu-page__grid hetu-project__grid'}, this._where(d), this._progress(d)),
 				this._fields(d),
 				this._milestones(d),
+				this._approvals(d),
 				el('div', {class: 'hetu-page__grid hetu-project__grid'}, this._links(d), this._history(d))));
 		if (this._mini) {
 			this.container.querySelector('.hetu-project__minimap-slot')?.append(this._mini.element);
@@ -444,6 +447,13 @@ export class ProjectPage {
 			this.notice = {kind: 'error', text: error.status === 403 ? this.i18n.t('edit.forbidden') : error.status === 400 ? this.i18n.t('edit.refused') : problemText(error, this.i18n)};
 			this.render();
 		}
+	}
+
+	/** The approvals timeline (审批时间轴), loaded once per project beside the page's own detail. */
+	_approvals(d) {
+		this._timeline ||= new ApprovalTimeline({api: this.api, i18n: this.i18n});
+		this._timeline.load(d.summary.id).catch(() => {});
+		return this._timeline.element;
 	}
 
 	_milestones(d) {

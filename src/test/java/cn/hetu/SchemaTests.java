@@ -18,7 +18,8 @@ class SchemaTests {
             Map.entry("ditch", "LINESTRING"), Map.entry("sluice", "POINT"), Map.entry("bridge", "POINT"),
             Map.entry("road_node", "POINT"), Map.entry("land_parcel", "MULTIPOLYGON"), Map.entry("water_plant", "POINT"),
             Map.entry("pipeline", "LINESTRING"), Map.entry("dike", "LINESTRING"), Map.entry("warning_station", "POINT"),
-            Map.entry("project", "GEOMETRY"));
+            Map.entry("project", "GEOMETRY"), Map.entry("investment_project", "POINT"), Map.entry("enterprise", "POINT"),
+            Map.entry("service_station", "POINT"));
 
     @Autowired
     JdbcClient jdbc;

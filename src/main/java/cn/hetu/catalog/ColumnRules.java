@@ -140,7 +140,7 @@ public class ColumnRules implements FieldRefusal.Explainer {
             return new FieldRefusal("not_allowed_transition", field, message("not_allowed_transition", language,
                     fieldName(layer, field, language), from, to));
         }
-        Constraint known = constraint == null ? null : table(table).constraints().get(constraint);
+        Constraint known = constraint == null ? null : table(layer.id()).constraints().get(constraint);
         if (known == null || known.columns().isEmpty()) {
             return null;
         }

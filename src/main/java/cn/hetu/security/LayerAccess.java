@@ -27,6 +27,8 @@ import cn.hetu.catalog.Layer;
  * office (editors of the records' department) and river chiefs; a river chief who is nothing more
  * reads only the rows of {@link #rows}. Issues are reported by the office and river chiefs, never by
  * viewers.</li>
+ * <li>Personal data kept beside a layer (an enterprise's contacts and visits): the owning department's staff and
+ * administrators ({@link #requirePersonalDataReader}).</li>
  * </ul>
  */
 @Component
@@ -170,6 +172,28 @@ public class LayerAccess {
         HetuUser user = requireUser();
         if (!(user.has(Role.ADMIN) || user.has(Role.EDITOR) || user.has(Role.PLANNER))) {
             throw new AccessDeniedException(user.username() + " reads only and may not share anything with colleagues");
+        }
+        return user;
+    }
+
+    /**
+     * The signed-in reader of a layer's personal data (an enterprise's contacts and visits): the staff of the
+     * department that owns the layer, whatever their role, and administrators; 401/403 for everyone else.
+     */
+    public HetuUser requirePersonalDataReader(Layer layer) {
+        HetuUser user = requireUser();
+        boolean ownStaff = layer.ownerDepartment() != null && layer.ownerDepartment().equals(user.department());
+        if (!user.has(Role.ADMIN) && !ownStaff) {
+            throw new AccessDeniedException(user.username() + " may not read the personal data of " + layer.id());
+        }
+        return user;
+    }
+
+    /** The signed-in administrator or editor of the department that runs a service (the approval bureau's chain), or 401/403. */
+    public HetuUser requireEditorOf(String department) {
+        HetuUser user = requireUser();
+        if (!user.has(Role.ADMIN) && !isEditorOf(user, department)) {
+            throw new AccessDeniedException(user.username() + " is not an editor of " + department);
         }
         return user;
     }

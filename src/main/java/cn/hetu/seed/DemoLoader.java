@@ -38,6 +38,7 @@ class DemoLoader implements ApplicationRunner {
     static final String RIVER_CHIEFS = "demo-river-chiefs";
 
     static final String PLANS = "demo-plans";
+    static final String COMMERCE = "demo-commerce-approvals";
 
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
@@ -74,6 +75,7 @@ class DemoLoader implements ApplicationRunner {
         if (jdbc.sql("SELECT count(*) FROM seed_load WHERE name = ?").param(DATA_SET).query(Long.class).single() > 0) {
             loadRiverChiefs();
             loadPlans();
+            loadCommerce();
             return;
         }
         int total = 0;
@@ -89,6 +91,7 @@ class DemoLoader implements ApplicationRunner {
         log.info("Demo county loaded: {} features", total);
         loadRiverChiefs();
         loadPlans();
+        loadCommerce();
     }
 
     /** The departments' 2023 plans from the seed documents, 2023 closed, and their copies to this year (seed/plans.json). */
@@ -99,6 +102,17 @@ class DemoLoader implements ApplicationRunner {
         int loaded = plans.load(read("seed/plans.json"), county.today());
         jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(PLANS, loaded).update();
         log.info("Demo plans loaded: {} plans", loaded);
+    }
+
+    /** Pipeline history, enterprise contacts and visits, and key projects' approval chains (seed/commerce-approvals.sql). */
+    private void loadCommerce() {
+        if (jdbc.sql("SELECT count(*) FROM seed_load WHERE name = ?").param(COMMERCE).query(Long.class).single() > 0) {
+            return;
+        }
+        statements.execute(read("seed/commerce-approvals.sql"));
+        long approvals = jdbc.sql("SELECT count(*) FROM project_approval").query(Long.class).single();
+        jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(COMMERCE, approvals).update();
+        log.info("Demo commerce and approvals loaded: {} approvals", approvals);
     }
 
     /** Chiefs, patrols and issues made in SQL from the county's own segments (seed/river-chiefs.sql). */

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OgcApiTests {
 
     private static final List<String> COLLECTIONS = List.of("river_segment", "ditch", "sluice", "bridge", "road_node",
-            "land_parcel", "water_plant", "pipeline", "dike", "warning_station", "project");
+            "land_parcel", "water_plant", "pipeline", "dike", "warning_station", "project", "investment_project", "enterprise",
+            "service_station");
 
     @Autowired
     Http http;

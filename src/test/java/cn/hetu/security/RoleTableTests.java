@@ -243,6 +243,37 @@ class RoleTableTests {
                     .update();
                 yield ditch;
             }
+            case "investment" -> insert("""
+                    INSERT INTO investment_project (code, name, geom, investor, stage)
+                    VALUES ('RT-' || gen_random_uuid(), '角色表招商项目', ST_SetSRID(ST_MakePoint(116.30, 33.20), 4490),
+                            '角色表投资方', 'signed') RETURNING id""");
+            case "enterprise" -> insert("""
+                    INSERT INTO enterprise (code, name, geom) VALUES ('RT-' || gen_random_uuid(), '角色表企业',
+                            ST_SetSRID(ST_MakePoint(116.30, 33.20), 4490)) RETURNING id""");
+            case "enterprise.visit" -> String.valueOf(jdbc.sql("""
+                    INSERT INTO enterprise_visit (enterprise_id, visited_on, officer, problems, created_by)
+                    VALUES (?::bigint, current_date, '角色表服务官', '角色表问题', 'test') RETURNING id""")
+                .param(dependency(name, role, memo))
+                .query(Long.class)
+                .single());
+            case "chained" -> {
+                String project = insert("""
+                        INSERT INTO project (code, name, department, category, year)
+                        VALUES ('RT-' || gen_random_uuid(), '角色表审批项目', 'commerce', 'industry', 2030) RETURNING id""");
+                jdbc.sql("INSERT INTO approval_case (project_id) VALUES (?::bigint)").param(project).update();
+                jdbc.sql("INSERT INTO project_approval (project_id, approval_type) SELECT ?::bigint, code FROM approval_type")
+                    .param(project)
+                    .update();
+                yield project;
+            }
+            case "chained.approval" -> String.valueOf(jdbc.sql(
+                    "SELECT min(id) FROM project_approval WHERE project_id = ?::bigint")
+                .param(dependency(name, role, memo))
+                .query(Long.class)
+                .single());
+            case "station" -> insert("""
+                    INSERT INTO service_station (code, name, geom) VALUES ('RT-' || gen_random_uuid(), '角色表服务站',
+                            ST_SetSRID(ST_MakePoint(116.30, 33.20), 4490)) RETURNING id""");
             case "chief" -> insert("INSERT INTO river_chief (name, level, town) VALUES ('角色表河长', 'village', '城关镇') RETURNING id");
             case "chief.own" -> String.valueOf(ownChief);
             case "issue.own" -> issue(true);

@@ -1,0 +1,68 @@
+package cn.hetu.approval;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.hetu.county.County;
+import cn.hetu.system.NotFoundException;
+
+/** The approval chain of key projects: one project's timeline, and the county's approvals in progress. */
+@RestController
+class ApprovalController {
+
+    record Opening(boolean greenChannel) {
+    }
+
+    private final Approvals approvals;
+
+    private final County county;
+
+    ApprovalController(Approvals approvals, County county) {
+        this.county = county;
+        this.approvals = approvals;
+    }
+
+    @GetMapping("/api/v1/projects/{id}/approvals")
+    Approvals.Chain chain(@PathVariable long id) {
+        return approvals.chain(id, today())
+            .orElseThrow(() -> new NotFoundException("Project " + id + " has no approval chain yet"));
+    }
+
+    @PostMapping("/api/v1/projects/{id}/approvals")
+    ResponseEntity<Approvals.Chain> open(@PathVariable long id, @RequestBody Opening opening) {
+        approvals.open(id, opening.greenChannel(), today());
+        return ResponseEntity.status(201).body(chain(id));
+    }
+
+    @PatchMapping("/api/v1/projects/{id}/approvals")
+    Approvals.Chain changeCase(@PathVariable long id, @RequestBody Approvals.CaseChange change) {
+        approvals.changeCase(id, change);
+        return chain(id);
+    }
+
+    @PatchMapping("/api/v1/projects/{id}/approvals/{approvalId}")
+    Approvals.Chain change(@PathVariable long id, @PathVariable long approvalId, @RequestBody Approvals.ApprovalChange change) {
+        approvals.change(id, approvalId, change, today());
+        return chain(id);
+    }
+
+    /** The county view: every approval in progress, fewest working days left first; {@code overdue} filters. */
+    @GetMapping("/api/v1/approvals")
+    List<Approvals.Approval> inProgress(@RequestParam(required = false) Boolean overdue) {
+        return approvals.inProgress(today(), overdue);
+    }
+
+    private LocalDate today() {
+        return county.today();
+    }
+
+}
