@@ -18,7 +18,9 @@ class SchemaTests {
             Map.entry("ditch", "LINESTRING"), Map.entry("sluice", "POINT"), Map.entry("bridge", "POINT"),
             Map.entry("road_node", "POINT"), Map.entry("land_parcel", "MULTIPOLYGON"), Map.entry("water_plant", "POINT"),
             Map.entry("pipeline", "LINESTRING"), Map.entry("dike", "LINESTRING"), Map.entry("warning_station", "POINT"),
-            Map.entry("project", "GEOMETRY"));
+            Map.entry("project", "GEOMETRY"), Map.entry("basic_farmland", "MULTIPOLYGON"),
+            Map.entry("ecological_redline", "MULTIPOLYGON"), Map.entry("urban_boundary", "MULTIPOLYGON"),
+            Map.entry("cultivated_land", "MULTIPOLYGON"));
 
     @Autowired
     JdbcClient jdbc;

@@ -36,6 +36,8 @@ class DemoLoader implements ApplicationRunner {
 
     static final String RIVER_CHIEFS = "demo-river-chiefs";
 
+    static final String CONTROL_LINES = "demo-control-lines";
+
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
     private final JdbcClient jdbc;
@@ -63,6 +65,7 @@ class DemoLoader implements ApplicationRunner {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('hetu-seed'))").query().singleRow();
         if (jdbc.sql("SELECT count(*) FROM seed_load WHERE name = ?").param(DATA_SET).query(Long.class).single() > 0) {
             loadRiverChiefs();
+            loadControlLines();
             return;
         }
         int total = 0;
@@ -77,6 +80,23 @@ class DemoLoader implements ApplicationRunner {
         jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(DATA_SET, total).update();
         log.info("Demo county loaded: {} features", total);
         loadRiverChiefs();
+        loadControlLines();
+    }
+
+    /** The control lines made in SQL from the county's boundary, towns, rivers and parcels (seed/control-lines.sql). */
+    private void loadControlLines() {
+        if (jdbc.sql("SELECT count(*) FROM seed_load WHERE name = ?").param(CONTROL_LINES).query(Long.class).single() > 0) {
+            return;
+        }
+        String county = read("geodata/basemap/county.geojson");
+        jdbc.sql("CREATE TEMP TABLE demo_county ON COMMIT DROP AS "
+                + "SELECT ST_SetSRID(ST_GeomFromGeoJSON(?::jsonb -> 'features' -> 0 ->> 'geometry'), 4490) AS geom")
+            .param(county)
+            .update();
+        statements.execute(read("seed/control-lines.sql"));
+        long farmland = jdbc.sql("SELECT count(*) FROM basic_farmland").query(Long.class).single();
+        jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(CONTROL_LINES, farmland).update();
+        log.info("Demo control lines loaded: {} basic farmland patches", farmland);
     }
 
     /** Chiefs, patrols and issues made in SQL from the county's own segments (seed/river-chiefs.sql). */
