@@ -59,7 +59,8 @@ const PAGE_VIEWS = {
 	issues: {titleKey: 'river.issues.title', load: () => import('../river/IssuesPage.js')},
 	bulletin: {titleKey: 'river.bulletin.pageTitle', load: () => import('../river/BulletinPage.js')},
 	chiefs: {titleKey: 'river.chiefs.title', load: () => import('../river/ChiefsPage.js')},
-	imports: {titleKey: 'imports.title', load: () => import('../imports/ImportsPage.js')}
+	imports: {titleKey: 'imports.title', load: () => import('../imports/ImportsPage.js')},
+	constraints: {titleKey: 'constraints.title', load: () => import('../land/ConstraintsPage.js')}
 };
 
 /** The header's links: the map and the pages leaders use most. */
@@ -496,6 +497,9 @@ export class MapWorkspace {
 						}
 					}
 				});
+			} else if (name === 'constraints') {
+				view = new module.ConstraintsPage({...common, onOpenProject: (id) => this.navigate('project', {id: String(id)}),
+					onOpenParcel: (id) => this.navigate('parcels', {parcel: String(id)})});
 			} else if (name === 'account') {
 				view = new module.MyAccountPage({
 					...common,
@@ -1010,7 +1014,9 @@ export class MapWorkspace {
 			onSaved: (collection, feature) => this._onSaved(collection, feature),
 			onDeleted: (collection, id) => this._onDeleted(collection, id),
 			onClosed: (collection, id) => this._onEditClosed(collection, id),
-			onReveal: (bounds) => this._revealBounds(bounds)
+			onReveal: (bounds) => this._revealBounds(bounds),
+			confirmSave: (collection, id, geometry) => import('../land/ConflictGuard.js')
+				.then((m) => m.confirmConflicts({api: this.api, i18n: this.i18n, window: this.window, toast: this.toast}, collection, id, geometry))
 		});
 		return this.editor;
 	}

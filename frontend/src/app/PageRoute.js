@@ -12,11 +12,12 @@
  *   #/bulletin?month=2026-10                 the river chiefs' monthly bulletin
  *   #/chiefs                                 who is responsible for each river segment and ditch
  *   #/imports?job=…                          importing files (one import's report) and exports
+ *   #/constraints                            projects and parcels entering the control lines
  * A feature's path is a collection and a number (#/sluice/12); pages use names no collection
  * has, so they cannot be confused.
  */
 
-export const PAGES = ['changes', 'account', 'accounts', 'projects', 'project', 'dashboard', 'parcels', 'patrol', 'issues', 'bulletin', 'chiefs', 'imports'];
+export const PAGES = ['changes', 'account', 'accounts', 'projects', 'project', 'dashboard', 'parcels', 'patrol', 'issues', 'bulletin', 'chiefs', 'imports', 'constraints'];
 
 /** The parameters each page keeps in the hash. */
 const PARAMS = {
@@ -31,7 +32,8 @@ const PARAMS = {
 	issues: ['status', 'overdue', 'town', 'category', 'month', 'issue'],
 	bulletin: ['month'],
 	chiefs: [],
-	imports: ['job']
+	imports: ['job'],
+	constraints: []
 };
 
 const ID = /^[1-9][0-9]{0,17}$/;

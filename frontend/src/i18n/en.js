@@ -2,10 +2,12 @@
 import {importsEn} from './imports.en.js';
 import {parcelsEn} from './parcels.en.js';
 import {riverEn} from './river.en.js';
+import {landEn} from '../land/land.en.js';
 
 export const en = {
 	...parcelsEn,
 	...riverEn,
+	...landEn,
 	...importsEn,
 	'app.title': 'Hetu',
 	'app.subtitle': 'County assets and projects on one map',

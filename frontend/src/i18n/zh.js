@@ -2,10 +2,12 @@
 import {importsZh} from './imports.zh.js';
 import {parcelsZh} from './parcels.zh.js';
 import {riverZh} from './river.zh.js';
+import {landZh} from '../land/land.zh.js';
 
 export const zh = {
 	...parcelsZh,
 	...riverZh,
+	...landZh,
 	...importsZh,
 	'app.title': '河图',
 	'app.subtitle': '县域资产与项目一张图',

@@ -73,6 +73,7 @@ export class UserMenu {
 			item('map', 'user.map'),
 			item('projects', 'user.projects'),
 			item('parcels', 'user.parcels'),
+			item('constraints', 'user.constraints'),
 			item('dashboard', 'user.dashboard'),
 			item('imports', 'user.imports'),
 			item('changes', 'user.changes'),

@@ -38,10 +38,27 @@ class ConstraintsController {
 
     private final ControlLayers controls;
 
-    ConstraintsController(ConflictCheck check, ConflictRegister register, ControlLayers controls) {
+    private final ConflictDecisions decisions;
+
+    ConstraintsController(ConflictCheck check, ConflictRegister register, ControlLayers controls,
+            ConflictDecisions decisions) {
         this.check = check;
         this.register = register;
         this.controls = controls;
+        this.decisions = decisions;
+    }
+
+    /** Records what the editor decided when a save entered a restrictive line, with the figures recomputed. */
+    @PostMapping("/decisions")
+    @ResponseStatus(HttpStatus.CREATED)
+    ConflictDecisions.Decision decide(@RequestBody ConflictDecisions.NewDecision decision) {
+        return decisions.record(decision);
+    }
+
+    @GetMapping("/decisions")
+    List<ConflictDecisions.Decision> decisions(@RequestParam String collection,
+            @RequestParam(required = false) Long featureId) {
+        return decisions.find(collection, featureId);
     }
 
     @PostMapping("/check")

@@ -152,6 +152,56 @@ class ConflictCheckTests {
         }
     }
 
+    @Test
+    void theReportListsTheDemoParcelsAndProjectsInFarmlandWithTheirArea() {
+        JsonNode report = TestAccounts.viewer(admin).get("/api/v1/constraints/report").json();
+        JsonNode parcel = entry(report, "DK-2023-0005");
+        double expected = jdbc.sql("""
+                SELECT ST_Area(ST_Intersection(ST_Transform(p.geom, 4527),
+                       ST_Transform((SELECT ST_Union(f.geom) FROM basic_farmland f WHERE ST_Intersects(f.geom, p.geom)), 4527)))
+                FROM land_parcel p WHERE p.code = 'DK-2023-0005'""").query(Double.class).single();
+        assertThat(expected).as("the demo puts farmland over this parcel").isGreaterThan(1000);
+        assertThat(parcel.get("kind").asString()).isEqualTo("parcel");
+        assertThat(parcel.get("areaM2ByLayer").get("basic_farmland").asDouble()).isCloseTo(expected, offset(expected * 1e-4));
+        assertThat(parcel.get("farmlandMu").asDouble()).isCloseTo(expected / 666.67, offset(0.05));
+        assertThat(entry(report, "XM-2023-035").get("kind").asString()).isEqualTo("project");
+        long parcelId = parcel.get("id").asLong();
+        JsonNode single = TestAccounts.viewer(admin).get("/api/v1/constraints/parcels/" + parcelId).json();
+        assertThat(layer(single.get("report"), "basic_farmland").get("areaM2").asDouble())
+            .isCloseTo(parcel.get("areaM2ByLayer").get("basic_farmland").asDouble(), offset(0.05));
+        assertThat(admin.get("/api/v1/constraints/parcels/999999999").status()).isEqualTo(404);
+        long noFootprint = jdbc.sql("SELECT id FROM project WHERE geom IS NULL ORDER BY id LIMIT 1").query(Long.class).single();
+        assertThat(admin.get("/api/v1/constraints/projects/" + noFootprint).json().get("hasFootprint").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aDecisionIsRecordedWithFiguresTheServerComputed() {
+        long parcel = jdbc.sql("SELECT id FROM land_parcel ORDER BY id LIMIT 1").query(Long.class).single();
+        String body = "{\"collection\":\"land_parcel\",\"featureId\":" + parcel + ",\"geometry\":" + QUERY
+                + ",\"decision\":\"proceed\",\"reason\":\"已取得农用地转用批复\"}";
+        Http planner = TestAccounts.planner(admin);
+        Http.Reply recorded = planner.post("/api/v1/constraints/decisions", body);
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        assertThat(recorded.json().get("decidedBy").asString()).isEqualTo("planner");
+        double farmland = layer(check("{\"geometry\":" + QUERY + "}"), "basic_farmland").get("areaM2").asDouble();
+        assertThat(recorded.json().get("conflicts").get("areaM2ByLayer").get("basic_farmland").asDouble())
+            .isCloseTo(farmland, offset(0.01));
+        assertThat(planner.post("/api/v1/constraints/decisions", body.replace("已取得农用地转用批复", " ")).status())
+            .as("going ahead needs a reason").isEqualTo(400);
+        assertThat(TestAccounts.viewer(admin).post("/api/v1/constraints/decisions", body).status()).isEqualTo(403);
+        JsonNode list = admin.get("/api/v1/constraints/decisions?collection=land_parcel&featureId=" + parcel).json();
+        assertThat(list.get(0).get("id").asLong()).isEqualTo(recorded.json().get("id").asLong());
+    }
+
+    private static JsonNode entry(JsonNode report, String code) {
+        for (JsonNode entry : report) {
+            if (entry.get("code").asString().equals(code)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no " + code + " in the conflict report");
+    }
+
     /** Puts the archived red line back as the current edition, for the other tests. */
     private void restoreRedline() {
         jdbc.sql("DELETE FROM ecological_redline").update();
