@@ -1,6 +1,8 @@
 // English: land protection and compliance review (#/constraints, conflicts on project and parcel pages, the warning on save).
 export const landEn = {
 	'user.constraints': 'Control-line conflicts',
+	'constraints.query.outsideFarmland': 'Not in permanent basic farmland',
+	'constraints.query.insideUrbanBoundary': 'Inside the urban development boundary',
 	'constraints.title': 'Control-line conflicts',
 	'constraints.layer.basic_farmland': 'Permanent basic farmland',
 	'constraints.layer.ecological_redline': 'Ecological red line',

@@ -1,6 +1,8 @@
 // 简体中文：耕地保护与合规性审查（#/constraints 冲突清单、项目与地块页的冲突、保存时的提醒）。键与 land.en.js 一一对应。
 export const landZh = {
 	'user.constraints': '三区三线冲突清单',
+	'constraints.query.outsideFarmland': '不占永久基本农田',
+	'constraints.query.insideUrbanBoundary': '位于城镇开发边界内',
 	'constraints.title': '三区三线冲突清单',
 	'constraints.layer.basic_farmland': '永久基本农田',
 	'constraints.layer.ecological_redline': '生态保护红线',

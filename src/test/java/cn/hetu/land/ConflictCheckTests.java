@@ -193,6 +193,24 @@ class ConflictCheckTests {
         assertThat(list.get(0).get("id").asLong()).isEqualTo(recorded.json().get("id").asLong());
     }
 
+    @Test
+    void theIdleLandSearchLeavesOutParcelsInFarmlandAndKeepsThoseInsideTheBoundary() {
+        long outside = admin.post("/api/v1/parcels/search", "{\"outsideFarmland\":true,\"size\":1}").json()
+            .get("numberMatched").asLong();
+        long expectedOutside = jdbc.sql("""
+                SELECT count(*) FROM land_parcel p WHERE NOT EXISTS (SELECT 1 FROM basic_farmland f
+                    WHERE ST_Area(ST_Intersection(f.geom, p.geom)::geography) > 0)""").query(Long.class).single();
+        assertThat(outside).isEqualTo(expectedOutside);
+        assertThat(expectedOutside).isLessThan(jdbc.sql("SELECT count(*) FROM land_parcel").query(Long.class).single());
+        long inside = admin.post("/api/v1/parcels/search", "{\"insideUrbanBoundary\":true,\"size\":1}").json()
+            .get("numberMatched").asLong();
+        long expectedInside = jdbc.sql("""
+                SELECT count(*) FROM land_parcel p
+                WHERE ST_Area(ST_Difference(p.geom, (SELECT ST_Union(geom) FROM urban_boundary))::geography) < 0.01""")
+            .query(Long.class).single();
+        assertThat(inside).isEqualTo(expectedInside).isPositive();
+    }
+
     private static JsonNode entry(JsonNode report, String code) {
         for (JsonNode entry : report) {
             if (entry.get("code").asString().equals(code)) {
