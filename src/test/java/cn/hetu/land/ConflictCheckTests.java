@@ -20,6 +20,7 @@ import static org.assertj.core.data.Offset.offset;
 /**
  * The conflict check against figures computed independently: the union of the layer's features cut by the
  * geometry in the Gauss-Krüger zone (EPSG:4527), where the check itself cuts feature by feature on the ellipsoid.
+ * The two measures differ by the zone's scale error, about 1e-4 of the area at 116.3°E (0.7° off its meridian).
  */
 @RegistryTest
 class ConflictCheckTests {
@@ -54,7 +55,7 @@ class ConflictCheckTests {
         for (String layer : List.of("basic_farmland", "ecological_redline", "urban_boundary", "cultivated_land")) {
             JsonNode figures = layer(report, layer);
             double expected = independentArea(layer, QUERY);
-            assertThat(figures.get("areaM2").asDouble()).as(layer).isCloseTo(expected, offset(Math.max(0.5, expected * 1e-4)));
+            assertThat(figures.get("areaM2").asDouble()).as(layer).isCloseTo(expected, offset(Math.max(0.5, expected * 3e-4)));
             assertThat(figures.get("areaHa").asDouble()).isCloseTo(figures.get("areaM2").asDouble() / 10_000, offset(1e-4));
             assertThat(figures.get("areaMu").asDouble()).isCloseTo(figures.get("areaM2").asDouble() / 666.67, offset(0.01));
         }
@@ -85,7 +86,7 @@ class ConflictCheckTests {
         JsonNode report = check("{\"geometry\":" + multi + "}");
         for (String layer : List.of("basic_farmland", "ecological_redline")) {
             double expected = independentArea(layer, multi);
-            assertThat(layer(report, layer).get("areaM2").asDouble()).as(layer).isCloseTo(expected, offset(expected * 1e-4));
+            assertThat(layer(report, layer).get("areaM2").asDouble()).as(layer).isCloseTo(expected, offset(expected * 3e-4));
         }
         double hole = jdbc.sql("SELECT ST_Area(ST_GeomFromText('POLYGON((116.602 33.022, 116.606 33.022, 116.606 33.026, "
                 + "116.602 33.026, 116.602 33.022))', 4490)::geography)").query(Double.class).single();
@@ -162,7 +163,7 @@ class ConflictCheckTests {
                 FROM land_parcel p WHERE p.code = 'DK-2023-0005'""").query(Double.class).single();
         assertThat(expected).as("the demo puts farmland over this parcel").isGreaterThan(1000);
         assertThat(parcel.get("kind").asString()).isEqualTo("parcel");
-        assertThat(parcel.get("areaM2ByLayer").get("basic_farmland").asDouble()).isCloseTo(expected, offset(expected * 1e-4));
+        assertThat(parcel.get("areaM2ByLayer").get("basic_farmland").asDouble()).isCloseTo(expected, offset(expected * 3e-4));
         assertThat(parcel.get("farmlandMu").asDouble()).isCloseTo(expected / 666.67, offset(0.05));
         assertThat(entry(report, "XM-2023-035").get("kind").asString()).isEqualTo("project");
         long parcelId = parcel.get("id").asLong();
