@@ -20,7 +20,7 @@ class SchemaTests {
             Map.entry("pipeline", "LINESTRING"), Map.entry("dike", "LINESTRING"), Map.entry("warning_station", "POINT"),
             Map.entry("project", "GEOMETRY"), Map.entry("basic_farmland", "MULTIPOLYGON"),
             Map.entry("ecological_redline", "MULTIPOLYGON"), Map.entry("urban_boundary", "MULTIPOLYGON"),
-            Map.entry("cultivated_land", "MULTIPOLYGON"));
+            Map.entry("cultivated_land", "MULTIPOLYGON"), Map.entry("enforcement_patch", "MULTIPOLYGON"));
 
     @Autowired
     JdbcClient jdbc;

@@ -83,7 +83,10 @@ class DemoLoader implements ApplicationRunner {
         loadControlLines();
     }
 
-    /** The control lines made in SQL from the county's boundary, towns, rivers and parcels (seed/control-lines.sql). */
+    /**
+     * The control lines made in SQL from the county's boundary, towns, rivers and parcels (seed/control-lines.sql),
+     * and three monthly batches of enforcement patches on them (seed/enforcement-patches.sql).
+     */
     private void loadControlLines() {
         if (jdbc.sql("SELECT count(*) FROM seed_load WHERE name = ?").param(CONTROL_LINES).query(Long.class).single() > 0) {
             return;
@@ -94,6 +97,7 @@ class DemoLoader implements ApplicationRunner {
             .param(county)
             .update();
         statements.execute(read("seed/control-lines.sql"));
+        statements.execute(read("seed/enforcement-patches.sql"));
         long farmland = jdbc.sql("SELECT count(*) FROM basic_farmland").query(Long.class).single();
         jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(CONTROL_LINES, farmland).update();
         log.info("Demo control lines loaded: {} basic farmland patches", farmland);
