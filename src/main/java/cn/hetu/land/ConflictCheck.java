@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -16,7 +18,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 import cn.hetu.catalog.Layer;
 import cn.hetu.edit.GeometryCheck;
@@ -39,9 +40,13 @@ public class ConflictCheck {
     /** 1 亩 = 666.67 m² (the registry's rounding of 10,000/15 m², as in the parcel search). */
     public static final double SQUARE_METRES_PER_MU = 666.67;
 
-    /** What a geometry meets in one control layer. */
+    /** What a geometry meets in one control layer; the pieces as PostGIS wrote them (a FeatureCollection). */
     public record LayerOverlap(String layer, String titleZh, String titleEn, boolean restrictive, String edition,
-            long features, double areaM2, double areaHa, double areaMu, double sharePct, JsonNode pieces) {
+            long features, double areaM2, double areaHa, double areaMu, double sharePct, Pieces pieces) {
+    }
+
+    /** GeoJSON passed through as PostGIS made it: hundreds of pieces are not parsed only to be written again. */
+    public record Pieces(@JsonRawValue @JsonValue String json) {
     }
 
     /** The answer for one geometry on one day. */
@@ -72,15 +77,11 @@ public class ConflictCheck {
 
     private final ControlLayers controls;
 
-    private final ObjectMapper json;
-
-    ConflictCheck(JdbcClient jdbc, LayerAccess access, GeometryCheck geometries, ControlLayers controls,
-            ObjectMapper json) {
+    ConflictCheck(JdbcClient jdbc, LayerAccess access, GeometryCheck geometries, ControlLayers controls) {
         this.jdbc = jdbc;
         this.access = access;
         this.geometries = geometries;
         this.controls = controls;
-        this.json = json;
     }
 
     /** A GeoJSON geometry in {@code crs} (axes in its order; CRS84 lon/lat when null), checked on {@code date} (today when null). */
@@ -120,7 +121,7 @@ public class ConflictCheck {
         return new LayerOverlap(layer.id(), layer.title(Locale.CHINESE), layer.title(Locale.ENGLISH), restrictive,
                 edition.map(ControlLayers.Edition::edition).orElse(null), ((Number) row.get("features")).longValue(),
                 round(m2, 2), round(m2 / 10_000, 4), round(m2 / SQUARE_METRES_PER_MU, 2),
-                geometryArea > 0 ? round(100 * m2 / geometryArea, 2) : 0, json.readTree((String) row.get("pieces")));
+                geometryArea > 0 ? round(100 * m2 / geometryArea, 2) : 0, new Pieces((String) row.get("pieces")));
     }
 
     /** The geometry brought from its CRS into lon/lat and checked to lie in the county. */

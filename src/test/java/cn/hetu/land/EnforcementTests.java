@@ -83,7 +83,8 @@ class EnforcementTests {
         JsonNode month = row(admin.get("/api/v1/enforcement/figures?period=2025-09").json());
         assertThat(month.get("patches").asLong()).isEqualTo(3);
         assertThat(month.get("closed").asLong()).isEqualTo(1);
-        assertThat(month.get("overdue").asLong()).as("ENF-C-2, past its deadline and closed only in October").isEqualTo(1);
+        assertThat(month.get("overdue").asLong()).as("ENF-C-2 closed only in October, ENF-C-3 due on the 30th and open")
+            .isEqualTo(2);
         assertThat(month.get("clearedPct").asDouble()).isEqualTo(33.3);
         JsonNode quarter = row(admin.get("/api/v1/enforcement/figures?period=2025-Q3").json());
         assertThat(quarter.get("closed").asLong()).isEqualTo(1);
