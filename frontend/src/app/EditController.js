@@ -73,7 +73,9 @@ export class EditController {
 			onSaved: (collection, feature) => this._onSaved(collection, feature),
 			onDeleted: (collection, id) => this._onDeleted(collection, id),
 			onClosed: (collection, id) => this._onEditClosed(collection, id),
-			onReveal: (bounds) => map.selection.revealBounds(bounds)
+			onReveal: (bounds) => map.selection.revealBounds(bounds),
+			confirmSave: (collection, id, geometry) => import('../land/ConflictGuard.js')
+				.then((m) => m.confirmConflicts({api: this.api, i18n: this.i18n, window: globalThis.window, toast: this.toast}, collection, id, geometry))
 		});
 		return this.editor;
 	}

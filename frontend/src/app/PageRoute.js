@@ -13,6 +13,7 @@
  *   #/bulletin?month=2026-10                 the river chiefs' monthly bulletin
  *   #/chiefs                                 who is responsible for each river segment and ditch
  *   #/imports?job=…                          importing files (one import's report) and exports
+ *   #/constraints                            projects and parcels entering the control lines
  * A feature's path is a collection and a number (#/sluice/12); pages use names no collection
  * has, so they cannot be confused. Which parameters each page keeps is the registry's (app/pages.js).
  */

@@ -25,10 +25,10 @@ export class MapEditor {
 	constructor(options) {
 		const {
 			map, api, i18n, session, container, hint, toast, departments, departmentName, collectionTitle, formatter,
-			geometryTypeOf, onSaved, onDeleted, onClosed, onEditing, onReveal
+			geometryTypeOf, onSaved, onDeleted, onClosed, onEditing, onReveal, confirmSave
 		} = options;
 		Object.assign(this, {map, api, i18n, session, hint, toast, geometryTypeOf});
-		this.callbacks = {onSaved, onDeleted, onClosed, onEditing, onReveal};
+		this.callbacks = {onSaved, onDeleted, onClosed, onEditing, onReveal, confirmSave};
 		this.state = null;
 		this._jsonTypes = new Map();
 		this._rules = new Map();
@@ -236,6 +236,16 @@ export class MapEditor {
 		if (!state.geometry && !state.isProject) {
 			this._update({notice: {kind: 'error', text: this.i18n.t(state.isNew ? 'edit.needShape' : 'edit.needShapeKept')}});
 			return;
+		}
+		// A shape entering protected land is saved only once the editor has decided (land/ConflictGuard).
+		const changedShape = state.isNew || !sameGeometry(state.original?.geometry, state.geometry);
+		if (changedShape && this.callbacks.confirmSave) {
+			state.saving = true;
+			const goAhead = await this.callbacks.confirmSave(state.collection, state.original?.id ?? null, state.geometry).catch(() => true);
+			state.saving = false;
+			if (!goAhead || this.state !== state) {
+				return;
+			}
 		}
 		this._update({saving: true, fieldErrors: {}, notice: null, confirmDelete: false});
 		try {

@@ -1,6 +1,9 @@
 // English. The keys match zh.js one to one; a unit test checks it.
 
+import {landEn} from './land.en.js';
+
 export const en = {
+	...landEn,
 	'app.title': 'Hetu',
 	'app.subtitle': 'County assets and projects on one map',
 	'app.documentTitle': 'Hetu · County assets and projects on one map',

@@ -1,6 +1,9 @@
 // 简体中文（默认语言）。键与 en.js 一一对应，由单元测试检查。
 
+import {landZh} from './land.zh.js';
+
 export const zh = {
+	...landZh,
 	'app.title': '河图',
 	'app.subtitle': '县域资产与项目一张图',
 	'app.documentTitle': '河图 · 县域资产与项目一张图',

@@ -1,6 +1,7 @@
 import {isAbort} from '../api/ApiError.js';
 import {formatDate, formatDateTime, formatNumber} from '../format/Units.js';
 import {problemText} from '../ui/problemText.js';
+import {ConflictsView} from '../land/ConflictsView.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {allowedStatuses, isFinal, planBody, planErrors} from './DisposalFlow.js';
 import {DISPOSAL_METHODS, DISPOSAL_STATUSES} from './ParcelQuery.js';
@@ -62,6 +63,8 @@ export class ParcelPlanPanel {
 
 	close() {
 		this._controller?.abort();
+		this._conflicts?.destroy();
+		this._conflicts = null;
 		this.state = null;
 		this.element.hidden = true;
 		this.element.replaceChildren();
@@ -76,6 +79,12 @@ export class ParcelPlanPanel {
 			disposalMethod: plan.disposalMethod || '', responsibleUnit: plan.responsibleUnit || '', targetDate: plan.targetDate || '',
 			disposalStatus: plan.disposalStatus, disposedOn: plan.disposedOn || '', note: ''
 		};
+		if (!this._conflicts || this._conflicts.parcelId !== this.state.id) {
+			this._conflicts?.destroy();
+			this._conflicts = new ConflictsView({container: this.element, api: this.parcelApi.api, i18n: this.i18n});
+			this._conflicts.parcelId = this.state.id;
+			this._conflicts.show('land_parcel', this.state.id, this.state.feature?.geometry || null);
+		}
 		this.render();
 	}
 
@@ -111,7 +120,8 @@ export class ParcelPlanPanel {
 				this._facts(),
 				this._steps(),
 				this.canEdit() ? this._form() : this._readOnly(),
-				this._notes());
+				this._notes(),
+				this._conflicts?.element || null);
 		}
 		replaceChildren(this.element, head, body);
 		this.element.dataset.status = plan?.disposalStatus || '';

@@ -34,7 +34,8 @@ export function emptyQuery() {
 		categories: [], areaMin: null, areaMax: null, areaUnit: DEFAULT_AREA_UNIT,
 		idleYearsAtLeast: null, idleSinceBefore: null,
 		towns: [], landUses: [], holder: '', disposalStatus: [], disposalMethods: [],
-		polygon: null, polygonRelation: 'intersects', near: null, project: null
+		polygon: null, polygonRelation: 'intersects', near: null, project: null,
+		outsideFarmland: false, insideUrbanBoundary: false
 	};
 }
 
@@ -105,6 +106,8 @@ export function normalizeQuery(value) {
 	query.polygonRelation = POLYGON_RELATIONS.includes(source.polygonRelation) ? source.polygonRelation : 'intersects';
 	query.near = nearOf(source.near);
 	query.project = number(source.project, {min: 1, integer: true});
+	query.outsideFarmland = source.outsideFarmland === true;
+	query.insideUrbanBoundary = source.insideUrbanBoundary === true;
 	return query;
 }
 
@@ -153,6 +156,11 @@ export function searchBody(query, paging = {}) {
 	}
 	if (q.project !== null) {
 		body.project = q.project;
+	}
+	for (const key of ['outsideFarmland', 'insideUrbanBoundary']) {
+		if (q[key]) {
+			body[key] = true;
+		}
 	}
 	const {page, size, sort} = paging;
 	if (sort) {

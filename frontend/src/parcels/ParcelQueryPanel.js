@@ -321,7 +321,12 @@ export class ParcelQueryPanel {
 			this._chips('landUses', [...landUses, ...this.draft.landUses.filter((v) => !landUses.includes(v))], (v) => landUseLabel(v, this.i18n),
 				{group: t('parcels.query.landUse')}),
 			el('label', {class: 'hetu-field-label', for: 'hetu-pq-holder'}, t('parcels.query.holder')),
-			holder);
+			holder,
+			...['outsideFarmland', 'insideUrbanBoundary'].map((key) => el('label', {class: 'hetu-check'},
+				el('input', {type: 'checkbox', name: key, checked: this.draft[key], onchange: (e) => {
+					this.draft[key] = e.target.checked;
+					this._refreshStatus();
+				}}), ' ', t(`constraints.query.${key}`))));
 	}
 
 	_disposal() {

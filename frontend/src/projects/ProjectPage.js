@@ -5,6 +5,7 @@ import {buildMergePatch, conflictRows} from '../edit/MergePatch.js';
 import {formatAmount, formatDate, formatDateTime, formatMoney10k, formatNumber, todayInChina} from '../format/Units.js';
 import {statusColor} from '../layers/Symbology.js';
 import {ApprovalTimeline} from '../invest/ApprovalTimeline.js';
+import {ConflictsView} from '../land/ConflictsView.js';
 import {MiniMap} from '../map/MiniMap.js';
 import {LIFECYCLE, allowedTransitions} from './Lifecycle.js';
 import {daysSince, projectProperties} from './ProjectDetail.js';
@@ -54,6 +55,7 @@ export class ProjectPage {
 		this._mini?.destroy();
 		this._mini = null;
 		this._timeline?.destroy();
+		this._conflicts?.destroy();
 	}
 
 	_reset() {
@@ -119,6 +121,18 @@ export class ProjectPage {
 		this.state = 'loaded';
 		this.render();
 		this._drawMiniMap();
+		this._showConflicts();
+	}
+
+	/** What the footprint enters of the control lines (land/ConflictsView), kept across renders like the small map. */
+	_showConflicts() {
+		this._conflicts?.destroy();
+		this._conflicts = null;
+		const slot = this.container.querySelector('.hetu-project__conflicts-slot');
+		if (slot && this.detail.footprint) {
+			this._conflicts = new ConflictsView({container: slot, api: this.api, i18n: this.i18n, county: this.county});
+			this._conflicts.show('project', this.detail.summary.id, this.detail.footprint);
+		}
 	}
 
 	/** After a change made here: the new detail, the map told, a message. */
@@ -178,10 +192,14 @@ export class ProjectPage {
 				this._head(d),
 				this._lifecycle(d),
 				el('div', {class: 'hetu-page__grid hetu-project__grid'}, this._where(d), this._progress(d)),
+				el('div', {class: 'hetu-card hetu-project__conflicts-slot'}),
 				this._fields(d),
 				this._milestones(d),
 				this._approvals(d),
 				el('div', {class: 'hetu-page__grid hetu-project__grid'}, this._links(d), this._history(d))));
+		if (this._conflicts) {
+			this.container.querySelector('.hetu-project__conflicts-slot')?.append(this._conflicts.element);
+		}
 		if (this._mini) {
 			this.container.querySelector('.hetu-project__minimap-slot')?.append(this._mini.element);
 			requestAnimationFrame(() => this._mini?.map?.invalidateSize());

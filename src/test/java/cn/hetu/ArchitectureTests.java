@@ -43,7 +43,8 @@ class ArchitectureTests {
         .layer("Shared").definedBy("cn.hetu.edit..", "cn.hetu.cql2..", "cn.hetu.query..", "cn.hetu.county..")
         .layer("Features").definedBy("cn.hetu.ogcapi..", "cn.hetu.export..", "cn.hetu.tiles..", "cn.hetu.stats..",
                 "cn.hetu.parcel..", "cn.hetu.project..", "cn.hetu.river..", "cn.hetu.imports..", "cn.hetu.search..",
-                "cn.hetu.setup..", "cn.hetu.seed..", "cn.hetu.styles..")
+                "cn.hetu.setup..", "cn.hetu.seed..", "cn.hetu.styles..", "cn.hetu.plan..", "cn.hetu.land..", "cn.hetu.invest..",
+                "cn.hetu.enterprise..", "cn.hetu.approval..", "cn.hetu.station..")
         .whereLayer("Features").mayOnlyBeAccessedByLayers("Features", "Application")
         .whereLayer("Shared").mayOnlyBeAccessedByLayers("Shared", "Features", "Application")
         .whereLayer("Access").mayOnlyBeAccessedByLayers("Access", "Shared", "Features", "Application")

@@ -19,7 +19,10 @@ class SchemaTests {
             Map.entry("road_node", "POINT"), Map.entry("land_parcel", "MULTIPOLYGON"), Map.entry("water_plant", "POINT"),
             Map.entry("pipeline", "LINESTRING"), Map.entry("dike", "LINESTRING"), Map.entry("warning_station", "POINT"),
             Map.entry("project", "GEOMETRY"), Map.entry("investment_project", "POINT"), Map.entry("enterprise", "POINT"),
-            Map.entry("service_station", "POINT"));
+            Map.entry("service_station", "POINT"),
+            Map.entry("basic_farmland", "MULTIPOLYGON"),
+            Map.entry("ecological_redline", "MULTIPOLYGON"), Map.entry("urban_boundary", "MULTIPOLYGON"),
+            Map.entry("cultivated_land", "MULTIPOLYGON"), Map.entry("enforcement_patch", "MULTIPOLYGON"));
 
     @Autowired
     JdbcClient jdbc;

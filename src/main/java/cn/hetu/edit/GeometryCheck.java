@@ -24,7 +24,7 @@ import cn.hetu.system.GeometryProblem;
  * themselves, a bounded number of vertices, and inside the county.
  */
 @Component
-class GeometryCheck {
+public class GeometryCheck {
 
     static final int CGCS2000 = 4490;
 
@@ -47,7 +47,43 @@ class GeometryCheck {
             }
             throw new GeometryProblem(GeometryProblem.Fault.WRONG_TYPE, "A " + layer.id() + " needs a " + layer.geometryType() + " geometry", null);
         }
-        Geometry geometry = fitType(layer, GeoJsonGeometry.read(json, factory));
+        Geometry geometry = valid(fitType(layer, GeoJsonGeometry.read(json, factory)));
+        if (layer.geometryType().equals("LineString")) {
+            IsSimpleOp simple = new IsSimpleOp(geometry);
+            if (!simple.isSimple()) {
+                Coordinate crossing = simple.getNonSimpleLocation();
+                throw new GeometryProblem(GeometryProblem.Fault.SELF_INTERSECTION, "The line crosses itself at " + point(crossing), lonLat(crossing));
+            }
+        }
+        inCounty(geometry);
+        return geometry;
+    }
+
+    /**
+     * A GeoJSON geometry of any type, its coordinates in any CRS (the SRID says 4490 whatever they are),
+     * checked for its number of vertices and its validity; the caller brings it into lon/lat and then
+     * asks {@link #inCounty}.
+     */
+    public Geometry readValid(JsonNode json) {
+        if (json == null || json.isNull()) {
+            throw new GeometryProblem(GeometryProblem.Fault.WRONG_TYPE, "A geometry is needed", null);
+        }
+        return valid(GeoJsonGeometry.read(json, factory));
+    }
+
+    /** Refuses a lon/lat geometry that leaves the county. */
+    public void inCounty(Geometry geometry) {
+        double[] box = counties.extent();
+        Envelope county = new Envelope(box[0], box[2], box[1], box[3]);
+        if (!county.contains(geometry.getEnvelopeInternal())) {
+            Coordinate inside = geometry.getInteriorPoint().getCoordinate();
+            throw new GeometryProblem(GeometryProblem.Fault.OUTSIDE, "The geometry lies outside the county (lon " + county.getMinX() + "–"
+                    + county.getMaxX() + ", lat " + county.getMinY() + "–" + county.getMaxY()
+                    + "); are the coordinates swapped or in a projected CRS?", lonLat(inside));
+        }
+    }
+
+    private Geometry valid(Geometry geometry) {
         if (geometry.getNumPoints() > maxVertices) {
             throw new GeometryProblem(GeometryProblem.Fault.TOO_MANY_VERTICES, "The geometry has " + geometry.getNumPoints() + " vertices; at most " + maxVertices
                     + " are accepted", null);
@@ -56,21 +92,6 @@ class GeometryCheck {
         if (error != null) {
             throw new GeometryProblem(GeometryProblem.Fault.of(error), error.getMessage() + " at " + point(error.getCoordinate()),
                     lonLat(error.getCoordinate()));
-        }
-        if (layer.geometryType().equals("LineString")) {
-            IsSimpleOp simple = new IsSimpleOp(geometry);
-            if (!simple.isSimple()) {
-                Coordinate crossing = simple.getNonSimpleLocation();
-                throw new GeometryProblem(GeometryProblem.Fault.SELF_INTERSECTION, "The line crosses itself at " + point(crossing), lonLat(crossing));
-            }
-        }
-        double[] box = counties.extent();
-        Envelope county = new Envelope(box[0], box[2], box[1], box[3]);
-        if (!county.contains(geometry.getEnvelopeInternal())) {
-            Coordinate inside = geometry.getInteriorPoint().getCoordinate();
-            throw new GeometryProblem(GeometryProblem.Fault.OUTSIDE, "The geometry lies outside the county (lon " + county.getMinX() + "–"
-                    + county.getMaxX() + ", lat " + county.getMinY() + "–" + county.getMaxY()
-                    + "); are the coordinates swapped or in a projected CRS?", lonLat(inside));
         }
         return geometry;
     }

@@ -80,6 +80,15 @@ final class ParcelConditions {
             access.readable("project");
             c.add("ST_Intersects(p.geom, (SELECT geom FROM project WHERE id = ?))", search.project());
         }
+        if (Boolean.TRUE.equals(search.outsideFarmland())) {
+            access.readable("basic_farmland");
+            c.where.add("NOT EXISTS (SELECT 1 FROM basic_farmland f WHERE ST_Intersects(f.geom, p.geom) "
+                    + "AND ST_Relate(f.geom, p.geom, 'T********'))");
+        }
+        if (Boolean.TRUE.equals(search.insideUrbanBoundary())) {
+            access.readable("urban_boundary");
+            c.where.add("EXISTS (SELECT 1 FROM urban_boundary u WHERE ST_CoveredBy(p.geom, u.geom))");
+        }
         String sort = search.sort() == null ? "code" : search.sort();
         String column = SORTS.get(sort.replaceFirst("^-", ""));
         if (column == null) {

@@ -14,11 +14,13 @@ import tools.jackson.databind.JsonNode;
  * @param polygon a GeoJSON Polygon or MultiPolygon drawn on the map (lon/lat)
  * @param polygonRelation {@code intersects} (default: touching the drawn area counts) or {@code within}
  * @param project only parcels that intersect this project's footprint
+ * @param outsideFarmland only parcels whose interior enters no permanent basic farmland (touching does not count)
+ * @param insideUrbanBoundary only parcels lying wholly within one development boundary feature
  */
 record ParcelSearch(List<String> categories, Double areaMin, Double areaMax, String areaUnit, Integer idleYearsAtLeast,
         LocalDate idleSinceBefore, List<String> towns, List<String> landUses, String holder, List<String> disposalStatus,
         List<String> disposalMethods, JsonNode polygon, String polygonRelation, Near near, Long project, String sort,
-        Integer page, Integer size) {
+        Integer page, Integer size, Boolean outsideFarmland, Boolean insideUrbanBoundary) {
 
     /**
      * Within {@code distance} metres of features of a collection: the listed ids, or those whose

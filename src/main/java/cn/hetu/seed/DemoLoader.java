@@ -39,6 +39,7 @@ class DemoLoader implements ApplicationRunner {
 
     static final String PLANS = "demo-plans";
     static final String COMMERCE = "demo-commerce-approvals";
+    static final String CONTROL_LINES = "demo-control-lines";
 
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
 
@@ -76,6 +77,7 @@ class DemoLoader implements ApplicationRunner {
             loadRiverChiefs();
             loadPlans();
             loadCommerce();
+            loadControlLines();
             return;
         }
         int total = 0;
@@ -92,6 +94,7 @@ class DemoLoader implements ApplicationRunner {
         loadRiverChiefs();
         loadPlans();
         loadCommerce();
+        loadControlLines();
     }
 
     /** The departments' 2023 plans from the seed documents, 2023 closed, and their copies to this year (seed/plans.json). */
@@ -113,6 +116,26 @@ class DemoLoader implements ApplicationRunner {
         long approvals = jdbc.sql("SELECT count(*) FROM project_approval").query(Long.class).single();
         jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(COMMERCE, approvals).update();
         log.info("Demo commerce and approvals loaded: {} approvals", approvals);
+    }
+
+    /**
+     * The control lines made in SQL from the county's boundary, towns, rivers and parcels (seed/control-lines.sql),
+     * and three monthly batches of enforcement patches on them (seed/enforcement-patches.sql).
+     */
+    private void loadControlLines() {
+        if (jdbc.sql("SELECT count(*) FROM seed_load WHERE name = ?").param(CONTROL_LINES).query(Long.class).single() > 0) {
+            return;
+        }
+        String county = read("geodata/basemap/county.geojson");
+        jdbc.sql("CREATE TEMP TABLE demo_county ON COMMIT DROP AS "
+                + "SELECT ST_SetSRID(ST_GeomFromGeoJSON(?::jsonb -> 'features' -> 0 ->> 'geometry'), 4490) AS geom")
+            .param(county)
+            .update();
+        statements.execute(read("seed/control-lines.sql"));
+        statements.execute(read("seed/enforcement-patches.sql"));
+        long farmland = jdbc.sql("SELECT count(*) FROM basic_farmland").query(Long.class).single();
+        jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(CONTROL_LINES, farmland).update();
+        log.info("Demo control lines loaded: {} basic farmland patches", farmland);
     }
 
     /** Chiefs, patrols and issues made in SQL from the county's own segments (seed/river-chiefs.sql). */
