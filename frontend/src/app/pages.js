@@ -94,9 +94,7 @@ export const PAGES = [
 		})
 	},
 	{
-		// The control lines are read by every department's staff; a river chief and nothing more has no use for them.
 		name: 'constraints', titleKey: 'constraints.title', menu: 'main', menuKey: 'user.constraints', params: [],
-		allowed: (session) => ['admin', 'editor', 'planner', 'viewer'].some((role) => session.hasRole(role)),
 		create: async (context) => new (await import('../land/ConstraintsPage.js')).ConstraintsPage({
 			...context,
 			onOpenProject: (id) => context.navigate('project', {id: String(id)}),

@@ -558,7 +558,6 @@ export const en = {
 	'progress.reportedBy': 'Reported by {who} on {when}',
 	'progress.unmeasured': '{method}: nothing to measure yet',
 	'nav.plans': 'Work plans',
-	'dashboard.assets': 'Registered assets',
 	'field.stage': 'Pipeline stage',
 	'field.investor': 'Investor',
 	'field.amount_wan': 'Amount (10k CNY)',

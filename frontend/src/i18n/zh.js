@@ -558,7 +558,6 @@ export const zh = {
 	'progress.reportedBy': '{who} 于 {when} 上报',
 	'progress.unmeasured': '{method}：暂无可计量的数据',
 	'nav.plans': '工作谋划',
-	'dashboard.assets': '登记资产',
 	'field.stage': '招商阶段',
 	'field.investor': '投资方',
 	'field.amount_wan': '投资额（万元）',
