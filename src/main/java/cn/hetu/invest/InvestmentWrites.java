@@ -15,7 +15,7 @@ import cn.hetu.audit.Actor;
 import cn.hetu.catalog.Layer;
 import cn.hetu.edit.FeatureEdits;
 import cn.hetu.county.County;
-import cn.hetu.project.ProjectWrites;
+import cn.hetu.project.KeyProjects;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.EditConflict;
 import cn.hetu.system.IllegalTransitionException;
@@ -42,13 +42,13 @@ class InvestmentWrites {
 
     private final FeatureEdits edits;
 
-    private final ProjectWrites projects;
+    private final KeyProjects projects;
 
     private final ObjectMapper json;
 
     private final County county;
 
-    InvestmentWrites(JdbcClient jdbc, LayerAccess access, Actor actor, FeatureEdits edits, ProjectWrites projects,
+    InvestmentWrites(JdbcClient jdbc, LayerAccess access, Actor actor, FeatureEdits edits, KeyProjects projects,
             ObjectMapper json, County county) {
         this.county = county;
         this.jdbc = jdbc;

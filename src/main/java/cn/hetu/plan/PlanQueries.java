@@ -25,7 +25,7 @@ import static cn.hetu.system.SqlIdentifiers.quote;
 
 /** Reads plans with their figures, evaluated on the county's day. */
 @Component
-public class PlanQueries {
+class PlanQueries {
 
     private final JdbcClient jdbc;
 

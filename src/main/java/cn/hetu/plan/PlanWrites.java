@@ -27,7 +27,7 @@ import cn.hetu.system.Refusal;
  * trail by the plan tables' triggers, in the name {@link Actor#stamp} gives.
  */
 @Component
-public class PlanWrites {
+class PlanWrites {
 
     /** An indicator as a client or the seed sends it. */
     public record IndicatorInput(String nameZh, String nameEn, String kind, String unit, String comparison,

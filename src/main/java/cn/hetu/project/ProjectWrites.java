@@ -29,7 +29,7 @@ import static cn.hetu.system.SqlIdentifiers.quote;
  * same checked path as every other feature.
  */
 @Service
-public class ProjectWrites {
+class ProjectWrites {
 
     private final JdbcClient jdbc;
 
@@ -55,7 +55,7 @@ public class ProjectWrites {
 
     /** A new project with the milestone chain of its category, due dates spread over its planned period. */
     @Transactional
-    public long create(JsonNode properties, JsonNode footprint) {
+    long create(JsonNode properties, JsonNode footprint) {
         refuseNoProject(properties.path("status").asString(""));
         ObjectNode feature = json.createObjectNode().put("type", "Feature");
         feature.set("geometry", footprint);

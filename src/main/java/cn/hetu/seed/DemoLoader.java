@@ -126,11 +126,7 @@ class DemoLoader implements ApplicationRunner {
         if (jdbc.sql("SELECT count(*) FROM seed_load WHERE name = ?").param(CONTROL_LINES).query(Long.class).single() > 0) {
             return;
         }
-        String county = read("geodata/basemap/county.geojson");
-        jdbc.sql("CREATE TEMP TABLE demo_county ON COMMIT DROP AS "
-                + "SELECT ST_SetSRID(ST_GeomFromGeoJSON(?::jsonb -> 'features' -> 0 ->> 'geometry'), 4490) AS geom")
-            .param(county)
-            .update();
+        jdbc.sql("CREATE TEMP TABLE demo_county ON COMMIT DROP AS SELECT boundary AS geom FROM county").update();
         statements.execute(read("seed/control-lines.sql"));
         statements.execute(read("seed/enforcement-patches.sql"));
         long farmland = jdbc.sql("SELECT count(*) FROM basic_farmland").query(Long.class).single();
