@@ -79,7 +79,7 @@ final class OpenApiDocument {
                 false));
         parameters.add(query("before", "Keyset cursor: the id before which the page ends (from the prev link)", idSchema,
                 false));
-        parameters.add(query("f", "Response format", Map.of("type", "string", "enum", List.of("json", "geojson")), false));
+        parameters.add(query("f", "Response format", Map.of("type", "string", "enum", List.of("json", "geojson", "html")), false));
         parameters.add(crsParameter("crs", "CRS of the geometries in the response (default CRS84)", crsUris));
         parameters.add(crsParameter("bbox-crs", "CRS of bbox, in its axis order (default CRS84)", crsUris));
         parameters.add(query("filter", "CQL2 filter on the queryables", Map.of("type", "string"), false));
