@@ -31,6 +31,8 @@ final class HtmlPages {
             + "th{background:#f0f4f8}nav.pages a{margin-right:1em}svg{border:1px solid #cbd2d9;background:#f8fafc}"
             + ".muted{color:#616e7c;font-size:.9em}";
 
+    static final MediaType TYPE = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
     private final Labels.Language language;
 
     private final StringBuilder html = new StringBuilder();
@@ -78,7 +80,7 @@ final class HtmlPages {
     }
 
     static ResponseEntity<String> answer(String html) {
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(html);
+        return ResponseEntity.ok().contentType(TYPE).body(html);
     }
 
     static String escape(Object value) {

@@ -67,8 +67,8 @@ class ItemsController {
     /** GeoJSON, or for a browser ({@code f=html} or HTML preferred in Accept) a table of the page with a small map. */
     @GetMapping(path = "/ogc/collections/{collectionId}/items",
             produces = { MediaTypes.GEOJSON, MediaTypes.JSON, MediaTypes.HTML })
-    ResponseEntity<?> items(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> params,
-            HttpServletRequest request, Locale locale) {
+    ResponseEntity<StreamingResponseBody> items(@PathVariable String collectionId,
+            @RequestParam MultiValueMap<String, String> params, HttpServletRequest request, Locale locale) {
         Layer layer = access.readable(collectionId);
         ItemsQuery query = parser.parse(layer, params);
         Condition where = ItemsSql.where(layer, query, access.rows(layer, "t"));
@@ -78,8 +78,9 @@ class ItemsController {
             features.write("[");
             FeatureStore.Page page = store.writePage(layer, query, where, features);
             features.write("]");
-            return HtmlPages.answer(itemsPage(layer, json.readTree(features.toString()), page, params, links,
-                    HtmlPages.language(params, locale)));
+            byte[] html = itemsPage(layer, json.readTree(features.toString()), page, params, links,
+                    HtmlPages.language(params, locale)).getBytes(StandardCharsets.UTF_8);
+            return ResponseEntity.ok().contentType(HtmlPages.TYPE).body(out -> out.write(html));
         }
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 65536);

@@ -16,7 +16,7 @@ import cn.hetu.system.InvalidParameterException;
 class ItemsQueryParser {
 
     /** The parameters of a feature page beyond {@link ItemsFilter}'s. */
-    static final Set<String> PAGE_PARAMETERS = Set.of("limit", "after", "before", "f", "crs");
+    static final Set<String> PAGE_PARAMETERS = Set.of("limit", "after", "before", "f", "lang", "crs");
 
     private final OgcProperties properties;
 
