@@ -178,7 +178,7 @@ class ItemsController {
                 MediaTypes.GEOJSON, links.url("/ogc" + htmlQuery))
             .linkList(List.<String[]>of(new String[] { links.url(path + htmlQuery), title }))
             .paragraph(html.say("本页 " + page.returned() + " 个要素", page.returned() + " features on this page")
-                    + (page.matched() == null ? "" : html.say("，共 " + page.matched() + " 个", " of " + page.matched())))
+                    + (page.matched() == null ? "" : html.say("，共 " + page.matched() + " 个", ", " + page.matched() + " in all")))
             .map(geometries)
             .pageLinks(page.previousBefore() == null ? null : links.url(path + "/items" + query(params, "before", page.previousBefore())),
                     page.nextAfter() == null ? null : links.url(path + "/items" + query(params, "after", page.nextAfter())))

@@ -126,6 +126,13 @@ class HtmlPagesTests {
         assertThat(http.get("/ogc/collections/no_such_layer?f=html").status()).isEqualTo(404);
         assertThat(http.get("/ogc/collections/sluice/items/999999999?f=html").status()).isEqualTo(404);
         assertThat(http.get("/ogc/collections/sluice?f=xml&colour=red").status()).isEqualTo(400);
+        for (String path : List.of("/ogc/collections/no_such_layer", "/ogc/collections/sluice/items/999999999",
+                "/ogc/collections/sluice/items?colour=red")) {
+            Http.Reply reply = http.get(path, "Accept", "text/html");
+            assertThat(reply.status()).as(path + ": " + reply.body()).isIn(400, 404);
+            assertThat(reply.body()).as(path).contains(path.contains("colour") ? "colour" : "no");
+        }
+        assertThat(anonymous.get("/ogc/collections/sluice", "Accept", "text/html").status()).isEqualTo(401);
     }
 
 }
