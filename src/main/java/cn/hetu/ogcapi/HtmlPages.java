@@ -27,7 +27,7 @@ final class HtmlPages {
 
     private static final String STYLE = "body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;margin:0;color:#1f2933}"
             + "header{background:#0b5394;color:#fff;padding:.6em 1.2em}header a{color:#fff}main{padding:1em 1.2em;max-width:70em}"
-            + "table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #cbd2d9;padding:.25em .6em;text-align:left;vertical-align:top}"
+            + "table{border-collapse:collapse;margin:.5em 0}th,td{border:1px solid #cbd2d9;padding:.25em .6em;text-align:left;vertical-align:top;max-width:24em}"
             + "th{background:#f0f4f8}nav.pages a{margin-right:1em}svg{border:1px solid #cbd2d9;background:#f8fafc}"
             + ".muted{color:#616e7c;font-size:.9em}";
 
@@ -197,7 +197,9 @@ final class HtmlPages {
         if (queryables.get("properties") instanceof Map<?, ?> properties) {
             properties.forEach((name, schema) -> {
                 Map<?, ?> property = schema instanceof Map<?, ?> m ? m : Map.of();
-                Object type = property.get("type") != null ? property.get("type") : property.get("format");
+                Object type = property.get("type") == null ? property.get("format")
+                        : property.get("format") == null ? property.get("type")
+                        : property.get("type") + " (" + property.get("format") + ")";
                 rows.add(List.of(Cell.text(name), Cell.text(property.get("title")), Cell.text(type)));
             });
         }

@@ -167,7 +167,7 @@ class ItemsController {
             String id = feature.path("id").asString("");
             List<HtmlPages.Cell> row = new ArrayList<>(List.of(HtmlPages.Cell.link(
                     links.url(path + "/items/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8) + htmlQuery), id)));
-            columns.forEach(column -> row.add(HtmlPages.Cell.text(value(feature.path("properties").get(column.name())))));
+            columns.forEach(column -> row.add(HtmlPages.Cell.text(word(layer, column, feature, language))));
             rows.add(row);
             if (feature.hasNonNull("geometry")) {
                 geometries.add(feature.get("geometry"));
@@ -195,7 +195,7 @@ class ItemsController {
         List<List<HtmlPages.Cell>> rows = new ArrayList<>();
         layer.columns().stream().filter(c -> c.type().isSimple()).forEach(column -> rows.add(List.of(
                 HtmlPages.Cell.text(labels.field(layer, column, language)),
-                HtmlPages.Cell.text(value(feature.path("properties").get(column.name()))))));
+                HtmlPages.Cell.text(word(layer, column, feature, language)))));
         String title = html.say(layer.titleZh(), layer.titleEn());
         html.open(title + " " + id, links.url(path + "/items/" + UriUtils.encodePathSegment(id, StandardCharsets.UTF_8)
                 + query(withFormat(params, "json"), null, null)), MediaTypes.GEOJSON, links.url("/ogc" + htmlQuery))
@@ -204,6 +204,12 @@ class ItemsController {
             .map(feature.hasNonNull("geometry") ? List.of(feature.get("geometry")) : List.of())
             .table(List.of(html.say("属性", "Property"), html.say("值", "Value")), rows);
         return html.close();
+    }
+
+    /** A property as the map shows it: coded values in words, other values as they are. */
+    private String word(Layer layer, Column column, JsonNode feature, Labels.Language language) {
+        String value = value(feature.path("properties").get(column.name()));
+        return labels.values(layer.id(), column.name(), language).getOrDefault(value, value);
     }
 
     private static String value(JsonNode node) {

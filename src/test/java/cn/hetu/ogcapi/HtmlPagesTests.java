@@ -108,6 +108,9 @@ class HtmlPagesTests {
                 Http.Reply reply = http.get(path);
                 assertThat(reply.status()).as(path).isEqualTo(200);
                 assertThat(reply.body()).as(path).doesNotContain("<script").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+                if (path.contains("items")) {
+                    assertThat(reply.body()).as("coded values in words: " + path).contains("<td>规划/储备</td>");
+                }
             }
         }
         finally {
