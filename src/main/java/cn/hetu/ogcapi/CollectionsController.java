@@ -6,15 +6,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.hetu.catalog.ColumnRules;
+import cn.hetu.catalog.Labels;
 import cn.hetu.catalog.Layer;
 import cn.hetu.county.County;
 import cn.hetu.geo.Crs;
@@ -30,26 +35,80 @@ class CollectionsController {
 
     private final County county;
 
-    CollectionsController(LayerAccess access, FeatureStore store, County county) {
+    private final ColumnRules rules;
+
+    private final Labels labels;
+
+    CollectionsController(LayerAccess access, FeatureStore store, County county, ColumnRules rules, Labels labels) {
+        this.rules = rules;
+        this.labels = labels;
         this.county = county;
         this.access = access;
         this.store = store;
     }
 
-    @GetMapping(path = "/ogc/collections", produces = MediaTypes.JSON)
-    Documents.Collections collections(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
+    @GetMapping(path = "/ogc/collections", produces = { MediaTypes.JSON, MediaTypes.HTML })
+    ResponseEntity<?> collections(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
             Locale locale) {
         QueryParameters.allowOnly(params, QueryParameters.DOCUMENT);
         Links links = Links.of(request);
-        return new Documents.Collections(List.of(links.link("/ogc/collections", "self", MediaTypes.JSON, "Collections")),
-                access.readableCollections().stream().map(layer -> describe(layer, links, locale)).toList());
+        List<Layer> layers = access.readableCollections();
+        if (HtmlPages.wanted(params, request)) {
+            HtmlPages page = new HtmlPages(HtmlPages.language(params, locale));
+            String query = HtmlPages.query(params);
+            List<List<HtmlPages.Cell>> rows = layers.stream()
+                .map(layer -> List.of(HtmlPages.Cell.link(links.url("/ogc/collections/" + layer.id() + query), title(layer, page)),
+                        HtmlPages.Cell.text(layer.id()), HtmlPages.Cell.text(description(layer, page)),
+                        HtmlPages.Cell.link(links.url("/ogc/collections/" + layer.id() + "/items" + query),
+                                page.say("要素", "Features"))))
+                .toList();
+            return HtmlPages.answer(page.open(page.say("数据集合", "Collections"), links.url("/ogc/collections?f=json"),
+                    MediaTypes.JSON, links.url("/ogc" + query))
+                .table(List.of(page.say("名称", "Title"), page.say("标识", "Identifier"), page.say("说明", "Description"),
+                        page.say("要素", "Features")), rows)
+                .close());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new Documents.Collections(
+                List.of(links.link("/ogc/collections", "self", MediaTypes.JSON, "Collections"),
+                        links.link("/ogc/collections?f=html", "alternate", MediaTypes.HTML, "Collections as HTML")),
+                layers.stream().map(layer -> describe(layer, links, locale)).toList()));
     }
 
-    @GetMapping(path = "/ogc/collections/{collectionId}", produces = MediaTypes.JSON)
-    Documents.Collection collection(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> params,
+    @GetMapping(path = "/ogc/collections/{collectionId}", produces = { MediaTypes.JSON, MediaTypes.HTML })
+    ResponseEntity<?> collection(@PathVariable String collectionId, @RequestParam MultiValueMap<String, String> params,
             HttpServletRequest request, Locale locale) {
         QueryParameters.allowOnly(params, QueryParameters.DOCUMENT);
-        return describe(access.readable(collectionId), Links.of(request), locale);
+        Layer layer = access.readable(collectionId);
+        Links links = Links.of(request);
+        if (!HtmlPages.wanted(params, request)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(describe(layer, links, locale));
+        }
+        HtmlPages page = new HtmlPages(HtmlPages.language(params, locale));
+        String query = HtmlPages.query(params);
+        String path = "/ogc/collections/" + layer.id();
+        Documents.Spatial spatial = describe(layer, links, locale).extent().spatial();
+        Map<String, Object> queryables = Queryables.of(layer, links.url(path + "/queryables"), rules, labels,
+                HtmlPages.language(params, locale));
+        page.open(title(layer, page), links.url(path + "?f=json"), MediaTypes.JSON, links.url("/ogc" + query))
+            .paragraph(description(layer, page))
+            .linkList(List.of(new String[] { links.url(path + "/items" + query), page.say("浏览要素", "Browse the features") },
+                    new String[] { links.url(path + "/queryables"), page.say("可查询属性（JSON Schema）", "Queryables (JSON Schema)") },
+                    new String[] { links.url("/ogc/collections" + query), page.say("全部数据集合", "All collections") }));
+        if (spatial != null) {
+            page.paragraph(page.say("范围（经纬度）：", "Extent (longitude, latitude): ") + Arrays.toString(spatial.bbox().get(0)));
+        }
+        return HtmlPages.answer(page.heading(page.say("可查询属性", "Queryables"))
+            .table(List.of(page.say("属性", "Property"), page.say("名称", "Title"), page.say("类型", "Type")),
+                    HtmlPages.queryableRows(queryables))
+            .close());
+    }
+
+    private static String title(Layer layer, HtmlPages page) {
+        return page.say(layer.titleZh(), layer.titleEn());
+    }
+
+    private static String description(Layer layer, HtmlPages page) {
+        return page.say(layer.descriptionZh(), layer.descriptionEn());
     }
 
     private Documents.Collection describe(Layer layer, Links links, Locale locale) {
@@ -69,6 +128,7 @@ class CollectionsController {
     private static List<Link> links(Layer layer, Links links, Locale locale) {
         String path = "/ogc/collections/" + layer.id();
         List<Link> result = new ArrayList<>(List.of(links.link(path, "self", MediaTypes.JSON, layer.title(locale)),
+                links.link(path + "?f=html", "alternate", MediaTypes.HTML, layer.title(locale)),
                 links.link(path + "/items", "items", MediaTypes.GEOJSON, layer.title(locale)),
                 links.link(path + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", MediaTypes.SCHEMA,
                         "Queryables")));

@@ -15,6 +15,7 @@ final class FeatureDocument {
     static String withLinks(String feature, Layer layer, String featureId, Links links, ObjectMapper json) {
         String path = "/ogc/collections/" + layer.id();
         List<Link> featureLinks = List.of(links.link(path + "/items/" + featureId, "self", MediaTypes.GEOJSON, null),
+                links.link(path + "/items/" + featureId + "?f=html", "alternate", MediaTypes.HTML, "This feature as HTML"),
                 links.link(path, "collection", MediaTypes.JSON, layer.titleZh()));
         return feature.substring(0, feature.length() - 1) + ",\"links\":" + json.writeValueAsString(featureLinks) + "}";
     }

@@ -16,7 +16,7 @@ import cn.hetu.system.InvalidParameterException;
 class ItemsQueryParser {
 
     /** The parameters of a feature page beyond {@link ItemsFilter}'s. */
-    static final Set<String> PAGE_PARAMETERS = Set.of("limit", "after", "before", "f", "crs");
+    static final Set<String> PAGE_PARAMETERS = Set.of("limit", "after", "before", "f", "lang", "crs");
 
     private final OgcProperties properties;
 
@@ -40,8 +40,8 @@ class ItemsQueryParser {
 
     static void checkFormat(MultiValueMap<String, String> params) {
         String f = params.getFirst("f");
-        if (f != null && !List.of("json", "geojson").contains(f)) {
-            throw new InvalidParameterException("f", "Format '" + f + "' is not offered; use f=json");
+        if (f != null && !List.of("json", "geojson", "html").contains(f)) {
+            throw new InvalidParameterException("f", "Format '" + f + "' is not offered; use f=json or f=html");
         }
     }
 

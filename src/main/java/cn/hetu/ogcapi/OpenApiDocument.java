@@ -16,22 +16,27 @@ final class OpenApiDocument {
 
     private static final Map<String, Object> JSON_OBJECT = Map.of("schema", Map.of("type", "object"));
 
+    private static final Map<String, Object> HTML_PAGE = Map.of("schema", Map.of("type", "string"));
+
     private OpenApiDocument() {
     }
 
     /** @param crsUris the CRSs offered, the county's Gauss-Krüger zones among them */
     static Map<String, Object> of(String serverUrl, List<Layer> layers, List<String> crsUris) {
         Map<String, Object> paths = new LinkedHashMap<>();
-        paths.put("/", get("Landing page", "getLandingPage", List.of(), Map.of(MediaTypes.JSON, JSON_OBJECT)));
-        paths.put("/conformance", get("Conformance classes", "getConformance", List.of(), Map.of(MediaTypes.JSON, JSON_OBJECT)));
+        paths.put("/", get("Landing page", "getLandingPage", List.of(), Map.of(MediaTypes.JSON, JSON_OBJECT, MediaTypes.HTML, HTML_PAGE)));
+        paths.put("/conformance", get("Conformance classes", "getConformance", List.of(),
+                Map.of(MediaTypes.JSON, JSON_OBJECT, MediaTypes.HTML, HTML_PAGE)));
         paths.put("/api", get("This API definition", "getApi", List.of(), Map.of(MediaTypes.OPENAPI, JSON_OBJECT)));
-        paths.put("/collections", get("Collections", "getCollections", List.of(), Map.of(MediaTypes.JSON, JSON_OBJECT)));
+        paths.put("/collections", get("Collections", "getCollections", List.of(),
+                Map.of(MediaTypes.JSON, JSON_OBJECT, MediaTypes.HTML, HTML_PAGE)));
         for (Layer layer : layers) {
             String base = "/collections/" + layer.id();
             String title = layer.titleZh() + " (" + layer.titleEn() + ")";
-            paths.put(base, get(title, "describe_" + layer.id(), List.of(), Map.of(MediaTypes.JSON, JSON_OBJECT)));
+            paths.put(base, get(title, "describe_" + layer.id(), List.of(),
+                    Map.of(MediaTypes.JSON, JSON_OBJECT, MediaTypes.HTML, HTML_PAGE)));
             Map<String, Object> items = new LinkedHashMap<>(get(title + ": features", "getFeatures_" + layer.id(),
-                    itemsParameters(layer, crsUris), Map.of(MediaTypes.GEOJSON, JSON_OBJECT)));
+                    itemsParameters(layer, crsUris), Map.of(MediaTypes.GEOJSON, JSON_OBJECT, MediaTypes.HTML, HTML_PAGE)));
             if (!layer.isRecord()) {
                 items.put("post", write("Create a " + layer.id(), "createFeature_" + layer.id(), List.of(),
                         MediaTypes.GEOJSON, "201"));
@@ -43,7 +48,7 @@ final class OpenApiDocument {
                     "The ETag the client read; a stale one is refused with 412", "schema", Map.of("type", "string"));
             Map<String, Object> item = new LinkedHashMap<>(get(title + ": one feature", "getFeature_" + layer.id(),
                     List.of(featureId, crsParameter("crs", "CRS of the geometry in the response", crsUris)),
-                    Map.of(MediaTypes.GEOJSON, JSON_OBJECT)));
+                    Map.of(MediaTypes.GEOJSON, JSON_OBJECT, MediaTypes.HTML, HTML_PAGE)));
             if (!layer.isRecord()) {
                 item.put("put", write("Replace a " + layer.id(), "replaceFeature_" + layer.id(),
                         List.of(featureId, ifMatch), MediaTypes.GEOJSON, "200"));
@@ -79,7 +84,7 @@ final class OpenApiDocument {
                 false));
         parameters.add(query("before", "Keyset cursor: the id before which the page ends (from the prev link)", idSchema,
                 false));
-        parameters.add(query("f", "Response format", Map.of("type", "string", "enum", List.of("json", "geojson")), false));
+        parameters.add(query("f", "Response format", Map.of("type", "string", "enum", List.of("json", "geojson", "html")), false));
         parameters.add(crsParameter("crs", "CRS of the geometries in the response (default CRS84)", crsUris));
         parameters.add(crsParameter("bbox-crs", "CRS of bbox, in its axis order (default CRS84)", crsUris));
         parameters.add(query("filter", "CQL2 filter on the queryables", Map.of("type", "string"), false));
