@@ -14,7 +14,6 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import cn.hetu.catalog.Column;
 import cn.hetu.catalog.Layer;
 import cn.hetu.security.LayerAccess;
-import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
 
 import static cn.hetu.system.SqlIdentifiers.quote;
@@ -76,19 +75,19 @@ class History {
             .list();
     }
 
+    /**
+     * The feature as a change left it; restoring a deletion brings the feature back as it was when deleted (the only
+     * way back for a feature loaded without a per-feature history, such as a control line's edition as delivered).
+     */
     @Transactional
     Change restore(String collection, long featureId, long changeId) {
         Layer layer = access.readable(collection);
-        String image = jdbc.sql("SELECT after::text FROM audit_log WHERE id = ? AND collection = ? AND feature_id = ?")
+        String image = jdbc.sql("SELECT COALESCE(after, before)::text FROM audit_log WHERE id = ? AND collection = ? AND feature_id = ?")
             .params(changeId, layer.id(), featureId)
             .query(String.class)
             .optional()
             .orElseThrow(() -> new NotFoundException("Change " + changeId + " of " + collection + "/" + featureId
                     + " does not exist"));
-        if (image == null) {
-            throw new InvalidParameterException("changeId",
-                    "Change " + changeId + " deleted the feature; restore the change before it instead");
-        }
         String table = quote(layer.id());
         jdbc.sql("SELECT department FROM " + table + " WHERE id = ?")
             .param(featureId)

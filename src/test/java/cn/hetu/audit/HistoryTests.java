@@ -92,8 +92,10 @@ class HistoryTests {
             if (id == null) {
                 continue;
             }
-            // the undelete is itself a change: who made it and when are stamped afresh
-            String row = "SELECT (to_jsonb(t) - 'updated_at' - 'updated_by' - 'created_at' - 'created_by' - 'version')::text FROM "
+            // the undelete is itself a change: who made it and when are stamped afresh (for an investment project
+            // also its step into its stage: its steps went with it, and the undelete records the step again)
+            String row = "SELECT (to_jsonb(t) - 'updated_at' - 'updated_by' - 'created_at' - 'created_by' - 'version'"
+                    + " - 'stage_changed_at')::text FROM "
                     + table + " t WHERE id = ?";
             String before = jdbc.sql(row).param(id).query(String.class).single();
             Http.Reply deleted = admin.delete("/ogc/collections/" + table + "/items/" + id);
@@ -104,7 +106,8 @@ class HistoryTests {
             JsonNode history = admin.get("/api/v1/features/" + table + "/" + id + "/history").json();
             assertThat(history.get(0).get("action").asString()).as(table).isEqualTo("delete");
             assertThat(history.get(0).get("before").isObject()).as(table + ": the deleted row is in its history").isTrue();
-            long lastVersion = history.get(1).get("id").asLong();
+            // a feature loaded without a per-feature history (a control line's edition) comes back by its deletion
+            long lastVersion = history.get(history.size() > 1 ? 1 : 0).get("id").asLong();
             Http.Reply restored = admin.post("/api/v1/features/" + table + "/" + id + "/history/" + lastVersion + "/restore", null);
             assertThat(restored.status()).as(table + ": " + restored.body()).isEqualTo(200);
             assertThat(jdbc.sql(row).param(id).query(String.class).single()).as(table).isEqualTo(before);
