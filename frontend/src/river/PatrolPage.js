@@ -19,6 +19,8 @@ const ISSUE_AT = {radius: 9, color: '#FFFFFF', weight: 3, fillColor: '#E03131', 
 
 /** The patrol being walked is saved under this name in the offline store, so that a reload loses nothing. */
 const WALKING = 'patrol';
+/** The chief's own record, kept so that a patrol can start with no signal. */
+const MY_CHIEF = 'chief';
 
 /**
  * A river chief's patrol on a phone (#/patrol), worked with one thumb: the map above, big
@@ -107,7 +109,7 @@ export class PatrolPage {
 		}
 		this._abort = new AbortController();
 		try {
-			this.chief = await this.riverApi.myChief({signal: this._abort.signal});
+			this.chief = await this._myChief();
 			if (!this.chief && isOffice(this.session)) {
 				this.chiefs = await this.riverApi.chiefs({signal: this._abort.signal});
 				const walkingChief = this.walking && this.chiefs.find((c) => c.id === this.walking.chiefId);
@@ -120,6 +122,21 @@ export class PatrolPage {
 		}
 		this._draw();
 		this._loadOwnSegments();
+	}
+
+	/** The signed-in chief, as the server says; with no signal, as it said last time. */
+	async _myChief() {
+		try {
+			const chief = await this.riverApi.myChief({signal: this._abort.signal});
+			await this.store.put(STATE, {name: MY_CHIEF, chief}).catch(() => null);
+			return chief;
+		} catch (error) {
+			const kept = error?.status === 0 ? await this.store.get(STATE, MY_CHIEF).catch(() => null) : null;
+			if (!kept) {
+				throw error;
+			}
+			return kept.chief;
+		}
 	}
 
 	async _loadOwnSegments() {
