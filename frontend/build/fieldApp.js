@@ -108,13 +108,14 @@ export function fieldApp() {
 		apply: 'build',
 		enforce: 'post',
 		generateBundle(options, bundle) {
+			// Each once: the Cache API refuses a list that names a file twice.
+			const built = Object.keys(bundle).filter((name) => name !== 'index.html' && !name.endsWith('.map'));
+			const shell = [...new Set(['/', '/index.html', '/favicon.svg', '/manifest.json', ...icons().map((icon) => `/${icon.fileName}`),
+				...built.map((name) => `/${name}`)])];
 			for (const icon of icons()) {
 				this.emitFile({type: 'asset', ...icon});
 			}
 			this.emitFile({type: 'asset', fileName: 'manifest.json', source: JSON.stringify(manifest(), null, '\t')});
-			const built = Object.keys(bundle).filter((name) => name !== 'index.html' && !name.endsWith('.map'));
-			const shell = ['/', '/index.html', '/favicon.svg', '/manifest.json', ...icons().map((icon) => `/${icon.fileName}`),
-				...built.map((name) => `/${name}`)];
 			const version = crc32(Buffer.from(shell.join('\n'))).toString(16);
 			const worker = readFileSync(new URL('../src/sw.js', import.meta.url), 'utf8')
 				.replace('self.__SHELL__', JSON.stringify(shell))

@@ -15,8 +15,8 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
 	event.waitUntil(caches.keys()
-		.then((names) => Promise.all(names.filter((name) => name.startsWith('hetu-shell-') && name !== CACHE).map((name) => caches.delete(name))))
-		.then(() => self.clients.claim()));
+		.then((names) => Promise.all(names.filter((name) => name.startsWith('hetu-shell-') && name !== CACHE).map((name) => caches.delete(name)))));
+	// No clients.claim(): a page already open keeps going as it started, the next one opens under the worker.
 });
 
 self.addEventListener('fetch', (event) => {
