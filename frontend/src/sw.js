@@ -10,7 +10,9 @@ const CACHE = `hetu-shell-${self.__VERSION__}`;
 const DATA = /^\/(api|ogc|tiles|actuator|swagger-ui|v3)(\/|$)/;
 
 self.addEventListener('install', (event) => {
-	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+	// The shell is the same for everyone: fetched without cookies, so that it can touch no session.
+	const requests = SHELL.map((path) => new Request(path, {credentials: 'omit'}));
+	event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
