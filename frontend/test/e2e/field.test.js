@@ -114,7 +114,8 @@ describe('the field app on a phone', () => {
 
 			await context.setOffline(false);
 			await page.waitForSelector('.hetu-river-badge[data-count="0"]', {timeout: 60000});
-			await page.waitForSelector('[data-role="recent-patrols"] li[data-state="sent"]');
+			// The recent patrols (folded away) know it is on the server.
+			await page.waitForSelector('[data-role="recent-patrols"] li[data-state="sent"]', {state: 'attached'});
 			// The summary stays, now with what the server made of the track.
 			await page.waitForSelector('[data-role="summary"]:not([hidden])');
 			assert.deepEqual(saved, [201], 'the patrol was saved exactly once');
