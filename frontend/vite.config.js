@@ -1,4 +1,5 @@
 import {defineConfig} from 'vite';
+import {fieldApp} from './build/fieldApp.js';
 import {leafletPluginScope} from './build/leafletPluginScope.js';
 
 // The back end (API, OGC API - Features, tiles) that the dev and preview servers proxy to.
@@ -13,7 +14,7 @@ const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 
 
 export default defineConfig({
 	base: '/',
-	plugins: [leafletPluginScope()],
+	plugins: [leafletPluginScope(), fieldApp()],
 	resolve: {
 		// Leaflet's package points at its UMD build, which sets a global `L`; the ES module build does not.
 		alias: [{find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js'}]

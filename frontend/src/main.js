@@ -2,5 +2,7 @@ import 'leaflet/dist/leaflet.css';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import './styles/hetu.css';
 import {HetuApp} from './app/HetuApp.js';
+import {installApp} from './installApp.js';
 
 new HetuApp({root: document.getElementById('app')}).start();
+installApp();

@@ -7,6 +7,7 @@ import {Toast} from '../ui/Toast.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {Preferences} from '../util/Preferences.js';
 import {SignInPage} from './SignInPage.js';
+import {LastVisit} from './LastVisit.js';
 import {Workspace} from './Workspace.js';
 
 /**
@@ -18,8 +19,8 @@ import {Workspace} from './Workspace.js';
  */
 export class HetuApp {
 	constructor(options) {
-		const {root, api = new Api(), preferences = new Preferences(), window: win = globalThis.window} = options;
-		Object.assign(this, {root, api, preferences, window: win});
+		const {root, api = new Api(), preferences = new Preferences(), lastVisit = new LastVisit(), window: win = globalThis.window} = options;
+		Object.assign(this, {root, api, preferences, lastVisit, window: win});
 		this.workspace = null;
 		this.publicLayers = [];
 	}
@@ -46,7 +47,9 @@ export class HetuApp {
 		this._translateDocument();
 		this._showStatus(this.i18n.t('app.loading'));
 		try {
-			await this.session.refresh();
+			// With no signal the app opens as the last visit's user; the server decides again once it answers.
+			const me = await this.lastVisit.fetch('me', () => this.api.me());
+			this.session.restore(me);
 		} catch (error) {
 			this._showStatus(this.i18n.t('app.loadFailed', {detail: problemText(error, this.i18n)}), {retry: true});
 			return;
@@ -109,6 +112,7 @@ export class HetuApp {
 			i18n: this.i18n,
 			session: this.session,
 			preferences: this.preferences,
+			lastVisit: this.lastVisit,
 			toast: this.toast,
 			window: this.window,
 			onSignIn: () => this._showSignIn({canBrowse: true}),
@@ -138,6 +142,7 @@ export class HetuApp {
 	async _signOut() {
 		this.workspace?.destroy();
 		this.workspace = null;
+		this.lastVisit.forget();
 		try {
 			await this.session.signOut();
 		} catch {

@@ -9,6 +9,7 @@ import {Header} from './Header.js';
 import {MapController} from './MapController.js';
 import {namesFor} from './names.js';
 import {PageHost} from './PageHost.js';
+import {homePage} from './pages.js';
 import {formatPage, parsePage} from './PageRoute.js';
 import {setCounty} from '../county/County.js';
 import {adoptServerSchemas} from '../catalog/ServerSchema.js';
@@ -31,8 +32,8 @@ const ROOT_DATA = ['ready', 'loading', 'basemap', 'page'];
  */
 export class Workspace {
 	constructor(options) {
-		const {root, container, api, i18n, session, preferences, toast, window: win = globalThis.window, onSignIn, onSignOut, onToggleLocale} = options;
-		Object.assign(this, {root, container, api, i18n, session, preferences, toast, window: win});
+		const {root, container, api, i18n, session, preferences, lastVisit, toast, window: win = globalThis.window, onSignIn, onSignOut, onToggleLocale} = options;
+		Object.assign(this, {root, container, api, i18n, session, preferences, lastVisit, toast, window: win});
 		this.callbacks = {onSignIn, onSignOut, onToggleLocale};
 		this._lastHash = null;
 		this._cleanups = [];
@@ -48,8 +49,8 @@ export class Workspace {
 		let layers;
 		try {
 			[config, layers, this.departments] = await Promise.all([
-				this.api.config().catch(() => FALLBACK_CONFIG),
-				this.api.layers(),
+				this.lastVisit.fetch('config', () => this.api.config()).catch(() => FALLBACK_CONFIG),
+				this.lastVisit.fetch('layers', () => this.api.layers()),
 				this.api.departments().catch(() => [])
 			]);
 		} catch (error) {
@@ -73,7 +74,7 @@ export class Workspace {
 			this._startUploads();
 		}
 		this.layerInfo = [...layers].sort((a, b) => THEMES.indexOf(a.theme) - THEMES.indexOf(b.theme));
-		const hash = this.window.location.hash;
+		const hash = this._homeHash() || this.window.location.hash;
 		const page = parsePage(hash);
 		const shell = {
 			isPhone: () => this._isPhone(), togglePanel: (force) => this._togglePanel(force), pageOpen: () => Boolean(this.pages.current),
@@ -97,6 +98,17 @@ export class Workspace {
 		this._cleanups.push(() => this.window.removeEventListener('hashchange', onHashChange));
 		this.edit.refreshOverdue();
 		this.root.dataset.ready = 'true';
+	}
+
+	/** With no hash in the URL, the user's own home page (app/pages.js `home`) in its place, else null (the map). */
+	_homeHash() {
+		const home = /^#?\/?$/.test(this.window.location.hash) ? homePage(this.session) : undefined;
+		if (!home) {
+			return null;
+		}
+		const hash = formatPage(home.name);
+		this.window.history.replaceState(null, '', hash);
+		return hash;
 	}
 
 	/** Takes everything down: map, layers, panels, pages, listeners; the URL hash stays as it is. */

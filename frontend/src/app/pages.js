@@ -9,6 +9,8 @@
  *               left out); they mirror the server's rules (src/test/resources/security/role-table.txt,
  *               cn.hetu.security.LayerAccess). The server still decides: a page opened by its link
  *               shows what the server answers.
+ *   home        (session) => whether the app opens on this page for this user when the URL names
+ *               none (the first page whose `home` says yes; the map for everyone else)
  *   nav         the key of its link in the header (the pages leaders use most)
  *   menu        the user menu's group that lists it ('main' or 'river') and `menuKey` its label
  *   messages    () => import of the feature's own messages, added to the dictionary before the page
@@ -141,6 +143,8 @@ export const PAGES = [
 	{
 		name: 'patrol', titleKey: 'river.patrol.title', menu: 'river', menuKey: 'user.river.patrol', params: [],
 		allowed: canPatrol, messages: riverMessages,
+		// A chief's day is the patrol, on a phone; a chief who also works in an office keeps the map.
+		home: (session) => session.roles.length > 0 && session.roles.every((role) => role === 'river_chief'),
 		create: async (context) => new (await import('../river/PatrolPage.js')).PatrolPage(context)
 	},
 	{
@@ -168,6 +172,11 @@ const BY_NAME = new Map(PAGES.map((page) => [page.name, page]));
 /** The registry's entry of a page, or undefined. */
 export function pageNamed(name) {
 	return BY_NAME.get(name);
+}
+
+/** The page the app opens on for this user when the URL names none, or undefined for the map. */
+export function homePage(session) {
+	return PAGES.find((page) => page.home?.(session) && offers(page, session));
 }
 
 /** Whether the menus offer a page to this user. */

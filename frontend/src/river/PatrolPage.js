@@ -5,6 +5,7 @@ import {problemText} from '../ui/problemText.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {IssueForm} from './IssueForm.js';
 import {STATE} from './OfflineStore.js';
+import {PatrolSummary, summarise, withServerAnswers, withSummary} from './PatrolSummary.js';
 import {QueueBadge} from './QueueBadge.js';
 import {RiverApi} from './RiverApi.js';
 import {RiverMap} from './RiverMap.js';
@@ -19,6 +20,10 @@ const ISSUE_AT = {radius: 9, color: '#FFFFFF', weight: 3, fillColor: '#E03131', 
 
 /** The patrol being walked is saved under this name in the offline store, so that a reload loses nothing. */
 const WALKING = 'patrol';
+/** The chief's own record, kept so that a patrol can start with no signal. */
+const MY_CHIEF = 'chief';
+/** The summaries of the patrols ended on this phone, newest first. */
+const HISTORY = 'history';
 
 /**
  * A river chief's patrol on a phone (#/patrol), worked with one thumb: the map above, big
@@ -40,6 +45,8 @@ export class PatrolPage {
 		this.chief = null;
 		this.chiefs = [];
 		this.picking = false;
+		this.history = [];
+		this.showSummary = false;
 		this._watch = null;
 		this._built = false;
 	}
@@ -51,6 +58,7 @@ export class PatrolPage {
 		this.map?.destroy();
 		this._abort?.abort();
 		this._unsubscribe?.();
+		this._unsubscribeQueue?.();
 	}
 
 	async show() {
@@ -61,6 +69,8 @@ export class PatrolPage {
 		if (!this._loaded) {
 			this._loaded = true;
 			this.walking = (await this.store.get(STATE, WALKING).catch(() => null)) || null;
+			this.history = (await this.store.get(STATE, HISTORY).catch(() => null))?.patrols || [];
+			this._onQueueChange();
 			this._drawTrack();
 			this._draw();
 			await this._loadChief();
@@ -76,10 +86,15 @@ export class PatrolPage {
 		this.badge = new QueueBadge({container: this.top, i18n: this.i18n, queue: this.queue, categoryName: (code) => t(`river.category.${code}`)});
 		this.mapBox = el('div', {class: 'hetu-river-patrol__map'});
 		this.notice = el('p', {class: 'hetu-river-patrol__notice', role: 'status', hidden: true});
+		this.summaryBox = el('div', {class: 'hetu-river-patrol__summary'});
+		this.summary = new PatrolSummary({container: this.summaryBox, i18n: this.i18n, onClose: () => {
+			this.showSummary = false;
+			this._draw();
+		}});
 		this.stats = el('dl', {class: 'hetu-river-patrol__stats', 'aria-live': 'polite'});
 		this.actions = el('div', {class: 'hetu-river-patrol__actions'});
 		this.sheet = el('div', {class: 'hetu-river-patrol__sheet'});
-		replaceChildren(this.container, el('div', {class: 'hetu-river-patrol'}, this.top, this.mapBox, this.notice, this.stats, this.actions, this.sheet));
+		replaceChildren(this.container, el('div', {class: 'hetu-river-patrol'}, this.top, this.mapBox, this.notice, this.summaryBox, this.stats, this.actions, this.sheet));
 		this.map = new RiverMap({container: this.mapBox, api: this.api, i18n: this.i18n, county: this.county, label: t('river.patrol.map')});
 		this.ownLayer = new GeoJSON(null, {style: () => OWN_SEGMENT}).addTo(this.map.map);
 		this.trackLayer = new Polyline([], TRACK).addTo(this.map.map);
@@ -95,6 +110,21 @@ export class PatrolPage {
 		});
 		this._ticker = this.window.setInterval(() => this.walking && this._drawStats(), 1000);
 		this._unsubscribe = this.i18n.onChange(() => this._draw());
+		this._unsubscribeQueue = this.queue.onChange(() => this._onQueueChange());
+	}
+
+	/** A patrol of the history that the server has now: its figures as the server worked them out. */
+	_onQueueChange() {
+		const next = withServerAnswers(this.history, this.queue.sent);
+		if (next) {
+			this._saveHistory(next);
+			this._draw();
+		}
+	}
+
+	_saveHistory(history) {
+		this.history = history;
+		return this.store.put(STATE, {name: HISTORY, patrols: history}).catch(() => null);
 	}
 
 	// ---- who patrols
@@ -107,7 +137,7 @@ export class PatrolPage {
 		}
 		this._abort = new AbortController();
 		try {
-			this.chief = await this.riverApi.myChief({signal: this._abort.signal});
+			this.chief = await this._myChief();
 			if (!this.chief && isOffice(this.session)) {
 				this.chiefs = await this.riverApi.chiefs({signal: this._abort.signal});
 				const walkingChief = this.walking && this.chiefs.find((c) => c.id === this.walking.chiefId);
@@ -120,6 +150,21 @@ export class PatrolPage {
 		}
 		this._draw();
 		this._loadOwnSegments();
+	}
+
+	/** The signed-in chief, as the server says; with no signal, as it said last time. */
+	async _myChief() {
+		try {
+			const chief = await this.riverApi.myChief({signal: this._abort.signal});
+			await this.store.put(STATE, {name: MY_CHIEF, chief}).catch(() => null);
+			return chief;
+		} catch (error) {
+			const kept = error?.status === 0 ? await this.store.get(STATE, MY_CHIEF).catch(() => null) : null;
+			if (!kept) {
+				throw error;
+			}
+			return kept.chief;
+		}
 	}
 
 	async _loadOwnSegments() {
@@ -236,6 +281,7 @@ export class PatrolPage {
 			this.walking.points.push({...this.fix, at: Date.now()});
 			this._follow(this.fix);
 		}
+		this.showSummary = false;
 		await this._saveWalking();
 		this._drawTrack();
 		this._draw();
@@ -264,8 +310,10 @@ export class PatrolPage {
 			points: walking.source === 'gps' ? walking.points.map((p) => ({lon: p.lon, lat: p.lat, accuracy: p.accuracy, at: new Date(p.at).toISOString()})) : null
 		};
 		await this.queue.add({id: walking.id, kind: 'patrol', payload, summary: {distance: trackLengthM(walking.points)}});
+		await this._saveHistory(withSummary(this.history, summarise(walking, endedAt)));
 		await this.store.delete(STATE, WALKING);
 		this.walking = null;
+		this.showSummary = true;
 		this._drawTrack();
 		this._draw();
 		this.toast?.show(t('river.patrol.ended'), {kind: 'ok'});
@@ -340,6 +388,10 @@ export class PatrolPage {
 		const t = (key) => this.i18n.t(key);
 		const id = crypto.randomUUID();
 		const patrolId = this.walking?.id || null;
+		if (this.walking) {
+			this.walking.issues = (this.walking.issues || 0) + 1;
+			await this._saveWalking();
+		}
 		await this.queue.add({
 			id, kind: 'issue', after: patrolId ? [patrolId] : [],
 			payload: {id, patrolId, lon: issue.lon, lat: issue.lat, category: issue.category, description: issue.description, reportedAt: new Date().toISOString()}
@@ -376,6 +428,8 @@ export class PatrolPage {
 		this._drawChief();
 		this._drawStats();
 		this._drawActions();
+		this.summary.render(this.history, {showLast: this.showSummary && !this.walking});
+		this.stats.hidden = this.showSummary && !this.walking;
 		this.badge.render();
 		this.root.classList.toggle('is-walking', Boolean(this.walking));
 		this.root.dataset.gps = this.gps;

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {PAGES, offers, pageNamed} from '../../../src/app/pages.js';
+import {PAGES, homePage, offers, pageNamed} from '../../../src/app/pages.js';
 import {formatPage, parsePage} from '../../../src/app/PageRoute.js';
 import {Session} from '../../../src/auth/Session.js';
 import {I18n} from '../../../src/i18n/I18n.js';
@@ -56,5 +56,14 @@ describe('the page registry', () => {
 		i18n.add((await river.messages()).messages);
 		expect(i18n.t(river.titleKey)).not.toBe(river.titleKey);
 		expect(new I18n({locale: 'en'}).has(river.titleKey), 'another application’s dictionary is left alone').toBe(false);
+	});
+
+	it('lands a river chief who is nothing else on the patrol page, everyone else on the map', () => {
+		expect(homePage(session({roles: ['river_chief']}))?.name).toBe('patrol');
+		expect(homePage(session({roles: ['river_chief', 'editor'], department: 'water'}))).toBeUndefined();
+		expect(homePage(session({roles: ['admin']}))).toBeUndefined();
+		expect(homePage(session({roles: ['viewer']}))).toBeUndefined();
+		expect(homePage(session({roles: []}))).toBeUndefined();
+		expect(homePage(new Session({api: null}))).toBeUndefined();
 	});
 });
