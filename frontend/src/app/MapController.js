@@ -47,7 +47,8 @@ export class MapController {
 		this.layers = new Map();
 		this.state = {
 			filter: new FeatureFilter(),
-			visible: new Set(layerInfo.map((l) => l.id)),
+			// Reference layers (control lines) wait in the layer panel until asked for.
+			visible: new Set(layerInfo.filter((l) => l.shownAtStart !== false).map((l) => l.id)),
 			counts: null,
 			drawn: new Map(),
 			loading: new Set(),

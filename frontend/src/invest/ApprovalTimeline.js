@@ -1,3 +1,4 @@
+import {problemText} from '../ui/problemText.js';
 import {el, replaceChildren} from '../util/dom.js';
 
 /**
@@ -23,14 +24,14 @@ export class ApprovalTimeline {
 		}
 		this.projectId = projectId;
 		try {
-			this.chain = await this.api.get(`/api/v1/projects/${projectId}/approvals`);
+			const chain = await this.api.get(`/api/v1/projects/${projectId}/approvals`);
+			this.chain = chain.stage ? chain : null;
+			this._draw();
 		} catch (error) {
-			this.chain = null;
-			if (error.status !== 404) {
-				throw error;
-			}
+			this.projectId = null;
+			replaceChildren(this.element, el('h3', {class: 'hetu-card__title'}, this.i18n.t('approvals.title')),
+				el('p', {class: 'hetu-page__status hetu-page__status--error', role: 'alert'}, problemText(error, this.i18n)));
 		}
-		this._draw();
 	}
 
 	_draw() {

@@ -470,7 +470,7 @@ export class ProjectPage {
 	/** The approvals timeline (审批时间轴), loaded once per project beside the page's own detail. */
 	_approvals(d) {
 		this._timeline ||= new ApprovalTimeline({api: this.api, i18n: this.i18n});
-		this._timeline.load(d.summary.id).catch(() => {});
+		this._timeline.load(d.summary.id);
 		return this._timeline.element;
 	}
 

@@ -114,8 +114,12 @@ export function projectSuite(profile) {
 					await page.waitForTimeout(250);
 				}
 				await page.waitForSelector('.hetu-editor__shape[data-shape-state="ready"]');
+				// A footprint in the countryside enters basic farmland: the editor is warned and goes ahead with a reason.
+				const answerWarning = (dialog) => dialog.accept(dialog.type() === 'prompt' ? '已取得用地预审意见' : undefined);
+				page.on('dialog', answerWarning);
 				await page.click('[data-action="save-feature"]');
 				await page.waitForSelector('#hetu-editor', {state: 'hidden', timeout: 15000});
+				page.off('dialog', answerWarning);
 				await page.waitForFunction((n) => document.querySelector('.hetu-detail__name')?.textContent === n, name);
 				const footprint = page.locator(`#hetu-map .leaflet-hetu-polygons-pane path[data-key="project/${id}"]`);
 				await footprint.waitFor();

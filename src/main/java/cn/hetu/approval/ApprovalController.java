@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.hetu.county.County;
-import cn.hetu.system.NotFoundException;
 
 /** The approval chain of key projects: one project's timeline, and the county's approvals in progress. */
 @RestController
@@ -31,10 +30,10 @@ class ApprovalController {
         this.approvals = approvals;
     }
 
+    /** A project whose approval service has not begun has an empty chain (stage null), not a 404. */
     @GetMapping("/api/v1/projects/{id}/approvals")
     Approvals.Chain chain(@PathVariable long id) {
-        return approvals.chain(id, today())
-            .orElseThrow(() -> new NotFoundException("Project " + id + " has no approval chain yet"));
+        return approvals.chain(id, today()).orElseGet(() -> Approvals.Chain.notOpened(id));
     }
 
     @PostMapping("/api/v1/projects/{id}/approvals")

@@ -41,6 +41,10 @@ class Approvals {
 
     record Chain(long projectId, String stage, boolean greenChannel, LocalDate guidanceOn, String limitsIn, int version,
             List<Approval> approvals) {
+
+        static Chain notOpened(long projectId) {
+            return new Chain(projectId, null, false, null, "working_days", 0, List.of());
+        }
     }
 
     record CaseChange(String stage, Boolean greenChannel, LocalDate guidanceOn, int version) {

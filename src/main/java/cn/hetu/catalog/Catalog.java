@@ -91,13 +91,13 @@ public class Catalog {
     private List<Layer> load() {
         return jdbc.sql("""
                 SELECT id, title_zh, title_en, description_zh, description_en, theme, geometry_type,
-                       temporal_start, temporal_end, public_read, kind, owner_department, planners_edit
+                       temporal_start, temporal_end, public_read, kind, owner_department, planners_edit, shown_at_start
                 FROM collection ORDER BY sort_order, id""")
             .query((rs, n) -> new Layer(rs.getString("id"), rs.getString("title_zh"), rs.getString("title_en"),
                     rs.getString("description_zh"), rs.getString("description_en"), rs.getString("theme"),
                     rs.getString("geometry_type"), rs.getString("temporal_start"), rs.getString("temporal_end"),
                     rs.getBoolean("public_read"), rs.getString("kind"), rs.getString("owner_department"),
-                    rs.getBoolean("planners_edit"), columns(rs.getString("id"))))
+                    rs.getBoolean("planners_edit"), rs.getBoolean("shown_at_start"), columns(rs.getString("id"))))
             .list();
     }
 

@@ -16,10 +16,11 @@ import java.util.Set;
  * @param ownerDepartment the department whose editors change the layer's features; null when each feature
  *        belongs to the department it names (key projects)
  * @param plannersEdit whether planners change its features too, whatever their department
+ * @param shownAtStart whether the map draws it when it opens (reference layers such as control lines wait to be asked for)
  */
 public record Layer(String id, String titleZh, String titleEn, String descriptionZh, String descriptionEn,
         String theme, String geometryType, String temporalStart, String temporalEnd, boolean publicRead,
-        String kind, String ownerDepartment, boolean plannersEdit, List<Column> columns) {
+        String kind, String ownerDepartment, boolean plannersEdit, boolean shownAtStart, List<Column> columns) {
 
     /** Columns that only the system writes. */
     private static final Set<String> SYSTEM_COLUMNS = Set.of("id", "created_at", "created_by", "updated_at",

@@ -28,9 +28,12 @@ import cn.hetu.system.NotFoundException;
 @RequestMapping("/api/v1")
 class SetupController {
 
-    /** @param fieldTitles the original names of an imported layer's fields, by column */
+    /**
+     * @param shownAtStart whether the map draws the layer when it opens
+     * @param fieldTitles the original names of an imported layer's fields, by column
+     */
     record LayerInfo(String id, String titleZh, String titleEn, String theme, String geometryType, long count,
-            boolean publicRead, Map<String, String> fieldTitles) {
+            boolean publicRead, boolean shownAtStart, Map<String, String> fieldTitles) {
     }
 
     /**
@@ -66,7 +69,7 @@ class SetupController {
         return access.readableLayers()
             .stream()
             .map(l -> new LayerInfo(l.id(), l.titleZh(), l.titleEn(), l.theme(), l.geometryType(), catalog.rowCount(l),
-                    l.publicRead(), fieldTitles(l)))
+                    l.publicRead(), l.shownAtStart(), fieldTitles(l)))
             .toList();
     }
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ItemsFilterTests {
 
     private static final Layer SLUICE = new Layer("sluice", "水闸", "Sluices", null, null, "water", "Point", "built_on",
-            null, false, "asset", "water", false,
+            null, false, "asset", "water", false, true,
             List.of(new Column("id", ColumnType.INTEGER, false, null), new Column("status", ColumnType.STRING, false, null),
                     new Column("built_on", ColumnType.DATE, false, null), new Column("width", ColumnType.NUMBER, false, null),
                     new Column("extra", ColumnType.OBJECT, false, null)));
