@@ -265,7 +265,9 @@ public class ColumnRules implements FieldRefusal.Explainer {
             allowed = quoted(definition);
         }
         else if (function.matches()) {
-            allowed = quoted(jdbc.sql("SELECT prosrc FROM pg_proc WHERE proname = ?").param(function.group(1))
+            // PostGIS overloads its functions (st_isvalid(geometry) and st_isvalid(geometry, integer)): the one-argument one
+            allowed = quoted(jdbc.sql("SELECT prosrc FROM pg_proc WHERE proname = ? AND pronargs = 1 ORDER BY oid LIMIT 1")
+                .param(function.group(1))
                 .query(String.class).optional().orElse(""));
         }
         Matcher length = MAX_LENGTH.matcher(definition);

@@ -91,9 +91,7 @@ class CollectionsController {
                 HtmlPages.language(params, locale));
         page.open(title(layer, page), links.url(path + "?f=json"), MediaTypes.JSON, links.url("/ogc" + query))
             .paragraph(description(layer, page))
-            .linkList(List.of(new String[] { links.url(path + "/items" + query), page.say("浏览要素", "Browse the features") },
-                    new String[] { links.url(path + "/queryables"), page.say("可查询属性（JSON Schema）", "Queryables (JSON Schema)") },
-                    new String[] { links.url("/ogc/collections" + query), page.say("全部数据集合", "All collections") }));
+            .linkList(collectionLinks(layer, links, page, query));
         if (spatial != null) {
             page.paragraph(page.say("范围（经纬度）：", "Extent (longitude, latitude): ") + Arrays.toString(spatial.bbox().get(0)));
         }
@@ -101,6 +99,21 @@ class CollectionsController {
             .table(List.of(page.say("属性", "Property"), page.say("名称", "Title"), page.say("类型", "Type")),
                     HtmlPages.queryableRows(queryables))
             .close());
+    }
+
+    /** The river chief system's records are not drawn on the map: only asset collections link tiles and styles. */
+    private static List<String[]> collectionLinks(Layer layer, Links links, HtmlPages page, String query) {
+        String path = "/ogc/collections/" + layer.id();
+        List<String[]> list = new ArrayList<>();
+        list.add(new String[] { links.url(path + "/items" + query), page.say("浏览要素", "Browse the features") });
+        list.add(new String[] { links.url(path + "/queryables"), page.say("可查询属性（JSON Schema）", "Queryables (JSON Schema)") });
+        list.add(new String[] { links.url(path + "/schema"), page.say("属性结构（JSON Schema）", "Schema (JSON Schema)") });
+        if (!layer.isRecord()) {
+            list.add(new String[] { links.url(path + "/tiles"), page.say("矢量瓦片（OGC API - Tiles）", "Vector tiles (OGC API - Tiles)") });
+            list.add(new String[] { links.url(path + "/styles"), page.say("地图样式（Mapbox GL、QGIS）", "Map styles (Mapbox GL, QGIS)") });
+        }
+        list.add(new String[] { links.url("/ogc/collections" + query), page.say("全部数据集合", "All collections") });
+        return list;
     }
 
     private static String title(Layer layer, HtmlPages page) {

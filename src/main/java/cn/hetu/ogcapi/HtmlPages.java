@@ -17,6 +17,7 @@ import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 import cn.hetu.catalog.Labels;
+import cn.hetu.geo.Crs;
 
 /**
  * The HTML representation of the OGC pages, written by hand: a colleague can browse the registry and share a
@@ -164,9 +165,12 @@ final class HtmlPages {
         return this;
     }
 
-    /** A small map of the geometries, scaled to their bounds; nothing when there are none. */
-    HtmlPages map(List<JsonNode> geometries) {
-        html.append(Sketch.of(geometries));
+    /**
+     * A small map of the geometries, scaled to their bounds; nothing when there are none. East is always right and
+     * north up, whatever the axis order of {@code crs} (EPSG:4490 and the Gauss-Krüger zones give north first).
+     */
+    HtmlPages map(List<JsonNode> geometries, Crs crs) {
+        html.append(Sketch.of(geometries, crs.northFirst()));
         return this;
     }
 
@@ -221,8 +225,18 @@ final class HtmlPages {
 
         private double maxY = Double.NEGATIVE_INFINITY;
 
-        static String of(List<JsonNode> geometries) {
-            Sketch sketch = new Sketch();
+        /** Index of the easting (longitude) in a coordinate; the northing is the other one. */
+        private final int east;
+
+        private final int north;
+
+        private Sketch(boolean northFirst) {
+            east = northFirst ? 1 : 0;
+            north = 1 - east;
+        }
+
+        static String of(List<JsonNode> geometries, boolean northFirst) {
+            Sketch sketch = new Sketch(northFirst);
             geometries.forEach(g -> sketch.bounds(g.get("coordinates")));
             if (sketch.minX > sketch.maxX) {
                 return "";
@@ -238,10 +252,10 @@ final class HtmlPages {
                 return;
             }
             if (coordinates.get(0).isNumber()) {
-                minX = Math.min(minX, coordinates.get(0).asDouble());
-                maxX = Math.max(maxX, coordinates.get(0).asDouble());
-                minY = Math.min(minY, coordinates.get(1).asDouble());
-                maxY = Math.max(maxY, coordinates.get(1).asDouble());
+                minX = Math.min(minX, coordinates.get(east).asDouble());
+                maxX = Math.max(maxX, coordinates.get(east).asDouble());
+                minY = Math.min(minY, coordinates.get(north).asDouble());
+                maxY = Math.max(maxY, coordinates.get(north).asDouble());
                 return;
             }
             coordinates.forEach(this::bounds);
@@ -293,11 +307,11 @@ final class HtmlPages {
         }
 
         private String x(JsonNode point) {
-            return String.format(Locale.ROOT, "%.1f", 10 + (point.get(0).asDouble() - minX) * scale());
+            return String.format(Locale.ROOT, "%.1f", 10 + (point.get(east).asDouble() - minX) * scale());
         }
 
         private String y(JsonNode point) {
-            return String.format(Locale.ROOT, "%.1f", HEIGHT - 10 - (point.get(1).asDouble() - minY) * scale());
+            return String.format(Locale.ROOT, "%.1f", HEIGHT - 10 - (point.get(north).asDouble() - minY) * scale());
         }
 
     }

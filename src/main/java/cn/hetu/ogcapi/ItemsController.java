@@ -78,7 +78,7 @@ class ItemsController {
             features.write("[");
             FeatureStore.Page page = store.writePage(layer, query, where, features);
             features.write("]");
-            byte[] html = itemsPage(layer, json.readTree(features.toString()), page, params, links,
+            byte[] html = itemsPage(layer, json.readTree(features.toString()), page, query.crs(), params, links,
                     HtmlPages.language(params, locale)).getBytes(StandardCharsets.UTF_8);
             return ResponseEntity.ok().contentType(HtmlPages.TYPE).body(out -> out.write(html));
         }
@@ -114,7 +114,7 @@ class ItemsController {
             .flatMap(id -> store.feature(layer, id, crs, scope))
             .orElseThrow(() -> FeatureIds.notFound(layer, featureId));
         if (HtmlPages.wanted(params, request)) {
-            return HtmlPages.answer(featurePage(layer, json.readTree(feature.json()), params, Links.of(request),
+            return HtmlPages.answer(featurePage(layer, json.readTree(feature.json()), crs, params, Links.of(request),
                     HtmlPages.language(params, locale)));
         }
         return ResponseEntity.ok()
@@ -153,8 +153,8 @@ class ItemsController {
         return result;
     }
 
-    private String itemsPage(Layer layer, JsonNode features, FeatureStore.Page page, MultiValueMap<String, String> params,
-            Links links, Labels.Language language) {
+    private String itemsPage(Layer layer, JsonNode features, FeatureStore.Page page, Crs crs,
+            MultiValueMap<String, String> params, Links links, Labels.Language language) {
         HtmlPages html = new HtmlPages(language);
         String path = "/ogc/collections/" + layer.id();
         String htmlQuery = HtmlPages.query(params);
@@ -179,14 +179,14 @@ class ItemsController {
             .linkList(List.<String[]>of(new String[] { links.url(path + htmlQuery), title }))
             .paragraph(html.say("本页 " + page.returned() + " 个要素", page.returned() + " features on this page")
                     + (page.matched() == null ? "" : html.say("，共 " + page.matched() + " 个", ", " + page.matched() + " in all")))
-            .map(geometries)
+            .map(geometries, crs)
             .pageLinks(page.previousBefore() == null ? null : links.url(path + "/items" + query(params, "before", page.previousBefore())),
                     page.nextAfter() == null ? null : links.url(path + "/items" + query(params, "after", page.nextAfter())))
             .table(headers, rows);
         return html.close();
     }
 
-    private String featurePage(Layer layer, JsonNode feature, MultiValueMap<String, String> params, Links links,
+    private String featurePage(Layer layer, JsonNode feature, Crs crs, MultiValueMap<String, String> params, Links links,
             Labels.Language language) {
         HtmlPages html = new HtmlPages(language);
         String path = "/ogc/collections/" + layer.id();
@@ -201,7 +201,7 @@ class ItemsController {
                 + query(withFormat(params, "json"), null, null)), MediaTypes.GEOJSON, links.url("/ogc" + htmlQuery))
             .linkList(List.of(new String[] { links.url(path + htmlQuery), title },
                     new String[] { links.url(path + "/items" + htmlQuery), html.say("全部要素", "All features") }))
-            .map(feature.hasNonNull("geometry") ? List.of(feature.get("geometry")) : List.of())
+            .map(feature.hasNonNull("geometry") ? List.of(feature.get("geometry")) : List.of(), crs)
             .table(List.of(html.say("属性", "Property"), html.say("值", "Value")), rows);
         return html.close();
     }

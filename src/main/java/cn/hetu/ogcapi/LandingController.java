@@ -42,6 +42,9 @@ class LandingController {
                 .paragraph(page.say("县域水利、自然资源、交通设施与重点项目登记。", "GIS asset and project registry of the county."))
                 .linkList(List.of(new String[] { links.url("/ogc/collections" + lang), page.say("数据集合", "Collections") },
                         new String[] { links.url("/ogc/conformance" + lang), page.say("符合的标准类", "Conformance classes") },
+                        new String[] { links.url("/ogc/tiles"), page.say("全部数据集合的矢量瓦片（OGC API - Tiles）",
+                                "Vector tiles of every collection (OGC API - Tiles)") },
+                        new String[] { links.url("/ogc/tileMatrixSets"), page.say("瓦片矩阵集", "Tile matrix sets") },
                         new String[] { links.url("/ogc/api"), page.say("API 定义（OpenAPI 3.0）", "API definition (OpenAPI 3.0)") },
                         new String[] { links.url("/swagger-ui/index.html?urls.primaryName=OGC%20API%20-%20Features"),
                                 page.say("API 文档", "API documentation") }))

@@ -9,7 +9,7 @@ import cn.hetu.catalog.Column;
 import cn.hetu.catalog.Layer;
 
 /**
- * The OpenAPI 3.0 definition of the feature API, generated from the catalogue so that every
+ * The OpenAPI 3.0 definition of the feature, tiles and styles API, generated from the catalogue so that every
  * collection's paths and filter parameters are described.
  */
 final class OpenApiDocument {
@@ -17,6 +17,18 @@ final class OpenApiDocument {
     private static final Map<String, Object> JSON_OBJECT = Map.of("schema", Map.of("type", "object"));
 
     private static final Map<String, Object> HTML_PAGE = Map.of("schema", Map.of("type", "string"));
+
+    private static final Map<String, Object> BINARY = Map.of("schema", Map.of("type", "string", "format", "binary"));
+
+    private static final String MVT = "application/vnd.mapbox-vector-tile";
+
+    private static final Map<String, Object> TILE_MATRIX_SET = path("tileMatrixSetId", "Tile matrix set (WebMercatorQuad)",
+            Map.of("type", "string", "enum", List.of("WebMercatorQuad")));
+
+    private static final List<Map<String, Object>> TILE_CELL = List.of(TILE_MATRIX_SET,
+            path("tileMatrix", "Zoom level", Map.of("type", "integer", "minimum", 0)),
+            path("tileRow", "Row, from the north", Map.of("type", "integer", "minimum", 0)),
+            path("tileCol", "Column, from the west", Map.of("type", "integer", "minimum", 0)));
 
     private OpenApiDocument() {
     }
@@ -30,6 +42,19 @@ final class OpenApiDocument {
         paths.put("/api", get("This API definition", "getApi", List.of(), Map.of(MediaTypes.OPENAPI, JSON_OBJECT)));
         paths.put("/collections", get("Collections", "getCollections", List.of(),
                 Map.of(MediaTypes.JSON, JSON_OBJECT, MediaTypes.HTML, HTML_PAGE)));
+        paths.put("/tileMatrixSets", get("Tile matrix sets", "getTileMatrixSetsList", List.of(),
+                Map.of(MediaTypes.JSON, JSON_OBJECT)));
+        paths.put("/tileMatrixSets/{tileMatrixSetId}", get("One tile matrix set", "getTileMatrixSet",
+                List.of(TILE_MATRIX_SET), Map.of(MediaTypes.JSON, JSON_OBJECT)));
+        paths.put("/tiles", get("Vector tilesets of every collection", "getDatasetTileSetsList", List.of(),
+                Map.of(MediaTypes.JSON, JSON_OBJECT)));
+        paths.put("/tiles/{tileMatrixSetId}", get("Vector tileset of every collection", "getDatasetTileSet",
+                List.of(TILE_MATRIX_SET), Map.of(MediaTypes.JSON, JSON_OBJECT)));
+        List<Map<String, Object>> datasetTile = new ArrayList<>(TILE_CELL);
+        datasetTile.add(query("collections", "Comma-separated collections (default: every readable one)",
+                Map.of("type", "string"), false));
+        paths.put("/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", tile("A vector tile, a layer per collection",
+                "getDatasetTile", datasetTile));
         for (Layer layer : layers) {
             String base = "/collections/" + layer.id();
             String title = layer.titleZh() + " (" + layer.titleEn() + ")";
@@ -60,14 +85,53 @@ final class OpenApiDocument {
             paths.put(base + "/items/{featureId}", item);
             paths.put(base + "/queryables", get(title + ": queryables", "getQueryables_" + layer.id(), List.of(),
                     Map.of(MediaTypes.SCHEMA, JSON_OBJECT)));
+            paths.put(base + "/schema", get(title + ": schema", "getSchema_" + layer.id(), List.of(),
+                    Map.of(MediaTypes.SCHEMA, JSON_OBJECT)));
+            if (!layer.isRecord()) {
+                putTilesAndStyles(paths, base, title, layer);
+            }
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.0.3");
-        doc.put("info", Map.of("title", "Hetu 河图 — OGC API - Features", "version", "1.0.0", "description",
+        doc.put("info", Map.of("title", "Hetu 河图 — OGC API - Features, Tiles, Styles", "version", "1.0.0", "description",
                 "县域资产与重点项目登记 / County asset and project registry"));
         doc.put("servers", List.of(Map.of("url", serverUrl)));
         doc.put("paths", paths);
         return doc;
+    }
+
+    /** The river chief system's records are not drawn on the map: only asset collections have tiles and styles. */
+    private static void putTilesAndStyles(Map<String, Object> paths, String base, String title, Layer layer) {
+        paths.put(base + "/tiles", get(title + ": vector tilesets", "getTileSetsList_" + layer.id(), List.of(),
+                Map.of(MediaTypes.JSON, JSON_OBJECT)));
+        paths.put(base + "/tiles/{tileMatrixSetId}", get(title + ": vector tileset", "getTileSet_" + layer.id(),
+                List.of(TILE_MATRIX_SET), Map.of(MediaTypes.JSON, JSON_OBJECT)));
+        List<Map<String, Object>> tileParameters = new ArrayList<>(TILE_CELL);
+        for (Column column : layer.columns()) {
+            if (column.type().isSimple()) {
+                tileParameters.add(query(column.name(), "Equal to this value", Queryables.schema(column), false));
+            }
+        }
+        paths.put(base + "/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
+                tile(title + ": a vector tile", "getTile_" + layer.id(), tileParameters));
+        paths.put(base + "/styles", get(title + ": styles", "getStyles_" + layer.id(), List.of(),
+                Map.of(MediaTypes.JSON, JSON_OBJECT)));
+        paths.put(base + "/styles/{styleId}", get(title + ": one style", "getStyle_" + layer.id(),
+                List.of(path("styleId", "Style (hetu)", Map.of("type", "string", "enum", List.of("hetu"))),
+                        query("f", "Style encoding", Map.of("type", "string", "enum", List.of("mapbox", "qml"),
+                                "default", "mapbox"), false)),
+                Map.of("application/vnd.mapbox.style+json", JSON_OBJECT, "application/vnd.qgis.qml", HTML_PAGE)));
+    }
+
+    /** A tile: 204 when nothing lies in it. */
+    private static Map<String, Object> tile(String summary, String operationId, List<?> parameters) {
+        Map<String, Object> responses = responses(Map.of(MVT, BINARY));
+        responses.put("204", Map.of("description", "No feature in this tile"));
+        return Map.of("get", operation(summary, operationId, parameters, responses));
+    }
+
+    private static Map<String, Object> path(String name, String description, Map<String, Object> schema) {
+        return Map.of("name", name, "in", "path", "required", true, "description", description, "schema", schema);
     }
 
     private static List<Map<String, Object>> itemsParameters(Layer layer, List<String> crsUris) {
@@ -137,16 +201,25 @@ final class OpenApiDocument {
 
     private static Map<String, Object> get(String summary, String operationId, List<?> parameters,
             Map<String, Object> content) {
+        return Map.of("get", operation(summary, operationId, parameters, responses(content)));
+    }
+
+    private static Map<String, Object> responses(Map<String, Object> content) {
         Map<String, Object> responses = new LinkedHashMap<>();
         responses.put("200", Map.of("description", "OK", "content", content));
         responses.put("400", Map.of("description", "Invalid parameter (problem details)"));
         responses.put("404", Map.of("description", "Not found (problem details)"));
+        return responses;
+    }
+
+    private static Map<String, Object> operation(String summary, String operationId, List<?> parameters,
+            Map<String, Object> responses) {
         Map<String, Object> operation = new LinkedHashMap<>();
         operation.put("summary", summary);
         operation.put("operationId", operationId);
         operation.put("parameters", parameters);
         operation.put("responses", responses);
-        return Map.of("get", operation);
+        return operation;
     }
 
 }

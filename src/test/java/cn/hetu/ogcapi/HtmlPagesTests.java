@@ -1,6 +1,9 @@
 package cn.hetu.ogcapi;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -118,6 +121,72 @@ class HtmlPagesTests {
             catalog.refresh();
             jdbc.sql("DELETE FROM sluice WHERE code = 'HTML-XSS'").update();
         }
+    }
+
+    @Test
+    void pagesLinkTheTilesAndStylesOfCollectionsDrawnOnTheMap() {
+        assertThat(http.get("/ogc?f=html").body()).contains("href=\"" + http.base() + "/ogc/tiles\"",
+                "href=\"" + http.base() + "/ogc/tileMatrixSets\"");
+        String ditch = http.get("/ogc/collections/ditch?f=html").body();
+        assertThat(ditch).contains("href=\"" + http.base() + "/ogc/collections/ditch/tiles\"",
+                "href=\"" + http.base() + "/ogc/collections/ditch/styles\"",
+                "href=\"" + http.base() + "/ogc/collections/ditch/schema\"");
+        for (String link : List.of("/ogc/collections/ditch/tiles", "/ogc/collections/ditch/styles")) {
+            assertThat(http.get(link).status()).as(link).isEqualTo(200);
+        }
+        String patrol = http.get("/ogc/collections/patrol?f=html").body();
+        assertThat(patrol).contains("/ogc/collections/patrol/items").doesNotContain("/tiles", "/styles");
+    }
+
+    /** The sketch puts longitude on x and latitude on y (north up) whatever the axis order of the CRS asked for. */
+    @Test
+    void sketchDrawsEastRightAndNorthUpInEveryCrs() {
+        String items = "/ogc/collections/sluice/items?limit=30";
+        List<double[]> lonLat = new ArrayList<>();
+        http.get(items).json().get("features").forEach(f -> points(f.get("geometry").get("coordinates"), lonLat));
+        List<double[]> crs84 = circles(http.get(items + "&f=html").body());
+        List<double[]> latitudeFirst = circles(http.get(items + "&f=html&crs=http://www.opengis.net/def/crs/EPSG/0/4490").body());
+        assertThat(crs84).hasSize(lonLat.size());
+        assertThat(latitudeFirst).hasSize(lonLat.size());
+        for (int i = 0; i < lonLat.size(); i++) {
+            for (int j = 0; j < lonLat.size(); j++) {
+                if (Math.abs(lonLat.get(i)[0] - lonLat.get(j)[0]) > 0.001) {
+                    boolean west = lonLat.get(i)[0] < lonLat.get(j)[0];
+                    assertThat(crs84.get(i)[0] < crs84.get(j)[0]).as("x of " + i + ", " + j).isEqualTo(west);
+                    assertThat(latitudeFirst.get(i)[0] < latitudeFirst.get(j)[0]).as("x of " + i + ", " + j).isEqualTo(west);
+                }
+                if (Math.abs(lonLat.get(i)[1] - lonLat.get(j)[1]) > 0.001) {
+                    boolean north = lonLat.get(i)[1] > lonLat.get(j)[1];
+                    assertThat(crs84.get(i)[1] < crs84.get(j)[1]).as("y of " + i + ", " + j).isEqualTo(north);
+                    assertThat(latitudeFirst.get(i)[1] < latitudeFirst.get(j)[1]).as("y of " + i + ", " + j).isEqualTo(north);
+                }
+            }
+        }
+        String feature = "/ogc/collections/ditch/items/" + http.get("/ogc/collections/ditch/items?limit=1").json()
+            .get("features").get(0).get("id").asString() + "?f=html";
+        assertThat(svg(http.get(feature + "&crs=http://www.opengis.net/def/crs/EPSG/0/4490").body()))
+            .isEqualTo(svg(http.get(feature).body()));
+    }
+
+    private static void points(JsonNode coordinates, List<double[]> into) {
+        if (coordinates.get(0).isNumber()) {
+            into.add(new double[] { coordinates.get(0).asDouble(), coordinates.get(1).asDouble() });
+            return;
+        }
+        coordinates.forEach(c -> points(c, into));
+    }
+
+    private static List<double[]> circles(String html) {
+        List<double[]> circles = new ArrayList<>();
+        Matcher circle = Pattern.compile("<circle [^>]*cx=\"([-0-9.]+)\" cy=\"([-0-9.]+)\"").matcher(html);
+        while (circle.find()) {
+            circles.add(new double[] { Double.parseDouble(circle.group(1)), Double.parseDouble(circle.group(2)) });
+        }
+        return circles;
+    }
+
+    private static String svg(String html) {
+        return html.substring(html.indexOf("<svg"), html.indexOf("</svg>"));
     }
 
     @Test

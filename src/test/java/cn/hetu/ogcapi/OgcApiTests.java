@@ -7,7 +7,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +31,10 @@ class OgcApiTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
 
     @Test
     void landingPageLinksToTheApiDefinitionConformanceAndData() {
@@ -52,6 +59,40 @@ class OgcApiTests {
         for (String id : COLLECTIONS) {
             assertThat(api.json().get("paths").has("/collections/" + id + "/items")).as(id).isTrue();
         }
+    }
+
+    /** A route added under /ogc without its lines in the API definition fails here. */
+    @Test
+    void apiDefinitionDescribesEveryRouteSpringServes() {
+        JsonNode paths = http.get("/ogc/api").json().get("paths");
+        List<String> missing = new ArrayList<>();
+        handlers.getHandlerMethods().keySet().forEach(mapping -> {
+            Set<RequestMethod> methods = mapping.getMethodsCondition().getMethods();
+            for (String pattern : mapping.getPathPatternsCondition().getPatternValues()) {
+                if (!pattern.equals("/ogc") && !pattern.startsWith("/ogc/")) {
+                    continue;
+                }
+                String path = pattern.equals("/ogc") ? "/" : pattern.substring("/ogc".length());
+                for (String collection : List.of("ditch", "patrol")) {
+                    String described = path.replace("{collectionId}", collection);
+                    boolean drawn = !collection.equals("patrol") || !path.matches(".*/(tiles|styles)(/.*)?");
+                    for (RequestMethod method : methods) {
+                        boolean offered = !collection.equals("patrol") || method == RequestMethod.GET;
+                        JsonNode item = paths.get(described);
+                        if (drawn && offered && (item == null || !item.has(method.name().toLowerCase()))) {
+                            missing.add(method + " " + described);
+                        }
+                    }
+                }
+            }
+        });
+        assertThat(missing).isEmpty();
+        assertThat(paths.get("/collections/patrol/tiles")).as("records have no tiles").isNull();
+        JsonNode tile = paths.get("/collections/ditch/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}").get("get");
+        assertThat(tile.get("responses").get("200").get("content").has("application/vnd.mapbox-vector-tile")).isTrue();
+        List<String> parameters = new ArrayList<>();
+        tile.get("parameters").forEach(p -> parameters.add(p.get("name").asString()));
+        assertThat(parameters).contains("tileMatrixSetId", "tileMatrix", "tileRow", "tileCol");
     }
 
     @Test
