@@ -53,7 +53,7 @@ public class CollectionSchema {
                 property.put("x-units", Map.of("zh", unit.get(0).asString(), "en", unit.get(1).asString()));
             }
             ColumnRules.Rule rule = rules.rule(layer, column.name());
-            ruled(property, rule);
+            rule.describe(property, false);
             codes(layer, column, property, rule, language);
             if (rule.required() && !readOnly && !rules.hasDefault(layer, column.name())) {
                 required.add(column.name());
@@ -99,23 +99,6 @@ public class CollectionSchema {
         }).toList());
     }
 
-    private static void ruled(Map<String, Object> property, ColumnRules.Rule rule) {
-        if (rule.allowed() != null && !"string".equals(property.get("type"))) {
-            property.put("enum", rule.allowed().stream().map(v -> "integer".equals(property.get("type")) ? (Object) Long.valueOf(v) : v).toList());
-        }
-        if (rule.minimum() != null) {
-            property.put(rule.exclusiveMinimum() ? "exclusiveMinimum" : "minimum", rule.minimum());
-        }
-        if (rule.maximum() != null) {
-            property.put(rule.exclusiveMaximum() ? "exclusiveMaximum" : "maximum", rule.maximum());
-        }
-        if (rule.maxLength() != null) {
-            property.put("maxLength", rule.maxLength());
-        }
-        if (rule.notBlank()) {
-            property.put("minLength", 1);
-        }
-    }
 
     private static Map<String, Object> type(Column column) {
         return switch (column.type()) {

@@ -37,6 +37,29 @@ public class ColumnRules implements FieldRefusal.Explainer {
 
         private static final Rule NONE = new Rule(false, null, null, false, null, false, null, false);
 
+        /**
+         * The rule in JSON Schema words, added to a property that already has its {@code type}; the allowed values as
+         * an {@code enum} unless {@code enumOfStrings} is false and the property is a string (then it lists them its
+         * own way, with titles).
+         */
+        public void describe(Map<String, Object> property, boolean enumOfStrings) {
+            if (allowed != null && (enumOfStrings || !"string".equals(property.get("type")))) {
+                property.put("enum", allowed.stream().map(v -> "integer".equals(property.get("type")) ? (Object) Long.valueOf(v) : v).toList());
+            }
+            if (minimum != null) {
+                property.put(exclusiveMinimum ? "exclusiveMinimum" : "minimum", minimum);
+            }
+            if (maximum != null) {
+                property.put(exclusiveMaximum ? "exclusiveMaximum" : "maximum", maximum);
+            }
+            if (maxLength != null) {
+                property.put("maxLength", maxLength);
+            }
+            if (notBlank) {
+                property.put("minLength", 1);
+            }
+        }
+
     }
 
     private record Constraint(String name, char type, String definition, List<String> columns) {

@@ -25,7 +25,7 @@ final class Queryables {
             if (column.type().isSimple()) {
                 Map<String, Object> property = new LinkedHashMap<>(schema(column));
                 property.put("title", labels.field(layer, column, language));
-                ruled(property, rules.rule(layer, column.name()));
+                rules.rule(layer, column.name()).describe(property, true);
                 Map<String, String> words = labels.values(layer.id(), column.name(), language);
                 if (!words.isEmpty()) {
                     property.put("x-labels", words);
@@ -43,23 +43,6 @@ final class Queryables {
         return doc;
     }
 
-    private static void ruled(Map<String, Object> property, ColumnRules.Rule rule) {
-        if (rule.allowed() != null) {
-            property.put("enum", rule.allowed().stream().map(v -> "integer".equals(property.get("type")) ? (Object) Long.valueOf(v) : v).toList());
-        }
-        if (rule.minimum() != null) {
-            property.put(rule.exclusiveMinimum() ? "exclusiveMinimum" : "minimum", rule.minimum());
-        }
-        if (rule.maximum() != null) {
-            property.put(rule.exclusiveMaximum() ? "exclusiveMaximum" : "maximum", rule.maximum());
-        }
-        if (rule.maxLength() != null) {
-            property.put("maxLength", rule.maxLength());
-        }
-        if (rule.notBlank()) {
-            property.put("minLength", 1);
-        }
-    }
 
     static Map<String, Object> schema(Column column) {
         return switch (column.type()) {
