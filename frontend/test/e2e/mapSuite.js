@@ -94,6 +94,18 @@ export function mapSuite(profile) {
 			for (const layer of layers) {
 				const box = page.locator(`input[data-layer="${layer.id}"]`);
 				const row = page.locator(`.hetu-layer[data-layer="${layer.id}"]`);
+				if (!layer.shownAtStart) {
+					// Reference layers (the control lines) wait in the panel until asked for.
+					assert.equal(await box.isChecked(), false, `${layer.id} starts switched off`);
+					await box.click();
+					await waitForIdle(page);
+					assert.equal(await box.isChecked(), true);
+					assert.doesNotMatch(await row.getAttribute('class'), /is-off/);
+					await box.click();
+					await waitForIdle(page);
+					assert.equal(await box.isChecked(), false, `${layer.id} switched off again`);
+					continue;
+				}
 				assert.equal(await box.isChecked(), true, `${layer.id} starts visible`);
 				const before = await drawnOnMap(page);
 				const drawn = Number(await row.getAttribute('data-drawn'));
