@@ -1,4 +1,4 @@
-import {countyTimeZone} from '../county/County.js';
+import {countyDateParts, countyTimeZone} from '../county/County.js';
 /*
  * Numbers with their units, as Chinese offices read them: lengths in m or km, areas in
  * m², hectares and 亩, money in 万元 (10,000 CNY; English readers get CNY millions).
@@ -123,7 +123,8 @@ export function formatAmount(value, unit, i18n, options = {}) {
 	return word === '%' ? `${number}%` : `${number} ${word}`;
 }
 
-/** Today's date in China Standard Time, as the server counts days. */
-export function todayInChina(now = new Date()) {
-	return new Date(now.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+/** Today's date in the county's time zone (yyyy-MM-dd), as the server counts days. */
+export function countyToday(now = new Date()) {
+	const {year, month, day} = countyDateParts(now);
+	return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

@@ -1,19 +1,12 @@
 import '../styles/plans.css';
 import {isAbort} from '../api/ApiError.js';
-import {countyDateParts} from '../county/County.js';
-import {formatNumber} from '../format/Units.js';
+import {countyToday, formatNumber} from '../format/Units.js';
 import {problemText} from '../ui/problemText.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {saveBlob} from '../util/saveBlob.js';
 import {PlanApi} from './PlanApi.js';
 
 const FIRST_YEAR = 2023;
-
-/** The county's day today, yyyy-MM-dd, in the county profile's time zone. */
-function countyToday(now = new Date()) {
-	const {year, month, day} = countyDateParts(now);
-	return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 /**
  * The departments' annual work plans (工作谋划, #/plans?year=2026&department=water): each plan's numbered

@@ -2,7 +2,7 @@
  * A project's detail (GET /api/v1/projects/{id}) as the page and its forms need it, and the
  * dates of its milestones counted as the county counts them (China Standard Time).
  */
-import {todayInChina} from '../format/Units.js';
+import {countyToday} from '../format/Units.js';
 
 /** A project's fields under their column names, from the detail the API gives. */
 export function projectProperties(detail) {
@@ -22,6 +22,6 @@ export function projectProperties(detail) {
 /** Whole days from an ISO date to today (China Standard Time). */
 export function daysSince(isoDate, now = new Date()) {
 	const start = Date.parse(`${isoDate}T00:00:00Z`);
-	const today = Date.parse(`${todayInChina(now)}T00:00:00Z`);
+	const today = Date.parse(`${countyToday(now)}T00:00:00Z`);
 	return Number.isFinite(start) ? Math.max(0, Math.round((today - start) / 86400000)) : 0;
 }

@@ -2,7 +2,7 @@ import {isAbort} from '../api/ApiError.js';
 import {editableFieldsOf, fieldLabelKey} from '../catalog/Schema.js';
 import {validateValues} from '../edit/FormValues.js';
 import {buildMergePatch, conflictRows} from '../edit/MergePatch.js';
-import {formatAmount, formatDate, formatDateTime, formatMoney10k, formatNumber, todayInChina} from '../format/Units.js';
+import {formatAmount, formatDate, formatDateTime, formatMoney10k, formatNumber, countyToday} from '../format/Units.js';
 import {statusColor} from '../layers/Symbology.js';
 import {ApprovalTimeline} from '../invest/ApprovalTimeline.js';
 import {ConflictsView} from '../land/ConflictsView.js';
@@ -540,7 +540,7 @@ export class ProjectPage {
 				el('button', {type: 'submit', class: 'hetu-button hetu-button--small', 'data-action': 'save-milestone', disabled: this.busy === 'milestone'}, t('common.save')),
 				m.doneOn ? null : el('button', {type: 'button', class: 'hetu-button hetu-button--small hetu-button--secondary', 'data-action': 'done-today',
 					onclick: () => {
-						done.value = todayInChina();
+						done.value = countyToday();
 					}}, t('project.doneToday')),
 				el('button', {type: 'button', class: 'hetu-button hetu-button--small hetu-button--secondary', onclick: () => {
 					this.milestoneEdit = null;
@@ -669,7 +669,7 @@ export class ProjectPage {
 	}
 
 	async _saveMilestone(m, change) {
-		if (change.dueOn && change.doneOn && change.doneOn > todayInChina()) {
+		if (change.dueOn && change.doneOn && change.doneOn > countyToday()) {
 			this.notice = {kind: 'error', text: this.i18n.t('project.doneInFuture')};
 			this.render();
 			return;

@@ -1,5 +1,5 @@
 import {statusColor, textColorOn} from '../layers/Symbology.js';
-import {todayInChina} from '../format/Units.js';
+import {countyToday} from '../format/Units.js';
 import {el} from '../util/dom.js';
 
 /** A work status as a coloured chip, in the map's colours. */
@@ -33,7 +33,7 @@ export function progressMethodText(progress, i18n) {
 		return i18n.t('progress.unmeasured', {method: i18n.t(`progress.method.${p.method || 'investment'}`)});
 	}
 	if (p.method === 'reported' && p.reportedAt) {
-		return i18n.t('progress.reportedBy', {who: p.reportedBy || '', when: todayInChina(new Date(p.reportedAt))});
+		return i18n.t('progress.reportedBy', {who: p.reportedBy || '', when: countyToday(new Date(p.reportedAt))});
 	}
 	return i18n.t(`progress.method.${p.method}`);
 }

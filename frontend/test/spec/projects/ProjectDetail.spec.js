@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {todayInChina} from '../../../src/format/Units.js';
+import {setCounty} from '../../../src/county/County.js';
+import {countyToday} from '../../../src/format/Units.js';
 import {daysSince, projectProperties} from '../../../src/projects/ProjectDetail.js';
 
 const detail = {
@@ -27,9 +28,10 @@ describe('ProjectDetail', () => {
 		expect(projectProperties(reported).progress_method).toBe('investment');
 	});
 
-	it('counts days as the county does (China Standard Time)', () => {
+	it('counts days as the county does (its profile says China Standard Time)', () => {
+		setCounty({timeZone: 'Asia/Shanghai'});
 		const now = new Date('2026-11-26T17:30:00Z');
-		expect(todayInChina(now)).toBe('2026-11-27');
+		expect(countyToday(now)).toBe('2026-11-27');
 		expect(daysSince('2026-11-20', now)).toBe(7);
 		expect(daysSince('2026-12-01', now)).toBe(0);
 	});
