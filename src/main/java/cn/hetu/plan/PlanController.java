@@ -9,6 +9,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,11 +38,14 @@ class PlanController {
 
     private final PlanWrites writes;
 
+    private final PlanEdits edits;
+
     private final LayerAccess access;
 
-    PlanController(PlanQueries queries, PlanWrites writes, LayerAccess access) {
+    PlanController(PlanQueries queries, PlanWrites writes, PlanEdits edits, LayerAccess access) {
         this.queries = queries;
         this.writes = writes;
+        this.edits = edits;
         this.access = access;
     }
 
@@ -51,9 +55,52 @@ class PlanController {
         return queries.plans(year == null || year.isBlank() ? null : Years.parse(year), department);
     }
 
+    /** The years that have plans, latest first: what the year pickers offer. */
+    @GetMapping("/years")
+    List<Integer> years() {
+        return queries.years();
+    }
+
     @GetMapping("/{id}")
     PlanViews.Plan plan(@PathVariable long id) {
         return queries.plan(id);
+    }
+
+    @PostMapping
+    ResponseEntity<PlanViews.Plan> create(@RequestBody PlanEdits.PlanInput input) {
+        long id = edits.createPlan(input);
+        return ResponseEntity.created(URI.create("/api/v1/plans/" + id)).body(queries.plan(id));
+    }
+
+    @PostMapping("/{id}/tasks")
+    ResponseEntity<PlanViews.Task> addTask(@PathVariable long id, @RequestBody PlanEdits.TaskInput input) {
+        long taskId = edits.addTask(id, input);
+        return ResponseEntity.status(201).body(task(taskId));
+    }
+
+    @PutMapping("/tasks/{id}")
+    PlanViews.Task saveTask(@PathVariable long id, @RequestBody PlanEdits.TaskInput input) {
+        edits.saveTask(id, input);
+        return task(id);
+    }
+
+    /** Replaces the key projects and assets the task is linked to. */
+    @PutMapping("/tasks/{id}/links")
+    PlanViews.Task link(@PathVariable long id, @RequestBody PlanEdits.LinksInput input) {
+        edits.link(id, input);
+        return task(id);
+    }
+
+    @DeleteMapping("/tasks/{id}")
+    ResponseEntity<Void> deleteTask(@PathVariable long id) {
+        edits.deleteTask(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/indicators/{id}")
+    ResponseEntity<Void> deleteIndicator(@PathVariable long id) {
+        edits.deleteIndicator(id);
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping(path = "/indicators/{id}/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -123,6 +170,13 @@ class PlanController {
             .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(evidence.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
             .body(evidence.content());
+    }
+
+    private PlanViews.Task task(long id) {
+        return queries.plan(queries.ownerOfTask(id).planId()).tasks().stream()
+            .filter(t -> t.id() == id)
+            .findFirst()
+            .orElseThrow();
     }
 
     private PlanViews.Indicator indicator(long id) {

@@ -85,6 +85,19 @@ class PlanQueries {
             .orElseThrow(() -> new NotFoundException("No indicator " + indicatorId));
     }
 
+    Owner ownerOfTask(long taskId) {
+        return jdbc.sql("SELECT p.id, p.department, p.year, p.closed FROM plan_task k JOIN plan p ON p.id = k.plan_id WHERE k.id = ?")
+            .param(taskId)
+            .query((rs, n) -> new Owner(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4)))
+            .optional()
+            .orElseThrow(() -> new NotFoundException("No task " + taskId));
+    }
+
+    /** The years that have plans, latest first. */
+    List<Integer> years() {
+        return jdbc.sql("SELECT DISTINCT year FROM plan ORDER BY year DESC").query(Integer.class).list();
+    }
+
     Owner ownerOfPlan(long planId) {
         return jdbc.sql("SELECT id, department, year, closed FROM plan WHERE id = ?")
             .param(planId)
@@ -97,12 +110,12 @@ class PlanQueries {
         return jdbc.sql("SELECT * FROM plan_task WHERE plan_id = ? ORDER BY seq")
             .param(planId)
             .query((rs, n) -> new Task(rs.getLong("id"), rs.getInt("seq"), rs.getString("section"), rs.getString("title"),
-                    rs.getString("body"), rs.getString("responsible"), projects(rs.getLong("id")), assets(rs.getLong("id")),
-                    null))
+                    rs.getString("body"), rs.getString("responsible"), rs.getInt("version"), projects(rs.getLong("id")),
+                    assets(rs.getLong("id")), null))
             .list()
             .stream()
-            .map(t -> new Task(t.id(), t.seq(), t.section(), t.title(), t.body(), t.responsible(), t.projects(), t.assets(),
-                    indicators(planId, t.id(), closed)))
+            .map(t -> new Task(t.id(), t.seq(), t.section(), t.title(), t.body(), t.responsible(), t.version(), t.projects(),
+                    t.assets(), indicators(planId, t.id(), closed)))
             .toList();
     }
 

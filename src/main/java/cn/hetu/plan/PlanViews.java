@@ -14,7 +14,7 @@ public final class PlanViews {
             boolean closed, Instant closedAt, Long copiedFrom, int version, List<Task> tasks) {
     }
 
-    public record Task(long id, int seq, String section, String title, String body, String responsible,
+    public record Task(long id, int seq, String section, String title, String body, String responsible, int version,
             List<ProjectLink> projects, List<AssetLink> assets, List<Indicator> indicators) {
     }
 

@@ -329,7 +329,7 @@ class PlanWrites {
     }
 
     /** Administrators change any plan; a department's editors their own open plans (and report for their tasks). */
-    private void checkChange(PlanQueries.Owner owner, String responsible) {
+    void checkChange(PlanQueries.Owner owner, String responsible) {
         HetuUser user = access.requireUser();
         if (user.has(Role.ADMIN)) {
             return;

@@ -76,23 +76,4 @@ class StatsQueries {
             .single();
     }
 
-    /** The asset figures the plans set targets for, by name. */
-    Map<String, Object> planFigures() {
-        return jdbc.sql("""
-            SELECT (SELECT count(*) FROM ditch) AS ditches,
-                   (SELECT count(*) FROM ditch WHERE treated) AS treated,
-                   (SELECT count(*) FROM ditch WHERE planned_year = 2023) AS plan_2023,
-                   (SELECT count(*) FROM ditch WHERE planned_year = 2023 AND treated) AS plan_2023_done,
-                   (SELECT count(*) FROM sluice WHERE standardization <> 'none') AS standardization,
-                   (SELECT count(*) FROM sluice WHERE standardization = 'certified') AS certified,
-                   (SELECT count(*) FROM sluice WHERE scale = 'small' AND (appraisal = 'planned'
-                        OR appraised_on >= DATE '2023-01-01')) AS appraisals,
-                   (SELECT count(*) FROM sluice WHERE scale = 'small' AND appraisal = 'done'
-                        AND appraised_on >= DATE '2023-01-01') AS appraised,
-                   (SELECT count(*) FROM bridge WHERE rebuild_year IS NOT NULL) AS bridges,
-                   (SELECT count(*) FROM bridge WHERE rebuild_year IS NOT NULL AND status = 'completed') AS rebuilt""")
-            .query()
-            .singleRow();
-    }
-
 }

@@ -120,6 +120,7 @@ class RoleTableTests {
         jdbc.sql("DELETE FROM river_chief WHERE name = '角色表河长'").update();
         jdbc.sql("DELETE FROM saved_parcel_query WHERE name = '角色表查询'").update();
         jdbc.sql("DELETE FROM land_indicator WHERE year = 2099").update();
+        jdbc.sql("DELETE FROM plan WHERE title = '角色表计划'").update();
         jdbc.sql("DELETE FROM account WHERE username LIKE 'rt\\_%'").update();
         jdbc.sql("UPDATE river_chief SET account_id = NULL WHERE id = ?").param(ownChief).update();
         jdbc.sql("DELETE FROM api_token WHERE name IN ('role table', '角色表')").update();
