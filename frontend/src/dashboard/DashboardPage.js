@@ -11,7 +11,6 @@ import {problemText} from '../ui/problemText.js';
 const PLANNED_COLOR = '#7FA7C4';
 const DONE_COLOR = '#0B6E99';
 const TILE_COLORS = {done: '#009E73', on_track: '#0B6E99', behind: '#C8102E', missed: '#8B1A1A', unavailable: '#8C949C'};
-const FIRST_YEAR = 2023;
 
 /** A ring showing `pct` percent, as SVG text. */
 function ringSvg(pct, color) {
@@ -78,12 +77,10 @@ export class DashboardPage {
 		return countyDateParts(this.now()).year;
 	}
 
-	/** The year whose plans the tiles show; a year's plans start with the seed's 2023. */
+	/** The year whose plans the tiles show: the years that have plans, this year and the next. */
 	_yearPicker() {
-		const years = [];
-		for (let y = this._currentYear() + 1; y >= FIRST_YEAR; y--) {
-			years.push(y);
-		}
+		const current = this._currentYear();
+		const years = [...new Set([...(this.data?.planYears || []), current + 1, current, this.year])].sort((a, b) => b - a);
 		return el('label', {class: 'hetu-dashboard__year'}, this.i18n.t('dashboard.year'),
 			el('select', {class: 'hetu-input', name: 'year', 'data-role': 'year',
 				onchange: (e) => this.onNavigate(`#/dashboard?year=${e.target.value}`)},

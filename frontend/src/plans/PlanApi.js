@@ -25,6 +25,46 @@ export class PlanApi {
 		return this.api.get(`/api/v1/plans?${query}`, options);
 	}
 
+	/** The years that have plans, latest first. */
+	years(options) {
+		return this.api.get('/api/v1/plans/years', options);
+	}
+
+	createPlan({department, year, title}, options) {
+		return this.api.send('POST', '/api/v1/plans', {department, year, title}, options);
+	}
+
+	close(planId, options) {
+		return this.api.send('POST', `/api/v1/plans/${part(planId)}/close`, undefined, options);
+	}
+
+	/** Adds a task ({section, title, body, responsible}) or, with a task id, saves it (with its version). */
+	saveTask(planId, taskId, task, options) {
+		return taskId
+			? this.api.send('PUT', `/api/v1/plans/tasks/${part(taskId)}`, task, options)
+			: this.api.send('POST', `/api/v1/plans/${part(planId)}/tasks`, task, options);
+	}
+
+	/** Replaces a task's links: {projects: [id], assets: [{collection, id}]}. */
+	link(taskId, links, options) {
+		return this.api.send('PUT', `/api/v1/plans/tasks/${part(taskId)}/links`, links, options);
+	}
+
+	deleteTask(taskId, options) {
+		return this.api.send('DELETE', `/api/v1/plans/tasks/${part(taskId)}`, undefined, options);
+	}
+
+	/** Adds an indicator to a task or, with an indicator id, saves it (with its version). */
+	saveIndicator(taskId, indicatorId, indicator, options) {
+		return indicatorId
+			? this.api.send('PUT', `/api/v1/plans/indicators/${part(indicatorId)}`, indicator, options)
+			: this.api.send('POST', `/api/v1/plans/tasks/${part(taskId)}/indicators`, indicator, options);
+	}
+
+	deleteIndicator(indicatorId, options) {
+		return this.api.send('DELETE', `/api/v1/plans/indicators/${part(indicatorId)}`, undefined, options);
+	}
+
 	copy(planId, year, options) {
 		return this.api.send('POST', `/api/v1/plans/${part(planId)}/copy`, {year}, options);
 	}

@@ -5,23 +5,26 @@ import {problemText} from '../ui/problemText.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {saveBlob} from '../util/saveBlob.js';
 import {PlanApi} from './PlanApi.js';
-
-const FIRST_YEAR = 2023;
+import {indicatorForm, linksForm, planForm, taskForm} from './PlanForms.js';
 
 /**
  * The departments' annual work plans (工作谋划, #/plans?year=2026&department=water): each plan's numbered
  * tasks with their indicators, target, current figure and status against the deadline; a registry figure
  * opens the map view of the features behind it, a reported one shows its history and takes a new value
  * from the department's editors. A plan is copied to the next year, exported as a spreadsheet, or printed.
+ * Administrators and the department's editors make plans and edit their tasks, links and indicators
+ * (a closed year's plan only administrators, who also close a year).
  */
 export class PlansPage {
 	constructor(options) {
 		const {container, i18n, api, session, departments = [], departmentName = (code) => code, toast, window: win = globalThis.window,
-			onParams, onNavigate} = options;
-		Object.assign(this, {container, i18n, api, session, departments, departmentName, toast, window: win, onParams, onNavigate});
+			layers = [], collectionTitle = (id) => id, onParams, onNavigate} = options;
+		Object.assign(this, {container, i18n, api, session, departments, departmentName, toast, window: win, layers, collectionTitle,
+			onParams, onNavigate});
 		this.planApi = new PlanApi({api});
 		this.params = {};
 		this.plans = null;
+		this.years = [];
 		this.bar = el('div', {class: 'hetu-plans__bar hetu-plans-noprint'});
 		this.body = el('div', {class: 'hetu-plans__body', 'aria-live': 'polite'});
 		this.root = el('div', {class: 'hetu-plans'}, this.bar, this.body);
@@ -56,7 +59,9 @@ export class PlansPage {
 		this.plans = null;
 		replaceChildren(this.body, el('p', {class: 'hetu-hint'}, this.i18n.t('common.loading')));
 		try {
-			this.plans = await this.planApi.plans(this.params, {signal: controller.signal});
+			[this.plans, this.years] = await Promise.all([this.planApi.plans(this.params, {signal: controller.signal}),
+				this.planApi.years({signal: controller.signal})]);
+			this._drawBar();
 			this._draw();
 			this.root.dataset.ready = 'true';
 		} catch (error) {
@@ -68,10 +73,8 @@ export class PlansPage {
 
 	_drawBar() {
 		const t = (key) => this.i18n.t(key);
-		const years = [];
-		for (let y = Number(countyToday().slice(0, 4)) + 1; y >= FIRST_YEAR; y--) {
-			years.push(String(y));
-		}
+		const thisYear = Number(countyToday().slice(0, 4));
+		const years = [...new Set([...this.years, thisYear + 1, thisYear, Number(this.params.year)])].sort((a, b) => b - a).map(String);
 		const go = (change) => this.onParams({...this.params, ...change});
 		replaceChildren(this.bar,
 			el('label', {}, t('plans.year'), el('select', {class: 'hetu-input', name: 'year', onchange: (e) => go({year: e.target.value})},
@@ -80,7 +83,58 @@ export class PlansPage {
 				el('option', {value: ''}, t('plans.allDepartments')),
 				this.departments.map((d) => el('option', {value: d.code, selected: d.code === this.params.department}, this.departmentName(d.code))))),
 			el('span', {class: 'hetu-plans__spacer'}),
+			this._mayMakePlans() ? el('button', {type: 'button', class: 'hetu-button hetu-button--secondary', 'data-action': 'new-plan',
+				onclick: () => this._newPlan()}, t('plans.newPlan')) : null,
 			el('button', {type: 'button', class: 'hetu-button', 'data-action': 'print', onclick: () => this.window.print()}, t('plans.print')));
+	}
+
+	_mayMakePlans() {
+		return this.session.isAdmin || (this.session.hasRole('editor') && Boolean(this.session.department));
+	}
+
+	/** Whether the user changes the plan: administrators any, a department's editors their own open plans. */
+	_mayEdit(plan) {
+		return this.session.isAdmin || (!plan.closed && this.session.hasRole('editor') && this.session.department === plan.department);
+	}
+
+	_newPlan() {
+		const departments = this.session.isAdmin ? this.departments : this.departments.filter((d) => d.code === this.session.department);
+		const slot = el('div', {class: 'hetu-card hetu-plans-noprint'});
+		slot.append(planForm({i18n: this.i18n, year: this.params.year, departments, departmentName: this.departmentName,
+			department: this.params.department || this.session.department || departments[0]?.code,
+			save: async (plan) => {
+				await this.planApi.createPlan(plan);
+				this._saved();
+				this.onParams({year: String(plan.year), department: plan.department});
+			}}));
+		this.body.prepend(slot);
+	}
+
+	/** After a change: the toast, and the plans as they are now. */
+	async _saved() {
+		this.toast?.show(this.i18n.t('plans.changed'), {kind: 'ok'});
+		await this._load();
+	}
+
+	/** Shows a form in the slot, or closes it when the same form is asked again. */
+	_open(slot, role, make) {
+		if (slot.firstChild?.dataset?.role === role) {
+			slot.replaceChildren();
+			return;
+		}
+		slot.replaceChildren(make(() => slot.replaceChildren()));
+	}
+
+	async _remove(confirmKey, remove) {
+		if (!this.window.confirm(this.i18n.t(confirmKey))) {
+			return;
+		}
+		try {
+			await remove();
+			await this._saved();
+		} catch (error) {
+			this.window.alert(problemText(error, this.i18n));
+		}
 	}
 
 	_draw() {
@@ -92,7 +146,10 @@ export class PlansPage {
 			replaceChildren(this.body, el('p', {class: 'hetu-hint', 'data-role': 'no-plans'}, t('plans.none', {year: this.params.year})));
 			return;
 		}
-		replaceChildren(this.body, this.plans.map((plan) => this._plan(plan)));
+		replaceChildren(this.body,
+			el('header', {class: 'hetu-plans-printonly'}, el('h2', {}, t('plans.printTitle', {year: this.params.year})),
+				el('p', {}, t('plans.printedOn', {day: countyToday()}))),
+			this.plans.map((plan) => this._plan(plan)));
 	}
 
 	_plan(plan) {
@@ -107,8 +164,63 @@ export class PlansPage {
 				el('button', {type: 'button', class: 'hetu-button hetu-button--secondary hetu-plans-noprint', 'data-action': 'export',
 					onclick: () => this._export(plan)}, t('plans.export')),
 				mayCopy ? el('button', {type: 'button', class: 'hetu-button hetu-button--secondary hetu-plans-noprint', 'data-action': 'copy',
-					onclick: () => this._copy(plan)}, t('plans.copy', {year: plan.year + 1})) : null),
-			el('ol', {class: 'hetu-plan__tasks'}, plan.tasks.map((task) => this._task(plan, task))));
+					onclick: () => this._copy(plan)}, t('plans.copy', {year: plan.year + 1})) : null,
+				this.session.isAdmin && !plan.closed ? el('button', {type: 'button', class: 'hetu-button hetu-button--secondary hetu-plans-noprint',
+					'data-action': 'close', onclick: () => this._close(plan)}, t('plans.closeYear')) : null),
+			el('ol', {class: 'hetu-plan__tasks'}, plan.tasks.map((task) => this._task(plan, task))),
+			this._mayEdit(plan) ? this._addTask(plan) : null);
+	}
+
+	_addTask(plan) {
+		const slot = el('div', {class: 'hetu-plans-noprint'});
+		return el('div', {class: 'hetu-plans-noprint'},
+			el('button', {type: 'button', class: 'hetu-button hetu-button--secondary', 'data-action': 'add-task', onclick: () => this._open(slot, 'task',
+				(close) => taskForm({i18n: this.i18n, departments: this.departments, departmentName: this.departmentName, responsible: plan.department,
+					onCancel: close, save: async (task) => {
+						await this.planApi.saveTask(plan.id, null, task);
+						await this._saved();
+					}}))}, this.i18n.t('plans.addTask')),
+			slot);
+	}
+
+	/** The buttons that change a task, and the slot their forms open in. */
+	_taskTools(plan, task) {
+		const t = (key) => this.i18n.t(key);
+		const slot = el('div', {class: 'hetu-plan__form-slot'});
+		const button = (action, key, onclick) => el('button', {type: 'button', class: 'hetu-button hetu-button--secondary', 'data-action': action, onclick}, t(key));
+		const common = {i18n: this.i18n, layers: this.layers, collectionTitle: this.collectionTitle};
+		return el('div', {class: 'hetu-plan__tools hetu-plans-noprint'},
+			button('edit-task', 'plans.editTask', () => this._open(slot, 'task', (close) => taskForm({...common, task, departments: this.departments,
+				departmentName: this.departmentName, onCancel: close, save: async (changed) => {
+					await this.planApi.saveTask(plan.id, task.id, changed);
+					await this._saved();
+				}}))),
+			button('links', 'plans.editLinks', async () => {
+				const projects = await this.api.projects({department: plan.department, size: 200}).then((page) => page.items).catch(() => []);
+				this._open(slot, 'links', (close) => linksForm({...common, task, projects, onCancel: close, save: async (links) => {
+					await this.planApi.link(task.id, links);
+					await this._saved();
+				}}));
+			}),
+			button('add-indicator', 'plans.addIndicator', () => this._open(slot, 'indicator', (close) => indicatorForm({...common, year: plan.year,
+				onCancel: close, save: async (indicator) => {
+					await this.planApi.saveIndicator(task.id, null, indicator);
+					await this._saved();
+				}}))),
+			button('delete-task', 'plans.deleteTask', () => this._remove('plans.deleteTaskConfirm', () => this.planApi.deleteTask(task.id))),
+			slot);
+	}
+
+	async _close(plan) {
+		if (!this.window.confirm(this.i18n.t('plans.closeConfirm', {year: plan.year}))) {
+			return;
+		}
+		try {
+			await this.planApi.close(plan.id);
+			await this._saved();
+		} catch (error) {
+			this.window.alert(problemText(error, this.i18n));
+		}
 	}
 
 	_task(plan, task) {
@@ -126,7 +238,8 @@ export class PlansPage {
 				task.assets.map((a) => el('a', {href: `#/${a.collection}/${a.id}`, class: 'hetu-plan__link', onclick: (e) => {
 					e.preventDefault();
 					this.onNavigate(`#/${a.collection}/${a.id}`);
-				}}, a.name))) : null,
+				}}, a.name || a.code || a.id))) : null,
+			this._mayEdit(plan) ? this._taskTools(plan, task) : null,
 			el('table', {class: 'hetu-plan__indicators'},
 				el('thead', {}, el('tr', {}, ['plans.col.indicator', 'plans.col.target', 'plans.col.value', 'plans.col.status', 'plans.col.deadline', 'plans.col.measured']
 					.map((key) => el('th', {scope: 'col'}, t(key))))),
@@ -148,8 +261,24 @@ export class PlansPage {
 					e.preventDefault();
 					this.onNavigate(i.mapView);
 				}}, t('plans.registry'), ' →') : t('plans.registry'))
-				: this._reported(plan, task, i)));
+				: this._reported(plan, task, i),
+			this._mayEdit(plan) ? this._indicatorTools(i) : null));
 		return row;
+	}
+
+	_indicatorTools(i) {
+		const t = (key) => this.i18n.t(key);
+		const slot = el('div', {class: 'hetu-plan__form-slot'});
+		return el('div', {class: 'hetu-plan__tools hetu-plans-noprint'},
+			el('button', {type: 'button', class: 'hetu-button hetu-button--secondary', 'data-action': 'edit-indicator',
+				onclick: () => this._open(slot, 'indicator', (close) => indicatorForm({i18n: this.i18n, indicator: i, year: i.deadline.slice(0, 4),
+					layers: this.layers, collectionTitle: this.collectionTitle, onCancel: close, save: async (changed) => {
+						await this.planApi.saveIndicator(null, i.id, changed);
+						await this._saved();
+					}}))}, t('plans.editIndicator')),
+			el('button', {type: 'button', class: 'hetu-button hetu-button--secondary', 'data-action': 'delete-indicator',
+				onclick: () => this._remove('plans.deleteIndicatorConfirm', () => this.planApi.deleteIndicator(i.id))}, t('plans.deleteIndicator')),
+			slot);
 	}
 
 	_reported(plan, task, i) {

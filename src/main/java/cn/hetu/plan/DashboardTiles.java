@@ -27,6 +27,11 @@ public class DashboardTiles {
         this.queries = queries;
     }
 
+    /** The years that have plans, latest first: those a dashboard may be shown for. */
+    public List<Integer> years() {
+        return queries.years();
+    }
+
     public List<Tile> tiles(int year) {
         return queries.plans(year, null).stream()
             .flatMap(plan -> plan.tasks().stream()

@@ -36,7 +36,7 @@ class StatsController {
 
     record Overview(long projects, double investmentPlanned, double investmentDone, long overdueMilestones,
             List<StatusFigure> projectsByStatus, List<DepartmentFigure> projectsByDepartment,
-            Map<String, Long> assets, List<DashboardTiles.Tile> tiles) {
+            Map<String, Long> assets, List<Integer> planYears, List<DashboardTiles.Tile> tiles) {
     }
 
     private final Catalog catalog;
@@ -98,7 +98,7 @@ class StatsController {
         return new Overview(byStatus.stream().mapToLong(StatusFigure::count).sum(),
                 byStatus.stream().mapToDouble(StatusFigure::investmentPlanned).sum(),
                 byStatus.stream().mapToDouble(StatusFigure::investmentDone).sum(), overdue, byStatus, byDepartment, assets,
-                tiles.tiles(year == null || year.isBlank() ? county.today().getYear() : Years.parse(year)));
+                tiles.years(), tiles.tiles(year == null || year.isBlank() ? county.today().getYear() : Years.parse(year)));
     }
 
 }

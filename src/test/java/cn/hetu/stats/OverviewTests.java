@@ -46,7 +46,9 @@ class OverviewTests {
         overview.get("assets").properties().forEach(asset -> assertThat(asset.getValue().asLong()).as(asset.getKey())
             .isEqualTo(jdbc.sql("SELECT count(*) FROM " + asset.getKey()).query(Long.class).single()));
 
-        // The tiles come from the plans: PlanTests recounts them.
+        assertThat(overview.get("planYears").toString()).as("the years a dashboard is shown for")
+            .isEqualTo(jdbc.sql("SELECT DISTINCT year FROM plan ORDER BY year DESC").query(Integer.class).list().toString().replace(" ", ""));
+        // The tiles come from the plans: DashboardTilesTests recounts them.
     }
 
     /** Each group's project count and investment, recounted from the projects with that value in {@code column}. */
