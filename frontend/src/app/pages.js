@@ -141,6 +141,11 @@ export const PAGES = [
 		create: async (context) => new (await import('../accounts/AccountsPage.js')).AccountsPage(context)
 	},
 	{
+		name: 'county', titleKey: 'county.title', menu: 'main', menuKey: 'user.county', params: [],
+		allowed: (session) => session.isAdmin, messages: () => import('../countyprofile/messages.js'),
+		create: async (context) => new (await import('../countyprofile/CountyProfilePage.js')).CountyProfilePage(context)
+	},
+	{
 		name: 'patrol', titleKey: 'river.patrol.title', menu: 'river', menuKey: 'user.river.patrol', params: [],
 		allowed: canPatrol, messages: riverMessages,
 		// A chief's day is the patrol, on a phone; a chief who also works in an office keeps the map.

@@ -318,6 +318,7 @@ export const en = {
 	'user.changes': 'Recent changes',
 	'user.account': 'My account',
 	'user.accounts': 'Accounts',
+	'user.county': 'County profile',
 	'user.apiDocs': 'API documentation',
 
 	'role.admin': 'Administrator',

@@ -318,6 +318,7 @@ export const zh = {
 	'user.changes': '最近更改',
 	'user.account': '我的账户',
 	'user.accounts': '账户管理',
+	'user.county': '县情档案',
 	'user.apiDocs': '接口文档（API）',
 
 	'role.admin': '系统管理员',
