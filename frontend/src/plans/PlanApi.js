@@ -34,6 +34,10 @@ export class PlanApi {
 		return this.api.send('POST', '/api/v1/plans', {department, year, title}, options);
 	}
 
+	deletePlan(planId, options) {
+		return this.api.send('DELETE', `/api/v1/plans/${part(planId)}`, undefined, options);
+	}
+
 	close(planId, options) {
 		return this.api.send('POST', `/api/v1/plans/${part(planId)}/close`, undefined, options);
 	}

@@ -91,6 +91,12 @@ class PlanController {
         return task(id);
     }
 
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        edits.deletePlan(id);
+        return ResponseEntity.noContent().build();
+    }
+
     @DeleteMapping("/tasks/{id}")
     ResponseEntity<Void> deleteTask(@PathVariable long id) {
         edits.deleteTask(id);

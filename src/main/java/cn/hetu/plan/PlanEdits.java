@@ -151,6 +151,14 @@ class PlanEdits {
         jdbc.sql("UPDATE plan_task SET version = version + 1 WHERE id = ?").param(taskId).update();
     }
 
+    /** Removes a plan with its tasks, indicators and reports (a plan made by mistake). */
+    @Transactional
+    public void deletePlan(long planId) {
+        actor.stamp();
+        writes.checkChange(queries.ownerOfPlan(planId), null);
+        jdbc.sql("DELETE FROM plan WHERE id = ?").param(planId).update();
+    }
+
     @Transactional
     public void deleteTask(long taskId) {
         actor.stamp();

@@ -82,6 +82,9 @@ class PlanEditingTests {
         assertThat(plan.get("tasks").size()).isEqualTo(1);
         assertThat(plan.get("tasks").get(0).get("indicators").size()).isZero();
         assertThat(water.delete("/api/v1/plans/tasks/999999999").status()).isEqualTo(404);
+        assertThat(TestAccounts.natresEditor(admin).delete("/api/v1/plans/" + planId).status()).isEqualTo(403);
+        assertThat(water.delete("/api/v1/plans/" + planId).status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/plans/" + planId).status()).isEqualTo(404);
     }
 
     @Test
