@@ -1,5 +1,6 @@
 import '../styles/county.css';
 import {isAbort} from '../api/ApiError.js';
+import {formatDateTime} from '../format/Units.js';
 import {problemText} from '../ui/problemText.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {setCounty} from '../county/County.js';
@@ -91,7 +92,7 @@ export class CountyProfilePage {
 			el('button', {type: 'submit', class: 'hetu-button', 'data-action': 'save'}, t('county.save')),
 			el('label', {class: 'hetu-button hetu-button--secondary'}, t('county.importFile'),
 				el('input', {type: 'file', accept: 'application/json,.json', hidden: true, 'data-action': 'import', onchange: (e) => this._import(e.target.files?.[0])})),
-			p.updatedAt ? el('span', {class: 'hetu-hint'}, t('county.updated', {at: p.updatedAt.slice(0, 16).replace('T', ' '), by: p.updatedBy || ''})) : null),
+			p.updatedAt ? el('span', {class: 'hetu-hint'}, t('county.updated', {at: formatDateTime(p.updatedAt), by: p.updatedBy || ''})) : null),
 		this.problem);
 		replaceChildren(this.root, el('p', {class: 'hetu-page__lead'}, t('county.lead')), this.form);
 	}
@@ -119,7 +120,8 @@ export class CountyProfilePage {
 
 	/** The profile as the form holds it; the boundary is kept as loaded. */
 	_read() {
-		const value = (name) => this.form.elements.namedItem(name).value.trim();
+		// Departments and towns have fields of the same names: the profile's own carry data-field.
+		const value = (name) => this.form.querySelector(`[name="${name}"][data-field]`).value.trim();
 		const rows = (container, read) => [...container.children].map(read);
 		return {
 			...this.profile,

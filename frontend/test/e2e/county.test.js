@@ -45,9 +45,10 @@ describe('county profile on desktop', () => {
 			await row.locator('input[name="nameEn"]').fill(`${department.nameEn} (renamed)`);
 			const town = page.locator('.hetu-county__town').first();
 			await town.locator('textarea[name="villages"]').fill([...original.towns[0].villages, '测试村'].join('、'));
-			await page.click('[data-action="save"]');
-			await page.waitForFunction((name) => document.querySelector('input[name="nameZh"]')?.value === name
-				&& document.querySelector('[data-role="problem"]')?.hidden, `${original.nameZh}（测试）`, {timeout: 15000});
+			const [response] = await Promise.all([
+				page.waitForResponse((r) => r.url().endsWith('/api/v1/county') && r.request().method() === 'PUT', {timeout: 15000}),
+				page.click('[data-action="save"]')]);
+			assert.equal(response.status(), 200, await response.text());
 			const saved = await apiGet('/api/v1/county');
 			assert.equal(saved.nameZh, `${original.nameZh}（测试）`);
 			assert.equal(saved.departments.find((d) => d.code === department.code).nameEn, `${department.nameEn} (renamed)`);
