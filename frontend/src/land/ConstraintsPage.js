@@ -17,6 +17,7 @@ export class ConstraintsPage {
 	constructor(context) {
 		const {container, i18n, api, onOpenProject, onOpenParcel, onParams} = context;
 		this.context = context;
+		this.container = container;
 		this.i18n = i18n;
 		this.api = new ConstraintsApi({api});
 		this.onOpenProject = onOpenProject;
