@@ -98,7 +98,9 @@ export class Api {
 		const {signal, accept = 'application/json', body, signIn = false, contentType = 'application/json', headers: extra = {}, full = false, blob = false, bytes = false, retried = false} = options;
 		const url = `${this.baseUrl}${path}`;
 		const headers = {Accept: accept, 'X-Requested-With': 'XMLHttpRequest', ...extra};
-		if (body !== undefined) {
+		// A FormData body (a file upload) goes as multipart form data, whose boundary the browser sets.
+		const form = typeof FormData !== 'undefined' && body instanceof FormData;
+		if (body !== undefined && !form) {
 			headers['Content-Type'] = contentType;
 		}
 		if (!SAFE_METHODS.has(method)) {
@@ -116,7 +118,7 @@ export class Api {
 		try {
 			response = await this._fetch(url, {
 				method, signal, headers, credentials: 'same-origin',
-				body: body === undefined ? undefined : JSON.stringify(body)
+				body: body === undefined || form ? body : JSON.stringify(body)
 			});
 		} catch (error) {
 			if (error?.name === 'AbortError') {

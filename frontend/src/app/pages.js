@@ -96,9 +96,11 @@ export const PAGES = [
 		})
 	},
 	{
-		name: 'constraints', titleKey: 'constraints.title', menu: 'main', menuKey: 'user.constraints', params: [],
+		name: 'constraints', titleKey: 'constraints.title', menu: 'main', menuKey: 'user.constraints',
+		params: ['tab', 'year', 'batch', 'patch', 'period'],
 		create: async (context) => new (await import('../land/ConstraintsPage.js')).ConstraintsPage({
 			...context,
+			onParams: (params) => context.navigate('constraints', params),
 			onOpenProject: (id) => context.navigate('project', {id: String(id)}),
 			onOpenParcel: (id) => context.navigate('parcels', {parcel: String(id)})
 		})

@@ -28,6 +28,53 @@ export class ConstraintsApi {
 	decide(decision, options) {
 		return this.api.send('POST', '/api/v1/constraints/decisions', decision, options);
 	}
+
+	/** {year, editions, towns: [{town, farmland, cultivated, note, version, letters}], farmlandTotal, cultivatedTotal}. */
+	farmlandTasks(year, options) {
+		return this.api.get(`/api/v1/farmland-tasks${year ? `?year=${part(year)}` : ''}`, options);
+	}
+
+	saveFarmlandTask(year, town, target, options) {
+		return this.api.send('PUT', `/api/v1/farmland-tasks/${part(year)}/${part(town)}`, target, options);
+	}
+
+	attachLetter(year, town, file, options) {
+		const form = new FormData();
+		form.append('file', file, file.name || '责任书.pdf');
+		return this.api.send('POST', `/api/v1/farmland-tasks/${part(year)}/${part(town)}/letters`, form, options);
+	}
+
+	letterUrl(id) {
+		return `${this.api.baseUrl || ''}/api/v1/farmland-tasks/letters/${part(id)}`;
+	}
+
+	removeLetter(id, options) {
+		return this.api.send('DELETE', `/api/v1/farmland-tasks/letters/${part(id)}`, undefined, options);
+	}
+
+	batches(options) {
+		return this.api.get('/api/v1/enforcement/batches', options);
+	}
+
+	patches(batch, options) {
+		return this.api.get(`/api/v1/enforcement/patches?batch=${part(batch)}`, options);
+	}
+
+	patch(id, options) {
+		return this.api.get(`/api/v1/enforcement/patches/${part(id)}`, options);
+	}
+
+	judge(id, judgement, options) {
+		return this.api.send('POST', `/api/v1/enforcement/patches/${part(id)}/judgement`, judgement, options);
+	}
+
+	move(id, transition, options) {
+		return this.api.send('POST', `/api/v1/enforcement/patches/${part(id)}/transitions`, transition, options);
+	}
+
+	figures(period, options) {
+		return this.api.get(`/api/v1/enforcement/figures?period=${part(period)}`, options);
+	}
 }
 
 /** The layers whose entry is warned about on save. */

@@ -80,3 +80,13 @@ FROM demo_overlap o
 WHERE NOT EXISTS (SELECT 1 FROM demo_overlap p WHERE p.n < o.n AND ST_Intersects(p.geom, o.geom));
 
 SELECT set_config('hetu.audit', 'on', true);
+
+-- Farmland protection tasks of this year, handed down per town: targets near what each town holds, two
+-- towns (the county seat growing into its fields, and 石弓镇) a little short of theirs.
+INSERT INTO farmland_task (year, town, farmland_target_mu, cultivated_target_mu, note, updated_by)
+SELECT extract(year FROM county_today())::int, t.name,
+       round((COALESCE((SELECT sum(area_m2) FROM basic_farmland f WHERE f.town = t.name), 0) / 666.67
+              * CASE WHEN t.name IN ('城关镇', '石弓镇') THEN 1.02 ELSE 0.97 END)::numeric, 0),
+       round((COALESCE((SELECT sum(area_m2) FROM cultivated_land c WHERE c.town = t.name), 0) / 666.67 * 0.98)::numeric, 0),
+       '县政府耕地保护目标责任书下达', 'demo'
+FROM demo_town t;

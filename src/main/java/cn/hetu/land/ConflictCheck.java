@@ -16,6 +16,7 @@ import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.JsonNode;
 
@@ -54,14 +55,24 @@ public class ConflictCheck {
             List<LayerOverlap> layers) {
     }
 
-    /** The hits of one layer, cut to the geometry, as a FeatureCollection of pieces. */
+    /**
+     * The hits of one layer, cut to the geometry, as a FeatureCollection of pieces. A feature wholly inside the
+     * geometry (most of them, for a large geometry over small patches) is its own piece with its stored area,
+     * so only the features on the geometry's edge are cut and measured.
+     */
     private static final String HITS = """
             WITH q AS MATERIALIZED (SELECT ST_GeomFromWKB(:wkb, 4490) AS g),
-            hit AS (
-                SELECT f.%2$s AS id, f.code, f.name, p.piece, ST_Area(p.piece::geography) AS area
+            candidate AS (
+                SELECT f.%2$s AS id, f.code, f.name, f.geom, %4$s AS whole_area, ST_CoveredBy(f.geom, q.g) AS covered
                 FROM %1$s f CROSS JOIN q
-                CROSS JOIN LATERAL (SELECT ST_CollectionExtract(ST_Intersection(f.geom, q.g), :kind) AS piece) p
-                WHERE ST_Intersects(f.geom, q.g) AND %3$s AND NOT ST_IsEmpty(p.piece))
+                WHERE ST_Intersects(f.geom, q.g) AND %3$s),
+            hit AS (
+                SELECT c.id, c.code, c.name, p.piece,
+                       CASE WHEN c.covered THEN c.whole_area ELSE ST_Area(p.piece::geography) END AS area
+                FROM candidate c CROSS JOIN q
+                CROSS JOIN LATERAL (SELECT CASE WHEN c.covered THEN c.geom
+                                                ELSE ST_CollectionExtract(ST_Intersection(c.geom, q.g), :kind) END AS piece) p
+                WHERE NOT ST_IsEmpty(p.piece))
             SELECT count(*) AS features, COALESCE(sum(area), 0) AS area_m2,
                    json_build_object('type', 'FeatureCollection', 'features', COALESCE(json_agg(json_build_object(
                        'type', 'Feature', 'id', id, 'geometry', ST_AsGeoJSON(piece, 7)::json,
@@ -88,12 +99,18 @@ public class ConflictCheck {
     }
 
     /** A GeoJSON geometry in {@code crs} (axes in its order; CRS84 lon/lat when null), checked on {@code date} (today when null). */
+    @Transactional(readOnly = true)
     public Report check(JsonNode geometry, String crs, LocalDate date) {
         return check(lonLat(geometries.readValid(geometry), Crs.parse("crs", crs)), date);
     }
 
-    /** A stored geometry (EPSG:4490, lon/lat). */
+    /**
+     * A stored geometry (EPSG:4490, lon/lat). One transaction for all layers, without JIT compilation: PostGIS's
+     * costly functions push the plan over the JIT threshold, and compiling took longer than the check itself.
+     */
+    @Transactional(readOnly = true)
     public Report check(Geometry geometry, LocalDate date) {
+        jdbc.sql("SET LOCAL jit = off").update();
         LocalDate day = date == null ? county.today() : date;
         byte[] wkb = new WKBWriter().write(geometry);
         double area = jdbc.sql("SELECT ST_Area(ST_GeomFromWKB(?, 4490)::geography)").param(wkb).query(Double.class).single();
@@ -113,10 +130,11 @@ public class ConflictCheck {
         if (edition.isEmpty()) {
             row = Map.of("features", 0L, "area_m2", 0.0, "pieces", "{\"type\":\"FeatureCollection\",\"features\":[]}");
         } else if (edition.get().current()) {
-            row = jdbc.sql(HITS.formatted(quote(layer.id()), "id", "true"))
+            row = jdbc.sql(HITS.formatted(quote(layer.id()), "id", "true", "f.area_m2"))
                 .param("wkb", wkb).param("kind", kind).query().singleRow();
         } else {
-            row = jdbc.sql(HITS.formatted("control_archive", "feature_id", "f.layer = :layer AND f.edition = :edition"))
+            row = jdbc.sql(HITS.formatted("control_archive", "feature_id", "f.layer = :layer AND f.edition = :edition",
+                    "ST_Area(f.geom::geography)"))
                 .param("wkb", wkb).param("kind", kind).param("layer", layer.id()).param("edition", edition.get().edition())
                 .query().singleRow();
         }

@@ -1,5 +1,6 @@
 package cn.hetu.land;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,21 @@ class EnforcementController {
     EnforcementController(EnforcementPatches patches, EnforcementFigures figures) {
         this.patches = patches;
         this.figures = figures;
+    }
+
+    @GetMapping("/batches")
+    List<Map<String, Object>> batches() {
+        return patches.batches();
+    }
+
+    @GetMapping("/patches")
+    List<Map<String, Object>> patches(@RequestParam String batch) {
+        return patches.ofBatch(batch);
+    }
+
+    @GetMapping("/patches/{id}")
+    Map<String, Object> patch(@PathVariable long id) {
+        return patches.detail(id);
     }
 
     @PostMapping("/patches/{id}/judgement")

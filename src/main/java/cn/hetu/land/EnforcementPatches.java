@@ -44,6 +44,38 @@ class EnforcementPatches {
         this.actor = actor;
     }
 
+    /** The batches (yyyy-MM), newest first, with how many patches each holds and how many are closed. */
+    List<Map<String, Object>> batches() {
+        access.readable(LAYER);
+        return jdbc.sql("""
+                SELECT batch, count(*) AS patches, count(*) FILTER (WHERE rectification = 'closed') AS closed,
+                       count(*) FILTER (WHERE farmland_m2 > 0) AS in_farmland
+                FROM enforcement_patch GROUP BY batch ORDER BY batch DESC""")
+            .query()
+            .listOfRows();
+    }
+
+    /** The patches of a batch, in patch number order. */
+    List<Map<String, Object>> ofBatch(String batch) {
+        access.readable(LAYER);
+        if (batch == null || !batch.matches("[0-9]{4}-(0[1-9]|1[0-2])")) {
+            throw new InvalidParameterException("batch", "batch is a month, yyyy-MM (2026-09), not '" + batch + "'");
+        }
+        return jdbc.sql(SELECT + " WHERE batch = ? ORDER BY patch_no").param(batch).query().listOfRows();
+    }
+
+    /** A patch with its shape (GeoJSON) and its events, oldest first. */
+    Map<String, Object> detail(long id) {
+        access.readable(LAYER);
+        Map<String, Object> patch = new java.util.LinkedHashMap<>(current(id));
+        patch.put("geometry", new ConflictCheck.Pieces(jdbc.sql("SELECT ST_AsGeoJSON(geom, 7) FROM enforcement_patch WHERE id = ?")
+            .param(id).query(String.class).single()));
+        patch.put("events", jdbc.sql("""
+                SELECT kind, from_status, to_status, note, by_user, at FROM patch_event WHERE patch_id = ? ORDER BY id""")
+            .param(id).query().listOfRows());
+        return patch;
+    }
+
     @Transactional
     Map<String, Object> judge(long id, Judgement judgement) {
         Map<String, Object> patch = editable(id, judgement.version());
@@ -110,12 +142,15 @@ class EnforcementPatches {
         return patch;
     }
 
+    private static final String SELECT = """
+            SELECT id, patch_no, batch, detected_on, change_type, town, department, round(area_m2::numeric, 2) AS area_m2,
+                   round(farmland_m2::numeric, 2) AS farmland_m2, farmland_m2 > 0 AS in_farmland, judgement, justification,
+                   rectification, assigned_town, deadline, closed_at, image_before, image_after, version,
+                   rectification <> 'closed' AND deadline < county_today() AS overdue
+            FROM enforcement_patch""";
+
     private Map<String, Object> current(long id) {
-        return jdbc.sql("""
-                SELECT id, patch_no, batch, detected_on, change_type, town, department, round(area_m2::numeric, 2) AS area_m2,
-                       round(farmland_m2::numeric, 2) AS farmland_m2, farmland_m2 > 0 AS in_farmland, judgement, justification,
-                       rectification, assigned_town, deadline, closed_at, version
-                FROM enforcement_patch WHERE id = ?""")
+        return jdbc.sql(SELECT + " WHERE id = ?")
             .param(id)
             .query()
             .listOfRows()

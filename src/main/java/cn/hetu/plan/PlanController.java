@@ -25,6 +25,7 @@ import cn.hetu.security.LayerAccess;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
 import cn.hetu.system.Spreadsheets;
+import cn.hetu.system.UploadedDocuments;
 
 /** Annual work plans: read with their figures, report values, change indicators, copy, close, export. */
 @RestController
@@ -206,12 +207,7 @@ class PlanController {
     }
 
     private static String fileName(MultipartFile file) {
-        String name = file.getOriginalFilename();
-        if (name == null || name.isBlank()) {
-            return "evidence";
-        }
-        String base = name.replaceAll(".*[/\\\\]", "");
-        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+        return UploadedDocuments.name(file.getOriginalFilename(), "evidence");
     }
 
 }

@@ -1,6 +1,5 @@
 package cn.hetu.plan;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,6 +19,7 @@ import cn.hetu.system.EditConflict;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
 import cn.hetu.system.Refusal;
+import cn.hetu.system.UploadedDocuments;
 
 /**
  * Changes to plans. A department's editors change their own department's open plans and report the values
@@ -44,8 +44,6 @@ class PlanWrites {
 
     public record Evidence(String name, String contentType, byte[] content) {
     }
-
-    private static final Set<String> EVIDENCE_TYPES = Set.of("image/jpeg", "image/png", "application/pdf");
 
     private final JdbcClient jdbc;
 
@@ -309,22 +307,8 @@ class PlanWrites {
     }
 
     private static void checkEvidence(Evidence evidence) {
-        if (evidence == null) {
-            return;
-        }
-        if (!EVIDENCE_TYPES.contains(evidence.contentType())) {
-            throw new Refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Evidence type",
-                    "Evidence is a JPEG or PNG photo or a PDF document, not " + evidence.contentType(), "file");
-        }
-        byte[] b = evidence.content();
-        boolean matches = switch (evidence.contentType()) {
-            case "image/jpeg" -> b.length > 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8;
-            case "image/png" -> b.length > 4 && (b[0] & 0xff) == 0x89 && new String(b, 1, 3, StandardCharsets.ISO_8859_1).equals("PNG");
-            default -> b.length > 4 && new String(b, 0, 4, StandardCharsets.ISO_8859_1).equals("%PDF");
-        };
-        if (!matches) {
-            throw new Refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Evidence type",
-                    "The file's content is not the " + evidence.contentType() + " it is declared as", "file");
+        if (evidence != null) {
+            UploadedDocuments.check(evidence.contentType(), evidence.content(), "file");
         }
     }
 

@@ -73,6 +73,24 @@ class EnforcementTests {
     }
 
     @Test
+    void patchesAreListedByBatchAndShownWithTheirShapeAndEvents() {
+        long id = insert("ENF-L-1", "2024-02", "2024-02-10");
+        jdbc.sql("INSERT INTO patch_event (patch_id, kind, to_status, note) VALUES (?, 'judged', 'reported', 'illegal: 测试')")
+            .param(id).update();
+        JsonNode batches = admin.get("/api/v1/enforcement/batches").json();
+        assertThat(batches.toString()).contains("\"batch\":\"2024-02\"");
+        JsonNode list = admin.get("/api/v1/enforcement/patches?batch=2024-02").json();
+        assertThat(list.size()).isEqualTo(1);
+        assertThat(list.get(0).get("patch_no").asString()).isEqualTo("ENF-L-1");
+        assertThat(list.get(0).get("overdue").asBoolean()).as("due 2024-02-10 and open").isTrue();
+        JsonNode detail = admin.get("/api/v1/enforcement/patches/" + id).json();
+        assertThat(detail.get("geometry").get("type").asString()).isEqualTo("MultiPolygon");
+        assertThat(detail.get("events").get(0).get("note").asString()).isEqualTo("illegal: 测试");
+        assertThat(admin.get("/api/v1/enforcement/patches?batch=2024-2").json().get("parameter").asString()).isEqualTo("batch");
+        assertThat(admin.get("/api/v1/enforcement/patches/999999999").status()).isEqualTo(404);
+    }
+
+    @Test
     void theCadenceCountsAtThePeriodsEndInCountyTime() {
         jdbc.sql("DELETE FROM enforcement_patch WHERE code LIKE 'ENF-C-%'").update();
         // 23:30 on 30 September in the county is still September; 00:30 on 1 October is not.

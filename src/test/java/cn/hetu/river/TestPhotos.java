@@ -14,11 +14,11 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Photos made for the tests: pictures drawn with ImageIO, EXIF written by hand, multipart bodies. */
-final class TestPhotos {
+public final class TestPhotos {
 
     static final String BOUNDARY = "hetu-test-boundary-7d3f";
 
-    static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
+    public static final String MULTIPART = "multipart/form-data; boundary=" + BOUNDARY;
 
     private TestPhotos() {
     }
@@ -94,7 +94,7 @@ final class TestPhotos {
         return png;
     }
 
-    static byte[] multipart(String fileName, String declaredType, byte[] file, String... fields) {
+    public static byte[] multipart(String fileName, String declaredType, byte[] file, String... fields) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < fields.length; i += 2) {
             out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
