@@ -131,4 +131,20 @@ class EnterpriseTests {
         }
     }
 
+    @Test
+    void theChainsAreDataTheCommerceBureauKeeps() {
+        Http commerce = TestAccounts.ensure(admin, "commerce_editor", List.of("editor"), "commerce");
+        Http.Reply put = commerce.send("PUT", "/api/v1/enterprises/chains/test_chain",
+                "{\"nameZh\":\"测试产业链\",\"nameEn\":\"Test chain\",\"cluster\":\"leading\",\"chainLeader\":\"县长\",\"sortOrder\":999}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(put.body()).contains("测试产业链", "县长");
+        assertThat(commerce.send("PUT", "/api/v1/enterprises/chains/test_chain",
+                "{\"nameZh\":\"测试产业链\",\"nameEn\":\"Test chain\",\"cluster\":\"biggest\"}").status()).isEqualTo(400);
+        assertThat(TestAccounts.waterEditor(admin).send("PUT", "/api/v1/enterprises/chains/test_chain",
+                "{\"nameZh\":\"x\",\"nameEn\":\"x\",\"cluster\":\"leading\"}").status()).isEqualTo(403);
+        assertThat(commerce.post("/api/v1/enterprises", """
+                {"properties":{"code":"QY-T-%s","name":"链上企业","chain":"test_chain"},
+                 "location":{"type":"Point","coordinates":[116.30,33.26]}}""".formatted(UUID.randomUUID())).status()).isEqualTo(201);
+    }
+
 }
