@@ -111,4 +111,23 @@ describe('investments page', () => {
 			await other.context.close();
 		}
 	});
+
+	it('shows the approval bureau every approval in progress and the villages without a station', async () => {
+		const page = await openMap(session, '#/approvals');
+		await page.waitForSelector('.hetu-invest-page[data-ready="true"] [data-role="approvals"]', {timeout: 30000});
+		const [figures, inProgress] = await Promise.all([apiGet('/api/v1/approvals/figures'), apiGet('/api/v1/approvals')]);
+		assert.equal(await page.locator('[data-role="approvals"] tbody tr').count(), inProgress.length);
+		assert.equal(await page.textContent('[data-figure="overdue"] strong'), String(figures.overdue));
+		assert.equal(await page.locator('[data-role="approvals"] tbody tr.hetu-invest__late').count(), inProgress.filter((a) => a.overdue).length);
+		await screenshot(page, 'approvals-county');
+
+		await page.evaluate(() => {
+			location.hash = '#/stations?distance=1000';
+		});
+		await page.waitForSelector('.hetu-invest[data-ready="true"] [data-role="coverage"]', {timeout: 30000});
+		const coverage = await apiGet('/api/v1/service-stations/coverage?distance=1000');
+		assert.match(await page.textContent('[data-role="coverage"]'), new RegExp(`${coverage.villages} 个村（社区）中 ${coverage.covered} 个`));
+		assert.ok(coverage.covered < coverage.villages, 'some villages lie beyond 1 km of any station');
+		await screenshot(page, 'stations-coverage');
+	});
 });
