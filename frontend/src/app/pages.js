@@ -42,6 +42,7 @@ import {canPatrol, canReadRiver} from '../river/roles.js';
 const riverMessages = () => import('../river/messages.js');
 const projectMessages = () => import('../projects/messages.js');
 const accountMessages = () => import('../accounts/messages.js');
+const investMessages = () => import('../invest/messages.js');
 
 export const PAGES = [
 	{
@@ -90,9 +91,37 @@ export const PAGES = [
 	},
 	{
 		name: 'investments', titleKey: 'invest.title', nav: 'nav.investments', menu: 'main', menuKey: 'nav.investments', params: ['id'],
-		messages: () => import('../invest/messages.js'),
+		messages: investMessages,
 		create: async (context) => new (await import('../invest/InvestmentsPage.js')).InvestmentsPage({
 			...context, onParams: (params) => context.navigate('investments', params, {push: false})
+		})
+	},
+	{
+		name: 'commerce', titleKey: 'commerce.title', menu: 'main', menuKey: 'nav.commerce', params: ['year'],
+		messages: investMessages,
+		create: async (context) => new (await import('../invest/CommercePage.js')).CommercePage({
+			...context, onParams: (params) => context.navigate('commerce', params, {push: false})
+		})
+	},
+	{
+		name: 'enterprises', titleKey: 'enterprises.title', menu: 'main', menuKey: 'nav.enterprises',
+		params: ['chain', 'scale', 'specialized', 'highTech', 'foreignTrade', 'watch', 'id'], messages: investMessages,
+		create: async (context) => new (await import('../invest/EnterprisesPage.js')).EnterprisesPage({
+			...context, onParams: (params) => context.navigate('enterprises', params, {push: false})
+		})
+	},
+	{
+		name: 'approvals', titleKey: 'approvalsPage.title', menu: 'main', menuKey: 'nav.approvals', params: ['overdue'],
+		messages: investMessages,
+		create: async (context) => new (await import('../invest/ApprovalsPage.js')).ApprovalsPage({
+			...context, onParams: (params) => context.navigate('approvals', params, {push: false})
+		})
+	},
+	{
+		name: 'stations', titleKey: 'stations.title', menu: 'main', menuKey: 'nav.stations', params: ['distance', 'id'],
+		messages: investMessages,
+		create: async (context) => new (await import('../invest/StationsPage.js')).StationsPage({
+			...context, onParams: (params) => context.navigate('stations', params, {push: false})
 		})
 	},
 	{

@@ -604,5 +604,9 @@ export const en = {
 	'enum.production_status.normal': 'Normal',
 	'enum.production_status.reduced': 'Reduced',
 	'enum.production_status.halted': 'Halted',
-	'nav.investments': 'Investments'
+	'nav.investments': 'Investments',
+	'nav.enterprises': 'Enterprises',
+	'nav.commerce': 'Commerce dashboard',
+	'nav.approvals': 'Approval service',
+	'nav.stations': 'Service stations'
 };

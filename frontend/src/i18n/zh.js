@@ -604,5 +604,9 @@ export const zh = {
 	'enum.production_status.normal': '正常生产',
 	'enum.production_status.reduced': '减产',
 	'enum.production_status.halted': '停产',
-	'nav.investments': '招商项目'
+	'nav.investments': '招商项目',
+	'nav.enterprises': '企业',
+	'nav.commerce': '招商看板',
+	'nav.approvals': '审批服务',
+	'nav.stations': '综合服务站'
 };

@@ -135,13 +135,15 @@ export class InvestmentsPage {
 			el('ol', {class: 'hetu-invest__matches', 'data-role': 'matches'}, this.matches.items.map((m) => el('li', {'data-parcel': m.parcelId},
 				`${m.parcelNo} ${m.name} · ${Math.round(m.areaM2).toLocaleString()} m² · ${m.town} · ${t('invest.score', {score: m.score})} `,
 				m.parcelId === s.parcelId ? el('strong', {}, t('invest.chosen'))
-					: el('button', {type: 'button', 'data-action': 'choose', onclick: () => this._choose(m.parcelId)}, t('invest.choose'))))));
+					: m.conflicts.length ? el('span', {class: 'hetu-invest__stalled', 'data-role': 'conflicts'}, t('invest.conflicts', {layers: m.conflicts.join('、')}))
+						: el('button', {type: 'button', 'data-action': 'choose', onclick: () => this._choose(m.parcelId)}, t('invest.choose'))))));
 	}
 
 	_drawMatches() {
 		this.markers.clearLayers();
 		for (const m of this.matches.items) {
-			circleMarker([m.lat, m.lon], {radius: 7, color: m.parcelId === this.current.summary.parcelId ? '#2F9E44' : '#1971C2'})
+			const color = m.parcelId === this.current.summary.parcelId ? '#2F9E44' : m.conflicts.length ? '#C92A2A' : '#1971C2';
+			circleMarker([m.lat, m.lon], {radius: 7, color})
 				.bindTooltip(`${m.parcelNo} · ${m.score}`)
 				.addTo(this.markers);
 		}

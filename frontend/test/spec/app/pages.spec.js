@@ -15,7 +15,7 @@ const offered = (s) => PAGES.filter((page) => offers(page, s)).map((page) => pag
 
 describe('the page registry', () => {
 	it('gives every page a title, its parameters and a way to make it', () => {
-		expect(PAGES.length).toBe(16);
+		expect(PAGES.length).toBe(20);
 		expect(new Set(PAGES.map((p) => p.name)).size).toBe(PAGES.length);
 		for (const page of PAGES) {
 			expect(typeof page.create, page.name).toBe('function');
@@ -38,13 +38,13 @@ describe('the page registry', () => {
 		const all = PAGES.map((page) => page.name);
 		expect(offered(session({roles: ['admin']}))).toEqual(all);
 		// A river chief who is nothing more imports nothing and reads only the river records.
-		expect(offered(session({roles: ['river_chief']}))).toEqual(['projects', 'project', 'parcels', 'dashboard', 'plans', 'investments',
+		expect(offered(session({roles: ['river_chief']}))).toEqual(['projects', 'project', 'parcels', 'dashboard', 'plans', 'investments', 'commerce', 'enterprises', 'approvals', 'stations',
 			'constraints', 'changes', 'account', 'patrol', 'issues', 'bulletin', 'chiefs']);
 		// Natural resources' editors read no river records (403 on /api/v1/issues); the water bureau's log patrols.
 		expect(offered(session({roles: ['editor'], department: 'natres', editableCollections: ['land_parcel']}))).toEqual(['projects', 'project',
-			'parcels', 'dashboard', 'plans', 'investments', 'constraints', 'imports', 'changes', 'account']);
+			'parcels', 'dashboard', 'plans', 'investments', 'commerce', 'enterprises', 'approvals', 'stations', 'constraints', 'imports', 'changes', 'account']);
 		expect(offered(session({roles: ['editor'], department: 'water', editableCollections: ['ditch']}))).toEqual([...all].filter((n) => !['accounts', 'county'].includes(n)));
-		expect(offered(session({roles: ['viewer']}))).toEqual(['projects', 'project', 'parcels', 'dashboard', 'plans', 'investments',
+		expect(offered(session({roles: ['viewer']}))).toEqual(['projects', 'project', 'parcels', 'dashboard', 'plans', 'investments', 'commerce', 'enterprises', 'approvals', 'stations',
 			'constraints', 'changes', 'account', 'issues', 'bulletin', 'chiefs']);
 		expect(offered(new Session({api: null}))).toEqual([]);
 	});

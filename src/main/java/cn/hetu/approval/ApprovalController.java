@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.hetu.county.County;
+import cn.hetu.system.InvalidParameterException;
 
 /** The approval chain of key projects: one project's timeline, and the county's approvals in progress. */
 @RestController
@@ -25,7 +26,10 @@ class ApprovalController {
 
     private final County county;
 
-    ApprovalController(Approvals approvals, County county) {
+    private final ApprovalFigures figures;
+
+    ApprovalController(Approvals approvals, County county, ApprovalFigures figures) {
+        this.figures = figures;
         this.county = county;
         this.approvals = approvals;
     }
@@ -58,6 +62,16 @@ class ApprovalController {
     @GetMapping("/api/v1/approvals")
     List<Approvals.Approval> inProgress(@RequestParam(required = false) Boolean overdue) {
         return approvals.inProgress(today(), overdue);
+    }
+
+    /** The approval dashboard's figures; {@code year} (this year by default) counts the approvals finished. */
+    @GetMapping("/api/v1/approvals/figures")
+    ApprovalFigures.Figures figures(@RequestParam(required = false) Integer year) {
+        int thisYear = today().getYear();
+        if (year != null && (year < 2000 || year > thisYear)) {
+            throw new InvalidParameterException("year", "year is between 2000 and " + thisYear);
+        }
+        return figures.of(today(), year == null ? thisYear : year);
     }
 
     private LocalDate today() {

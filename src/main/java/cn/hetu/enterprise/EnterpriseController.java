@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,6 +49,12 @@ class EnterpriseController {
 
     @GetMapping("/chains")
     List<Enterprises.Chain> chains() {
+        return enterprises.chains();
+    }
+
+    @PutMapping("/chains/{code}")
+    List<Enterprises.Chain> putChain(@PathVariable String code, @RequestBody Enterprises.ChainChange chain) {
+        enterprises.putChain(code, chain);
         return enterprises.chains();
     }
 

@@ -49,6 +49,10 @@ class Enterprises {
             long aboveScale) {
     }
 
+    /** A chain's names and leader as the county decides them; cluster is leading (the "3") or emerging (the "5"). */
+    record ChainChange(String nameZh, String nameEn, String cluster, String chainLeader, Integer sortOrder) {
+    }
+
     record Contact(long id, String name, String position, String phone, String createdBy, Instant createdAt) {
     }
 
@@ -154,6 +158,30 @@ class Enterprises {
                 GROUP BY c.code ORDER BY c.sort_order""")
             .query(Chain.class)
             .list();
+    }
+
+    /** Adds or changes one of the county's industrial chains: the seed names the "3+5" clusters but not their chains. */
+    @Transactional
+    void putChain(String code, ChainChange chain) {
+        access.requireEditorOf(layer().ownerDepartment());
+        if (!code.matches("[a-z][a-z0-9_]{0,39}")) {
+            throw new InvalidParameterException("code", "A chain's code is lower-case letters, digits and _ (e.g. new_materials)");
+        }
+        if (chain.nameZh() == null || chain.nameZh().isBlank() || chain.nameEn() == null || chain.nameEn().isBlank()) {
+            throw new InvalidParameterException(chain.nameZh() == null || chain.nameZh().isBlank() ? "nameZh" : "nameEn",
+                    "A chain has a Chinese and an English name");
+        }
+        if (!List.of("leading", "emerging").contains(chain.cluster())) {
+            throw new InvalidParameterException("cluster", "cluster is leading (the 3 首位/主导产业) or emerging (the 5 新兴产业)");
+        }
+        actor.stamp();
+        jdbc.sql("""
+                INSERT INTO industrial_chain (code, name_zh, name_en, cluster, chain_leader, sort_order) VALUES (?, ?, ?, ?, ?, COALESCE(?, 0))
+                ON CONFLICT (code) DO UPDATE SET name_zh = excluded.name_zh, name_en = excluded.name_en, cluster = excluded.cluster,
+                    chain_leader = excluded.chain_leader, sort_order = COALESCE(?, industrial_chain.sort_order)""")
+            .params(code, chain.nameZh().trim(), chain.nameEn().trim(), chain.cluster(), chain.chainLeader(), chain.sortOrder(),
+                    chain.sortOrder())
+            .update();
     }
 
     @Transactional

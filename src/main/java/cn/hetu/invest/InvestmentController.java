@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.JsonNode;
 
+import cn.hetu.county.County;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
@@ -52,7 +53,14 @@ class InvestmentController {
 
     private final LayerAccess access;
 
-    InvestmentController(InvestmentQueries queries, InvestmentWrites writes, LandMatches land, LayerAccess access) {
+    private final InvestmentFigures figures;
+
+    private final County county;
+
+    InvestmentController(InvestmentQueries queries, InvestmentWrites writes, LandMatches land, LayerAccess access,
+            InvestmentFigures figures, County county) {
+        this.figures = figures;
+        this.county = county;
         this.queries = queries;
         this.writes = writes;
         this.land = land;
@@ -66,6 +74,16 @@ class InvestmentController {
             @RequestParam(required = false) String q) {
         access.readable(InvestmentWrites.COLLECTION);
         return queries.list(new InvestmentQueries.Filter(stage, source, industry, town, stalled, q));
+    }
+
+    /** The commerce dashboard's figures; {@code year} (this year by default) counts the signings, landings, productions. */
+    @GetMapping("/figures")
+    InvestmentFigures.Figures figures(@RequestParam(required = false) Integer year) {
+        int thisYear = county.today().getYear();
+        if (year != null && (year < 2000 || year > thisYear)) {
+            throw new InvalidParameterException("year", "year is between 2000 and " + thisYear);
+        }
+        return figures.of(year == null ? thisYear : year);
     }
 
     @GetMapping("/{id}")

@@ -1,12 +1,17 @@
 package cn.hetu.invest;
 
+import java.util.Comparator;
 import java.util.List;
+
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.hetu.audit.Actor;
+import cn.hetu.land.ConflictCheck;
 import cn.hetu.security.LayerAccess;
 import cn.hetu.system.EditConflict;
 import cn.hetu.system.IllegalTransitionException;
@@ -26,7 +31,10 @@ import cn.hetu.system.NotFoundException;
  * <li>road, up to {@value #ROAD_POINTS}: {@code ROAD_POINTS × (1 − d / ROAD_REACH_M)} for the distance d in metres to
  * the nearest road node (道路节点), none beyond {@value #ROAD_REACH_M} m or when there are no road nodes.</li>
  * </ul>
- * Ties go to the lower parcel id.
+ * Ties go to the lower parcel id. The best {@code limit} by score are then checked against the control lines
+ * ({@link ConflictCheck}, the land bureau's check on today's editions): a parcel that overlaps a restrictive line
+ * (basic farmland, ecological red line, cultivated land) is kept in the list, flagged with those layers, ranked after
+ * every parcel without conflict, and cannot be chosen.
  */
 @Component
 class LandMatches {
@@ -41,14 +49,20 @@ class LandMatches {
 
     record Match(long parcelId, String code, String parcelNo, String name, String category, String landUse, String town,
             double areaM2, String disposalStatus, Double roadDistanceM, double areaScore, double townScore,
-            double roadScore, double score, double lon, double lat) {
+            double roadScore, double score, double lon, double lat, List<String> conflicts) {
+
+        Match withConflicts(List<String> layers) {
+            return new Match(parcelId, code, parcelNo, name, category, landUse, town, areaM2, disposalStatus, roadDistanceM,
+                    areaScore, townScore, roadScore, score, lon, lat, layers);
+        }
     }
 
     record Matches(long investmentId, List<Match> items, String scoring) {
     }
 
     static final String SCORING = "score = area " + AREA_POINTS + " × (1 − |area − wanted| / wanted) + town " + TOWN_POINTS
-            + " (preferred town) + road " + ROAD_POINTS + " × (1 − distance / " + ROAD_REACH_M + " m) to the nearest road node";
+            + " (preferred town) + road " + ROAD_POINTS + " × (1 − distance / " + ROAD_REACH_M + " m) to the nearest road node;"
+            + " parcels on a restrictive control line (conflicts) come last and cannot be chosen";
 
     private static final String CANDIDATES = """
             WITH demand AS (
@@ -77,7 +91,7 @@ class LandMatches {
                    road_m AS road_distance_m, round(area_score::numeric, 2) AS area_score,
                    round(town_score::numeric, 2) AS town_score, round(road_score::numeric, 2) AS road_score,
                    round((area_score + town_score + road_score)::numeric, 2) AS score,
-                   ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
+                   ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat, NULL AS conflicts
             FROM scored
             """;
 
@@ -89,7 +103,10 @@ class LandMatches {
 
     private final InvestmentWrites investments;
 
-    LandMatches(JdbcClient jdbc, LayerAccess access, Actor actor, InvestmentWrites investments) {
+    private final ConflictCheck controlLines;
+
+    LandMatches(JdbcClient jdbc, LayerAccess access, Actor actor, InvestmentWrites investments, ConflictCheck controlLines) {
+        this.controlLines = controlLines;
         this.jdbc = jdbc;
         this.access = access;
         this.actor = actor;
@@ -103,7 +120,11 @@ class LandMatches {
         exists(id);
         List<Match> items = candidates(" ORDER BY score DESC, parcel_id LIMIT :limit", id).param("limit", limit)
             .query(Match.class)
-            .list();
+            .list()
+            .stream()
+            .map(m -> m.withConflicts(conflictsOf(m.parcelId())))
+            .sorted(Comparator.comparing((Match m) -> !m.conflicts().isEmpty()))
+            .toList();
         return new Matches(id, items, SCORING);
     }
 
@@ -126,6 +147,11 @@ class LandMatches {
         if (!fits) {
             throw new IllegalTransitionException("Parcel " + parcelId + " does not fit this project's land demand, is disposed"
                     + " of or was chosen by another project (地块不符合用地需求、已处置或已被其他项目选定)");
+        }
+        List<String> conflicts = conflictsOf(parcelId);
+        if (!conflicts.isEmpty()) {
+            throw new IllegalTransitionException("Parcel " + parcelId + " overlaps the control lines " + conflicts
+                    + " (地块与管控线冲突，不能供地)");
         }
         actor.stamp();
         String name = jdbc.sql("SELECT code || ' ' || name FROM investment_project WHERE id = ?").param(id)
@@ -151,6 +177,16 @@ class LandMatches {
         jdbc.sql("INSERT INTO parcel_disposal_note (parcel_id, note, status_after, created_by) VALUES (?, ?, 'in_progress', acting_user())")
             .params(parcelId, "一地一策：拟供地给招商项目 " + name + " / to be supplied to investment project " + name)
             .update();
+    }
+
+    /** The restrictive control layers the parcel overlaps today. */
+    private List<String> conflictsOf(long parcelId) {
+        byte[] wkb = jdbc.sql("SELECT ST_AsBinary(geom) FROM land_parcel WHERE id = ?").param(parcelId).query(byte[].class).single();
+        try {
+            return controlLines.check(new WKBReader().read(wkb), null).conflicts();
+        } catch (ParseException e) {
+            throw new IllegalStateException("PostGIS wrote a parcel geometry JTS cannot read", e);
+        }
     }
 
     private JdbcClient.StatementSpec candidates(String tail, long id) {

@@ -2,6 +2,7 @@ package cn.hetu.approval;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -16,18 +17,31 @@ import cn.hetu.RegistryTest;
 import cn.hetu.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 @RegistryTest
 class ApprovalTests {
 
-    /** The State Council's 2026 schedule, written out here independently of the calendar_day table. */
-    private static final Set<LocalDate> HOLIDAYS_2026 = Set.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-02"),
-            LocalDate.parse("2026-01-03"), LocalDate.parse("2026-09-25"), LocalDate.parse("2026-09-26"),
-            LocalDate.parse("2026-09-27"), LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-02"),
-            LocalDate.parse("2026-10-03"), LocalDate.parse("2026-10-04"), LocalDate.parse("2026-10-05"),
-            LocalDate.parse("2026-10-06"), LocalDate.parse("2026-10-07"));
+    /**
+     * The State Council's 2026 schedule (国务院办公厅关于2026年部分节假日安排的通知), written out here independently
+     * of the calendar_day table: 元旦 1-1..3, 春节 2-15..23, 清明 4-4..6, 劳动节 5-1..5, 端午 6-19..21, 中秋 9-25..27,
+     * 国庆 10-1..7; weekend days worked 1-4, 2-14, 2-28, 5-9, 9-20, 10-10.
+     */
+    private static final Set<LocalDate> HOLIDAYS_2026 = holidays("2026-01-01/2026-01-03", "2026-02-15/2026-02-23",
+            "2026-04-04/2026-04-06", "2026-05-01/2026-05-05", "2026-06-19/2026-06-21", "2026-09-25/2026-09-27",
+            "2026-10-01/2026-10-07");
 
-    private static final Set<LocalDate> WORKED_WEEKENDS_2026 = Set.of(LocalDate.parse("2026-09-20"), LocalDate.parse("2026-10-10"));
+    private static final Set<LocalDate> WORKED_WEEKENDS_2026 = Set.of(LocalDate.parse("2026-01-04"), LocalDate.parse("2026-02-14"),
+            LocalDate.parse("2026-02-28"), LocalDate.parse("2026-05-09"), LocalDate.parse("2026-09-20"), LocalDate.parse("2026-10-10"));
+
+    private static Set<LocalDate> holidays(String... ranges) {
+        Set<LocalDate> days = new HashSet<>();
+        for (String range : ranges) {
+            String[] ends = range.split("/");
+            LocalDate.parse(ends[0]).datesUntil(LocalDate.parse(ends[1]).plusDays(1)).forEach(days::add);
+        }
+        return days;
+    }
 
     @Autowired
     Http admin;
@@ -131,6 +145,67 @@ class ApprovalTests {
         for (int i = 1; i < all.size(); i++) {
             assertThat(all.get(i).get("daysLeft").asInt()).isGreaterThanOrEqualTo(all.get(i - 1).get("daysLeft").asInt());
         }
+    }
+
+    record Row(LocalDate started, LocalDate finished, int limit, boolean blocked) {
+    }
+
+    @Test
+    void theDashboardFiguresAreTheApprovalsCountedAgain() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        JsonNode figures = admin.get("/api/v1/approvals/figures").json();
+        List<Row> rows = jdbc.sql("""
+                SELECT a.started_on, a.finished_on, t.limit_days, a.issue IS NOT NULL AND a.issue_resolved_on IS NULL
+                FROM project_approval a JOIN approval_type t ON t.code = a.approval_type""")
+            .query((rs, n) -> new Row(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getInt(3),
+                    rs.getBoolean(4)))
+            .list();
+        List<Row> running = rows.stream().filter(r -> r.started() != null && r.finished() == null).toList();
+        List<Row> finished = rows.stream().filter(r -> r.finished() != null && r.finished().getYear() == today.getYear()).toList();
+        long onTime = finished.stream().filter(r -> workingDays(r.started(), r.finished()) <= r.limit()).count();
+        assertThat(figures.get("inProgress").asLong()).isEqualTo(running.size()).isPositive();
+        assertThat(figures.get("overdue").asLong())
+            .isEqualTo(running.stream().filter(r -> workingDays(r.started(), today) > r.limit()).count()).isPositive();
+        assertThat(figures.get("blocked").asLong()).isEqualTo(rows.stream().filter(r -> r.blocked() && r.finished() == null).count());
+        assertThat(figures.get("notStarted").asLong()).isEqualTo(rows.stream().filter(r -> r.started() == null).count());
+        assertThat(figures.get("finishedInYear").asLong()).isEqualTo(finished.size()).isPositive();
+        assertThat(figures.get("finishedOnTime").asLong()).isEqualTo(onTime);
+        assertThat(figures.get("onTimePct").asDouble()).isCloseTo(100.0 * onTime / finished.size(), within(0.05));
+        List<String> stages = jdbc.sql("SELECT stage FROM approval_case").query(String.class).list();
+        assertThat(figures.get("projects").asLong()).isEqualTo(stages.size());
+        assertThat(figures.get("greenChannel").asLong())
+            .isEqualTo(jdbc.sql("SELECT count(*) FROM approval_case WHERE green_channel").query(Long.class).single());
+        for (JsonNode stage : figures.get("byStage")) {
+            assertThat(stage.get("projects").asLong()).as(stage.get("stage").asString())
+                .isEqualTo(stages.stream().filter(stage.get("stage").asString()::equals).count());
+        }
+        assertThat(figures.get("byStage").findValues("stage").stream().map(JsonNode::asString))
+            .containsExactly("guidance", "parallel", "coordination", "follow_up");
+        assertThat(admin.get("/api/v1/approvals/figures?year=1999").status()).isEqualTo(400);
+    }
+
+    @Test
+    void holidaysAreDataTheBureauEnters() {
+        Http bureau = TestAccounts.ensure(admin, "approval_editor", List.of("editor"), "approval");
+        long project = chainedProject(bureau);
+        record(bureau, project, approval(project, "energy_review"), "{\"startedOn\":\"2026-11-16\",\"finishedOn\":\"2026-11-20\"}");
+        assertThat(approval(project, "energy_review").get("usedDays").asInt()).isEqualTo(4);
+        try {
+            Http.Reply holiday = bureau.send("PUT", "/api/v1/calendar-days/2026-11-18", "{\"kind\":\"holiday\",\"name\":\"测试假日\"}");
+            assertThat(holiday.status()).as(holiday.body()).isEqualTo(200);
+            assertThat(approval(project, "energy_review").get("usedDays").asInt()).isEqualTo(3);
+            assertThat(admin.get("/api/v1/calendar-days?year=2026").json().findValues("day").stream().map(JsonNode::asString))
+                .contains("2026-11-18", "2026-02-15", "2026-02-14");
+        } finally {
+            assertThat(bureau.send("DELETE", "/api/v1/calendar-days/2026-11-18", null).status()).isEqualTo(204);
+        }
+        assertThat(approval(project, "energy_review").get("usedDays").asInt()).isEqualTo(4);
+        assertThat(bureau.send("PUT", "/api/v1/calendar-days/2026-11-21", "{\"kind\":\"holiday\",\"name\":\"周六\"}").status())
+            .isEqualTo(400);
+        assertThat(bureau.send("PUT", "/api/v1/calendar-days/2026-11-18", "{\"kind\":\"workday\",\"name\":\"x\"}").status())
+            .isEqualTo(400);
+        assertThat(TestAccounts.waterEditor(admin).send("PUT", "/api/v1/calendar-days/2026-11-18",
+                "{\"kind\":\"holiday\",\"name\":\"x\"}").status()).isEqualTo(403);
     }
 
 }

@@ -108,4 +108,43 @@ class EnterpriseTests {
         assertThat(watch.get("items").findValues("id").stream().map(JsonNode::asLong)).contains(id);
     }
 
+    /** Contacts and visit problems live outside the feature table: no format of any general route carries them, to anyone. */
+    @Test
+    void personalDataLeavesThroughNoOtherRouteOrFormat() {
+        Http commerce = TestAccounts.ensure(admin, "commerce_editor", List.of("editor"), "commerce");
+        long id = create(commerce, null).json().get("id").asLong();
+        String phone = "1398" + String.format("%07d", (int) (Math.random() * 10_000_000));
+        assertThat(commerce.post("/api/v1/enterprises/" + id + "/contacts",
+                "{\"name\":\"欧阳隐私\",\"position\":\"财务总监\",\"phone\":\"" + phone + "\"}").status()).isEqualTo(201);
+        assertThat(commerce.post("/api/v1/enterprises/" + id + "/visits",
+                "{\"visitedOn\":\"2026-11-20\",\"officer\":\"王建国\",\"problems\":\"隐私问题描述\"}").status()).isEqualTo(201);
+        for (Http reader : List.of(admin, commerce, TestAccounts.viewer(admin), TestAccounts.waterEditor(admin))) {
+            for (String path : List.of("/api/v1/enterprises", "/api/v1/enterprises/" + id, "/api/v1/enterprises?q=欧阳隐私",
+                    "/ogc/collections/enterprise/items?limit=1000", "/ogc/collections/enterprise/items?limit=1000&f=html",
+                    "/ogc/collections/enterprise/items/" + id, "/ogc/collections/enterprise/items/" + id + "?f=html",
+                    "/api/v1/collections/enterprise/export?format=csv", "/api/v1/collections/enterprise/export?format=geojson",
+                    "/api/v1/search?q=" + phone, "/api/v1/search?q=欧阳隐私")) {
+                Http.Reply reply = reader.get(path);
+                assertThat(reply.status()).as(path).isEqualTo(200);
+                assertThat(reply.body()).as(path).doesNotContain(phone).doesNotContain("欧阳隐私").doesNotContain("隐私问题描述");
+            }
+        }
+    }
+
+    @Test
+    void theChainsAreDataTheCommerceBureauKeeps() {
+        Http commerce = TestAccounts.ensure(admin, "commerce_editor", List.of("editor"), "commerce");
+        Http.Reply put = commerce.send("PUT", "/api/v1/enterprises/chains/test_chain",
+                "{\"nameZh\":\"测试产业链\",\"nameEn\":\"Test chain\",\"cluster\":\"leading\",\"chainLeader\":\"县长\",\"sortOrder\":999}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertThat(put.body()).contains("测试产业链", "县长");
+        assertThat(commerce.send("PUT", "/api/v1/enterprises/chains/test_chain",
+                "{\"nameZh\":\"测试产业链\",\"nameEn\":\"Test chain\",\"cluster\":\"biggest\"}").status()).isEqualTo(400);
+        assertThat(TestAccounts.waterEditor(admin).send("PUT", "/api/v1/enterprises/chains/test_chain",
+                "{\"nameZh\":\"x\",\"nameEn\":\"x\",\"cluster\":\"leading\"}").status()).isEqualTo(403);
+        assertThat(commerce.post("/api/v1/enterprises", """
+                {"properties":{"code":"QY-T-%s","name":"链上企业","chain":"test_chain"},
+                 "location":{"type":"Point","coordinates":[116.30,33.26]}}""".formatted(UUID.randomUUID())).status()).isEqualTo(201);
+    }
+
 }

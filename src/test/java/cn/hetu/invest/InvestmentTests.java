@@ -1,5 +1,8 @@
 package cn.hetu.invest;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -157,7 +160,7 @@ class InvestmentTests {
         assertThat(again.status()).isEqualTo(422);
     }
 
-    record Candidate(long id, double area, String town, Double roadM, double score) {
+    record Candidate(long id, double area, String town, Double roadM, double score, boolean onControlLine) {
     }
 
     @Test
@@ -173,7 +176,10 @@ class InvestmentTests {
                 SELECT p.id, ST_Area(p.geom::geography) AS area, p.town, p.category, p.disposal_status, p.land_use,
                        (SELECT ST_Distance(p.geom::geography, r.geom::geography) FROM road_node r
                         ORDER BY p.geom::geography <-> r.geom::geography LIMIT 1) AS road_m,
-                       EXISTS (SELECT 1 FROM investment_project i WHERE i.parcel_id = p.id) AS taken
+                       EXISTS (SELECT 1 FROM investment_project i WHERE i.parcel_id = p.id) AS taken,
+                       EXISTS (SELECT 1 FROM (SELECT geom FROM basic_farmland UNION ALL SELECT geom FROM ecological_redline
+                                              UNION ALL SELECT geom FROM cultivated_land) c
+                               WHERE ST_Area(ST_Intersection(c.geom, p.geom)) > 0) AS on_control_line
                 FROM land_parcel p""").query((rs, n) -> {
                     double area = rs.getDouble("area");
                     boolean fits = List.of("idle", "approved_unsupplied").contains(rs.getString("category"))
@@ -184,22 +190,30 @@ class InvestmentTests {
                         double score = Math.max(0, 50 * (1 - Math.abs(area - 32500) / 32500))
                                 + ("城关镇".equals(rs.getString("town")) ? 25 : 0)
                                 + (road == null ? 0 : Math.max(0, 25 * (1 - road / 3000)));
-                        expected.add(new Candidate(rs.getLong("id"), area, rs.getString("town"), road, score));
+                        expected.add(new Candidate(rs.getLong("id"), area, rs.getString("town"), road, score,
+                                rs.getBoolean("on_control_line")));
                     }
                     return null;
                 }).list();
-        expected.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparingLong(Candidate::id));
+        // Parcels on a restrictive control line (basic farmland, red line, cultivated land) come after all others.
+        expected.sort(Comparator.comparing(Candidate::onControlLine)
+            .thenComparing(Comparator.comparingDouble(Candidate::score).reversed())
+            .thenComparingLong(Candidate::id));
         assertThat(expected).hasSizeGreaterThan(2);
+        assertThat(expected).anyMatch(Candidate::onControlLine).anyMatch(c -> !c.onControlLine());
         JsonNode items = matches.get("items");
         assertThat(items).hasSize(expected.size());
         for (int i = 0; i < expected.size(); i++) {
             assertThat(items.get(i).get("score").asDouble()).as("rank " + i).isCloseTo(expected.get(i).score(), within(0.01));
+            assertThat(items.get(i).get("conflicts").isEmpty()).as("rank " + i).isEqualTo(!expected.get(i).onControlLine());
         }
+        long conflicting = expected.stream().filter(Candidate::onControlLine).findFirst().orElseThrow().id();
+        Http.Reply refused = commerce.send("PUT", "/api/v1/investments/" + id + "/parcel",
+                "{\"parcelId\":" + conflicting + ",\"version\":0}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("管控线");
         assertThat(items.findValues("parcelId").stream().map(JsonNode::asLong).toList())
             .containsExactlyInAnyOrderElementsOf(expected.stream().map(Candidate::id).toList());
-        for (int i = 1; i < items.size(); i++) {
-            assertThat(items.get(i).get("score").asDouble()).isLessThanOrEqualTo(items.get(i - 1).get("score").asDouble());
-        }
     }
 
     @Test
@@ -230,6 +244,92 @@ class InvestmentTests {
         assertThat(TestAccounts.natresEditor(admin).send("PUT", "/api/v1/investments/" + other + "/parcel",
                 "{\"parcelId\":" + parcel + ",\"version\":0}").status()).isEqualTo(403);
         assertThat(commerce.get("/api/v1/investments/999999/land-matches").status()).isEqualTo(404);
+    }
+
+    @Test
+    void undeletingAProjectBringsBackItsSteps() {
+        long id = create(commerce, "").get("summary").get("id").asLong();
+        assertThat(step(id, "negotiating", null).status()).isEqualTo(200);
+        assertThat(step(id, "landed", "老客户，直接落地").status()).isEqualTo(200);
+        assertThat(admin.delete("/ogc/collections/investment_project/items/" + id).status()).isEqualTo(204);
+        assertThat(commerce.get("/api/v1/investments/" + id).status()).isEqualTo(404);
+        long deletion = admin.get("/api/v1/features/investment_project/" + id + "/history").json().get(0).get("id").asLong();
+        Http.Reply restored = admin.post("/api/v1/features/investment_project/" + id + "/history/" + deletion + "/restore", null);
+        assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+        JsonNode detail = commerce.get("/api/v1/investments/" + id).json();
+        assertThat(detail.get("summary").get("stage").asString()).isEqualTo("landed");
+        assertThat(detail.get("steps").findValues("toStage").stream().map(JsonNode::asString).toList())
+            .containsExactly("lead", "negotiating", "landed", "landed");
+        assertThat(detail.get("steps").get(2).get("reason").asString()).isEqualTo("老客户，直接落地");
+        assertThat(detail.get("steps").get(3).get("reason").asString()).contains("undeleted");
+    }
+
+    record Row(long id, String stage, BigDecimal amount, String source, String industry, Long parcel, double parcelArea,
+            Instant stageChangedAt) {
+    }
+
+    @Test
+    void theDashboardFiguresAreThePipelineCountedAgain() {
+        JsonNode figures = commerce.get("/api/v1/investments/figures").json();
+        List<Row> rows = jdbc.sql("""
+                SELECT i.id, i.stage, i.amount_wan, i.source, i.industry, i.parcel_id, COALESCE(p.area_m2, 0), i.stage_changed_at
+                FROM investment_project i LEFT JOIN land_parcel p ON p.id = i.parcel_id""")
+            .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4), rs.getString(5),
+                    (Long) rs.getObject(6), rs.getDouble(7), rs.getTimestamp(8).toInstant()))
+            .list();
+        assertThat(figures.get("projects").asLong()).isEqualTo(rows.size());
+        assertThat(figures.get("amountWan").decimalValue()).isEqualByComparingTo(sum(rows));
+        for (String stage : List.of("lead", "negotiating", "signed", "landed", "started", "producing")) {
+            List<Row> in = rows.stream().filter(r -> r.stage().equals(stage)).toList();
+            JsonNode group = group(figures.get("byStage"), stage);
+            assertThat(group.get("projects").asLong()).as(stage).isEqualTo(in.size()).isPositive();
+            assertThat(group.get("amountWan").decimalValue()).as(stage).isEqualByComparingTo(sum(in));
+        }
+        for (JsonNode group : figures.get("bySource")) {
+            String source = group.get("key").isNull() ? null : group.get("key").asString();
+            List<Row> in = rows.stream().filter(r -> java.util.Objects.equals(r.source(), source)).toList();
+            assertThat(group.get("projects").asLong()).as(source).isEqualTo(in.size());
+            assertThat(group.get("amountWan").decimalValue()).as(source).isEqualByComparingTo(sum(in));
+        }
+        assertThat(figures.get("byIndustry").findValues("projects").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(rows.size());
+        Instant stalledBefore = Instant.now().minus(java.time.Duration.ofDays(90));
+        assertThat(figures.get("stalled").findValues("id").stream().map(JsonNode::asLong).toList())
+            .containsExactlyInAnyOrderElementsOf(rows.stream()
+                .filter(r -> !r.stage().equals("producing") && r.stageChangedAt().isBefore(stalledBefore)).map(Row::id).toList())
+            .isNotEmpty();
+        List<Row> onLand = rows.stream().filter(r -> r.parcel() != null).toList();
+        assertThat(figures.get("land").get("projectsWithParcel").asLong()).isEqualTo(onLand.size());
+        assertThat(figures.get("land").get("parcelAreaM2").asDouble())
+            .isCloseTo(onLand.stream().mapToDouble(Row::parcelArea).sum(), within(0.01));
+
+        int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        List<Object[]> steps = jdbc.sql("SELECT investment_id, to_stage, changed_at FROM investment_step")
+            .query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant() }).list();
+        for (String stage : List.of("signed", "landed", "producing")) {
+            var ids = steps.stream().filter(s -> s[1].equals(stage)
+                    && ((Instant) s[2]).atZone(java.time.ZoneId.of("Asia/Shanghai")).getYear() == year).map(s -> (Long) s[0])
+                .collect(java.util.stream.Collectors.toSet());
+            assertThat(figures.get("year").get(stage).asLong()).as(stage).isEqualTo(ids.size());
+            if (stage.equals("signed")) {
+                assertThat(figures.get("year").get("signedAmountWan").decimalValue())
+                    .isEqualByComparingTo(sum(rows.stream().filter(r -> ids.contains(r.id())).toList()));
+            }
+        }
+        assertThat(figures.get("year").get("signed").asLong()).isPositive();
+        assertThat(commerce.get("/api/v1/investments/figures?year=1999").status()).isEqualTo(400);
+    }
+
+    private static BigDecimal sum(List<Row> rows) {
+        return rows.stream().map(Row::amount).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static JsonNode group(JsonNode groups, String key) {
+        for (JsonNode group : groups) {
+            if (key.equals(group.get("key").asString())) {
+                return group;
+            }
+        }
+        throw new AssertionError("no group " + key);
     }
 
 }

@@ -218,6 +218,11 @@ class RoleTableTests {
                     INSERT INTO land_parcel (code, parcel_no, name, geom, department, category)
                     VALUES ('RT-' || gen_random_uuid(), 'RT-' || gen_random_uuid(), '角色表地块', ST_Multi(ST_MakeEnvelope(
                             116.30, 33.20, 116.301, 33.201, 4490)), 'natres', 'idle') RETURNING id""");
+            // Inside 城关镇's development boundary, off the demo's farmland: a parcel an investment project may choose.
+            case "free_parcel" -> insert("""
+                    INSERT INTO land_parcel (code, parcel_no, name, geom, department, category)
+                    VALUES ('RT-' || gen_random_uuid(), 'RT-' || gen_random_uuid(), '角色表可供地块', ST_Multi(ST_MakeEnvelope(
+                            116.30, 33.255, 116.301, 33.256, 4490)), 'natres', 'idle') RETURNING id""");
             case "ditch.change", "parcel.change" -> String.valueOf(jdbc.sql(
                     "SELECT max(id) FROM audit_log WHERE collection = ? AND feature_id = ?::bigint")
                 .params(name.startsWith("ditch") ? "ditch" : "land_parcel", dependency(name, role, memo))
