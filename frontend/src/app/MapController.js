@@ -34,6 +34,9 @@ const PANES = {
 	'hetu-edit-vertices': 660
 };
 
+/** The margin around the county when the map shows all of it. */
+const COUNTY_PADDING = [8, 8];
+
 /**
  * The map: basemaps, the collections' layers with their filters and counts, the layer panel, the
  * selected feature (see Selection), a layer narrowed by properties (see LayerViewMode) and the
@@ -132,7 +135,8 @@ export class MapController {
 			zoom: view ? view.zoom : zoom,
 			minZoom: 6, maxZoom: 19,
 			zoomControl: false, attributionControl: false,
-			zoomSnap: 0.5, wheelPxPerZoomLevel: 90
+			// Fine steps, so that fitting the county fills a phone's narrow screen (half steps left a small island).
+			zoomSnap: 0.1, wheelPxPerZoomLevel: 90
 		});
 		for (const [name, zIndex] of Object.entries(PANES)) {
 			const pane = map.createPane(name);
@@ -151,7 +155,7 @@ export class MapController {
 			this.countyBounds = new GeoJSON(geojson).getBounds();
 			new CountyOutline(geojson).addTo(map);
 			if (this._fitCountyWhenLoaded && this.countyBounds.isValid()) {
-				map.fitBounds(this.countyBounds, {padding: [16, 16], animate: false});
+				map.fitBounds(this.countyBounds, {padding: COUNTY_PADDING, animate: false});
 			}
 		}).catch((error) => this.reportError(error));
 
@@ -211,7 +215,7 @@ export class MapController {
 
 	_home() {
 		if (this.countyBounds?.isValid()) {
-			this.map.flyToBounds(this.countyBounds, {padding: [20, 20], duration: 0.6});
+			this.map.flyToBounds(this.countyBounds, {padding: COUNTY_PADDING, duration: 0.6});
 		} else {
 			const {center, zoom} = this.config;
 			this.map.flyTo([center[1], center[0]], zoom, {duration: 0.6});
