@@ -14,9 +14,11 @@ import {CountyOutline} from '../map/CountyOutline.js';
 import {formatHash, parseHash} from '../map/HashState.js';
 import {formatLayerView, parseLayerView} from '../map/LayerView.js';
 import {MapButtons} from '../map/MapButtons.js';
+import {keepAreaOffline} from '../map/offlineArea.js';
 import {LayerPanel} from '../ui/LayerPanel.js';
 import {MapHint} from '../ui/MapHint.js';
 import {debounce} from '../util/debounce.js';
+import {el} from '../util/dom.js';
 import {LayerViewMode} from './LayerViewMode.js';
 import {Selection} from './Selection.js';
 
@@ -157,7 +159,11 @@ export class MapController {
 			if (this._fitCountyWhenLoaded && this.countyBounds.isValid()) {
 				map.fitBounds(this.countyBounds, {padding: COUNTY_PADDING, animate: false});
 			}
+			keepAreaOffline({api: this.api, county: this.countyBounds, win: this.window});
 		}).catch((error) => this.reportError(error));
+		const online = () => this._backOnline();
+		this.window.addEventListener('online', online);
+		this._cleanups.push(() => this.window.removeEventListener('online', online));
 
 		this.highlight = new Highlight().addTo(map);
 		this.historyOverlay = new HistoryOverlay().addTo(map);
@@ -300,6 +306,10 @@ export class MapController {
 			}
 			this._setLoading(id, false);
 			if (e.error?.status === 401 && !this.session.authenticated) {
+				return;
+			}
+			if (e.error?.status === 0) {
+				this._showOffline();
 				return;
 			}
 			this.toast.show(this.i18n.t('layer.failed', {layer: title(), detail: this.names.errorText(e.error)}), {kind: 'error'});
@@ -478,8 +488,37 @@ export class MapController {
 	}
 
 	reportError(error) {
-		if (!isAbort(error) && !this._destroyed && !(error?.status === 401 && !this.session.authenticated)) {
+		if (isAbort(error) || this._destroyed || (error?.status === 401 && !this.session.authenticated)) {
+			return;
+		}
+		if (error?.status === 0) {
+			this._showOffline();
+		} else {
 			this.toast.show(this.names.errorText(error), {kind: 'error'});
+		}
+	}
+
+	/** No signal: one notice over the map, not one failure per layer; the kept base map still shows. */
+	_showOffline() {
+		if (!this._offlineNotice) {
+			this._offlineNotice = el('p', {class: 'hetu-offline-notice', role: 'status', 'data-role': 'offline-notice'}, this.i18n.t('map.offline'));
+			this.elements.map.append(this._offlineNotice);
+		}
+	}
+
+	/** The signal is back: the notice goes, and the layers load again. */
+	_backOnline() {
+		if (!this._offlineNotice || this._destroyed) {
+			return;
+		}
+		this._offlineNotice.remove();
+		this._offlineNotice = null;
+		for (const id of this.state.visible) {
+			const layer = this.layers.get(id);
+			if (layer && this.map.hasLayer(layer)) {
+				this.map.removeLayer(layer);
+				this.map.addLayer(layer);
+			}
 		}
 	}
 }

@@ -1,3 +1,4 @@
+import {GeoJSON} from 'leaflet';
 import {isAbort} from '../api/ApiError.js';
 import {problemText} from '../ui/problemText.js';
 import {el, replaceChildren} from '../util/dom.js';
@@ -7,6 +8,8 @@ import {canPatrol} from './roles.js';
 import {formatDistance} from './track.js';
 import {refusalKey, stepsFrom} from './workflow.js';
 import {countyTimeZone} from '../county/County.js';
+import {issueMarker, segmentStyle} from './issueMap.js';
+import {RiverMap} from './RiverMap.js';
 
 /**
  * One issue: what was reported where, its photos with their EXIF evidence against the report
@@ -48,6 +51,8 @@ export class IssueDetail {
 		this.element.dataset.status = issue.status;
 		this.element.dataset.id = issue.id;
 		const photos = issue.photos || [];
+		this.map?.destroy();
+		const mapBox = el('div', {class: 'hetu-issue-map-box', 'data-role': 'issue-map'});
 		replaceChildren(this.element,
 			el('header', {class: 'hetu-river-detail__head'},
 				el('button', {type: 'button', class: 'hetu-button hetu-button--secondary hetu-river-detail__back', 'data-action': 'close-issue', onclick: () => this.onClose()}, t('river.issues.back')),
@@ -59,10 +64,10 @@ export class IssueDetail {
 			el('dl', {class: 'hetu-river-facts'},
 				fact(t('river.issues.segment'), [issue.segmentName || t('river.issues.noSegment'), issue.town].filter(Boolean).join(' · '), 'segment'),
 				issue.chief ? fact(t('river.issues.chief'), `${issue.chief.name} · ${t(`river.level.${issue.chief.level}`)}`, 'chief') : null,
-				fact(t('river.issues.position'), `${Number(issue.lon).toFixed(5)}, ${Number(issue.lat).toFixed(5)}`),
 				fact(t('river.issues.reported'), `${issue.reportedBy} · ${this._time(issue.reportedAt)}`),
 				issue.assignee ? fact(t('river.issues.assignee'), issue.assignee, 'assignee') : null,
 				issue.deadline ? fact(t('river.issues.deadline'), issue.deadline, 'deadline') : null),
+			mapBox,
 			el('h4', {}, t('river.issues.photos', {count: photos.length})),
 			photos.length ? el('div', {class: 'hetu-river-photos'}, photos.map((photo) => this._photo(photo))) : el('p', {class: 'hetu-hint'}, t('river.issues.noPhotos')),
 			el('h4', {}, t('river.issues.history')),
@@ -71,6 +76,30 @@ export class IssueDetail {
 				el('span', {class: 'hetu-river-event__meta'}, `${event.byUser} · ${this._time(event.at)}`),
 				event.note ? el('p', {class: 'hetu-river-event__note'}, event.note) : null))),
 			this._actions());
+		this._drawMap(mapBox, issue);
+	}
+
+	/** Where the issue is, on the offline county map, with the segment it was reported on. */
+	_drawMap(container, issue) {
+		const label = `${this.i18n.t('river.issues.position')} ${Number(issue.lon).toFixed(5)}, ${Number(issue.lat).toFixed(5)}`;
+		const map = this.map = new RiverMap({container, api: this.riverApi.api, i18n: this.i18n, county: this.county, className: 'hetu-issue-map', label});
+		const point = issueMarker(issue).addTo(map.map);
+		map.fit(point.getLatLng().toBounds(400));
+		if (issue.segmentCollection && issue.segmentId) {
+			this.riverApi.api.item(issue.segmentCollection, issue.segmentId).then((segment) => {
+				if (this.map === map && map.map) {
+					const line = new GeoJSON(segment, {pane: 'hetu-river-segments', style: segmentStyle, interactive: false}).addTo(map.map);
+					map.fit(line.getBounds().extend(point.getLatLng()));
+				}
+			}).catch(() => {
+				// The map still shows where the issue is; the segment's name is in the facts above.
+			});
+		}
+	}
+
+	destroy() {
+		this.map?.destroy();
+		this.map = null;
 	}
 
 	_eventTitle(event) {
