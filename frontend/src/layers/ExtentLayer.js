@@ -167,10 +167,20 @@ export const ExtentLayer = GeoJSON.extend({
 			.map((f) => [bboxArea(f.geometry), f]).sort((a, b) => b[0] - a[0]).map(([, f]) => f);
 		this.clearLayers();
 		this.addData({type: 'FeatureCollection', features: shown});
-		this._points = this.getLayers().filter((layer) => layer instanceof Marker);
-		for (const marker of this._points) {
-			marker.home = marker.getLatLng();
-			this.removeLayer(marker);
+		this._points = [];
+		for (const layer of this.getLayers()) {
+			// A point is one marker (its tap bound by _bindFeature); a multipoint a group of them, each opening the feature.
+			const markers = layer instanceof Marker ? [layer] : layer.getLayers?.().every((part) => part instanceof Marker) ? layer.getLayers() : [];
+			for (const marker of markers) {
+				marker.home = marker.getLatLng();
+				if (marker !== layer) {
+					marker.on('click', () => this.open(marker));
+				}
+			}
+			if (markers.length) {
+				this.removeLayer(layer);
+				this._points.push(...markers);
+			}
 		}
 		if (this._map) {
 			PointGrid.of(this._map).changed();
