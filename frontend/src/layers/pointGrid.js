@@ -4,20 +4,23 @@
  * at the county view are a few hundred icons, not a wall).
  *
  * The screen is cut into square cells, aligned to the map's pixel grid at the zoom (so that the
- * cells stay put while the map pans). A cell holding one point draws that point's marker where it
- * is; a cell holding more draws one cluster icon with their count, inside the cell. A marker whose
- * box would touch a neighbour's is pulled inside its own cell. Every icon then lies inside its own
- * cell with a gap to the cell's edge, or touches nothing: no two overlap.
+ * cells stay put while the map pans). A cell draws its points' markers where they are when they are
+ * few and none touches another (zoomed in), else one cluster icon with their count, inside the cell.
+ * A lone marker whose box would touch a neighbour cell's icon is pulled inside its own cell; a cell of
+ * several such markers becomes a cluster. Every icon then lies inside its own cell with a gap to the
+ * cell's edge, or touches nothing: no two overlap.
  */
 
 /** The cell's side in CSS pixels: the largest cluster icon (50 px) and a gap fit in it. */
 export const CELL_SIZE = 56;
 const GAP = 2;
+/** A cell shows up to this many markers of its own when none touches another (zoomed in, points far apart). */
+const SPREAD_MAX = 6;
 
 /**
  * Groups `points` ([{x, y, size, ...}], in the map's absolute pixels at the zoom; size is the
- * marker's side) into drawn icons: [{key, x, y, members, single}], where a single carries its one
- * point and a cluster its `clusterSize(count)` as `size`.
+ * marker's side) into drawn icons: [{key, x, y, size, single, members}], a single carrying its one
+ * point, a cluster its points and `clusterSize(count)` as its side.
  */
 export function aggregate(points, options = {}) {
 	const {cellSize = CELL_SIZE, clusterSize = () => cellSize - 2 * GAP} = options;
@@ -33,30 +36,39 @@ export function aggregate(points, options = {}) {
 			cells.set(key, {key, cx, cy, members: [point]});
 		}
 	}
-	const icons = new Map();
+	const cluster = (cell) => {
+		const icon = {key: cell.key, cx: cell.cx, cy: cell.cy, x: mean(cell.members, 'x'), y: mean(cell.members, 'y'),
+			size: Math.min(clusterSize(cell.members.length), cellSize - 2 * GAP), single: false, members: cell.members};
+		clampIntoCell(icon, cellSize);
+		cell.icons = [icon];
+	};
 	for (const cell of cells.values()) {
-		const single = cell.members.length === 1;
-		const size = single ? cell.members[0].size : Math.min(clusterSize(cell.members.length), cellSize - 2 * GAP);
-		const x = single ? cell.members[0].x : mean(cell.members, 'x');
-		const y = single ? cell.members[0].y : mean(cell.members, 'y');
-		const icon = {key: cell.key, cx: cell.cx, cy: cell.cy, x, y, size, single, members: cell.members};
-		if (!single) {
-			clampIntoCell(icon, cellSize);
+		const singles = cell.members.map((point, i) => ({key: `${cell.key}:${i}`, cx: cell.cx, cy: cell.cy, x: point.x, y: point.y, size: point.size, single: true, members: [point]}));
+		if (singles.length <= SPREAD_MAX && !singles.some((a, i) => singles.some((b, j) => j > i && overlaps(a, b)))) {
+			cell.icons = singles;
+		} else {
+			cluster(cell);
 		}
-		icons.set(cell.key, icon);
 	}
-	// A marker that touches a neighbour's icon moves inside its own cell; again until none touches.
+	// Icons that touch a neighbour cell's: a lone marker moves inside its own cell, a cell of several
+	// markers becomes a cluster; again until none touches.
 	let moved = true;
 	while (moved) {
 		moved = false;
-		for (const icon of icons.values()) {
-			if (icon.single && !icon.clamped && touchesNeighbour(icon, icons)) {
-				clampIntoCell(icon, cellSize);
-				moved = true;
+		for (const cell of cells.values()) {
+			const touching = cell.icons.filter((icon) => icon.single && !icon.clamped && touchesNeighbour(icon, cells));
+			if (!touching.length) {
+				continue;
 			}
+			if (cell.icons.length === 1) {
+				clampIntoCell(cell.icons[0], cellSize);
+			} else {
+				cluster(cell);
+			}
+			moved = true;
 		}
 	}
-	return [...icons.values()].map(({key, x, y, size, single, members}) => ({key, x, y, size, single, members}));
+	return [...cells.values()].flatMap((cell) => cell.icons).map(({key, x, y, size, single, members}) => ({key, x, y, size, single, members}));
 }
 
 function mean(points, axis) {
@@ -71,11 +83,11 @@ function clampIntoCell(icon, cellSize) {
 	icon.clamped = true;
 }
 
-function touchesNeighbour(icon, icons) {
+function touchesNeighbour(icon, cells) {
 	for (let dx = -1; dx <= 1; dx++) {
 		for (let dy = -1; dy <= 1; dy++) {
-			const other = (dx || dy) ? icons.get(`${icon.cx + dx},${icon.cy + dy}`) : null;
-			if (other && overlaps(icon, other)) {
+			const other = (dx || dy) ? cells.get(`${icon.cx + dx},${icon.cy + dy}`) : null;
+			if (other && other.icons.some((neighbour) => overlaps(icon, neighbour))) {
 				return true;
 			}
 		}

@@ -42,8 +42,11 @@ describe('aggregate', () => {
 		const icons = aggregate([lonely, ...pair]);
 		const a = icons.find((icon) => icon.members[0].id === 'a');
 		expect([a.x, a.y, a.single]).toEqual([28, 28, true]);
-		// 300 and 320 lie in cells 5 and 5 (of 56 px): one cluster of two.
+		// 300 and 320 lie in cell 5 (of 56 px), their 28 px markers would touch: one cluster of two.
 		expect(icons.filter((icon) => !icon.single).map((icon) => icon.members.length)).toEqual([2]);
+		// Zoomed in, two points of one cell far enough apart stay two markers where they are.
+		const apart = aggregate([{id: 'f', x: 115, y: 115, size: 28}, {id: 'g', x: 150, y: 150, size: 28}]);
+		expect(apart.map((icon) => [icon.single, icon.x, icon.y])).toEqual([[true, 115, 115], [true, 150, 150]]);
 		const across = aggregate([{id: 'd', x: 110, y: 20, size: 28}, {id: 'e', x: 114, y: 20, size: 28}]);
 		expect(across.every((icon) => icon.single)).toBe(true);
 		expect(overlapping(across)).toEqual([]);
