@@ -150,7 +150,7 @@ describe('the field app on a phone', () => {
 		// The county's outline and the offline base map's ground, rivers and roads come from the kept copy.
 		await page.waitForSelector('#hetu-map .leaflet-hetu-boundary-pane path', {timeout: 15000});
 		await page.waitForSelector('#hetu-map .leaflet-hetu-base-pane canvas');
-		await page.waitForSelector('#hetu-map .hetu-base-label--town', {timeout: 15000});
+		await page.waitForSelector('#hetu-map .hetu-base-label--town', {state: 'attached', timeout: 15000});
 		await page.waitForTimeout(2000);
 		assert.equal(await page.locator('[data-role="offline-notice"]').count(), 1, 'one notice');
 		assert.equal(await page.locator('.hetu-toast--error').count(), 0, 'no failure toasts');
