@@ -258,7 +258,7 @@ export class MapController {
 				pane: /Polygon|Geometry/.test(info.geometryType) ? 'hetu-polygons' : 'hetu-lines',
 				// Project points sit under the asset markers, a size larger: an asset with a project
 				// at the same place shows the project's star around it and stays clickable.
-				...(info.geometryType === 'Geometry' ? {markerPane: 'hetu-project-points', markerSize: 36} : {})
+				...(info.geometryType === 'Geometry' ? {markerPane: 'hetu-project-points', markerSize: 36, backdrop: true} : {})
 			};
 			let layer;
 			if (info.geometryType === 'Point') {

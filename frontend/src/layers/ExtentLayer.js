@@ -28,6 +28,8 @@ export const ExtentLayer = GeoJSON.extend({
 		// Pane and size of the markers of point features in a mixed collection (project footprints).
 		markerPane: 'markerPane',
 		markerSize: 28,
+		// Points drawn behind another layer's marker at the same place (see PointGrid).
+		backdrop: false,
 		// Areas whose bounding box exceeds this many square degrees (about 15 km × 15 km) are drawn as outlines.
 		largeArea: 0.02
 	},

@@ -26,7 +26,9 @@ function clusterSize(count) {
 
 /**
  * One map's point markers of every point layer together (see pointGrid.js): the layers hand it
- * the markers they show, it draws those in view as markers or clusters that never overlap. A
+ * the markers they show, it draws those in view as markers or clusters that never overlap. A layer
+ * with the `backdrop` option (the projects) has its point at an asset's very place drawn behind
+ * the asset's marker, the two taken as one symbol. A
  * cluster's tap zooms to its features; at the highest zoom it lists them instead.
  */
 export const PointGrid = Layer.extend({
@@ -94,22 +96,42 @@ export const PointGrid = Layer.extend({
 		const zoom = map.getZoom();
 		const view = map.getBounds().pad(0.2);
 		const points = [];
+		const hosts = new Map();
+		const backdrops = [];
 		for (const source of this._sources) {
 			for (const marker of source.shownMarkers()) {
 				const latlng = marker.home;
 				if (view.contains(latlng)) {
 					const {x, y} = map.project(latlng, zoom);
-					points.push({x, y, size: marker.options.icon.options.iconSize[0], marker, source});
+					const point = {x, y, size: marker.options.icon.options.iconSize[0], marker, source, backdrops: []};
+					if (source.options.backdrop) {
+						backdrops.push(point);
+					} else {
+						points.push(point);
+						hosts.set(`${Math.round(x)},${Math.round(y)}`, point);
+					}
 				}
+			}
+		}
+		// A project's point at the very place of an asset's marker is drawn behind it, as one symbol.
+		for (const point of backdrops) {
+			const host = hosts.get(`${Math.round(point.x)},${Math.round(point.y)}`);
+			if (host) {
+				host.backdrops.push(point.marker);
+				host.size = Math.max(host.size, point.size);
+			} else {
+				points.push(point);
 			}
 		}
 		const next = new Map();
 		for (const icon of aggregate(points, {clusterSize})) {
 			const latlng = map.unproject([icon.x, icon.y], zoom);
 			if (icon.single) {
-				const {marker} = icon.members[0];
-				marker.setLatLng(latlng);
-				next.set(marker, marker);
+				const {marker, backdrops: behind} = icon.members[0];
+				for (const drawn of [marker, ...behind]) {
+					drawn.setLatLng(latlng);
+					next.set(drawn, drawn);
+				}
 			} else {
 				const key = `${icon.key}:${icon.members.length}`;
 				const cluster = this._drawn.get(key) || this._cluster(icon.members);
@@ -127,12 +149,19 @@ export const PointGrid = Layer.extend({
 				marker.addTo(map);
 			}
 		}
+		for (const source of this._sources) {
+			if (source.options.backdrop) {
+				source.shownMarkers().forEach((marker) => marker.getElement()?.classList.add('is-backdrop'));
+			}
+		}
 		this._drawn = next;
 	},
 
 	_cluster(members) {
 		const {icon} = clusterIcon(members);
 		const cluster = new Marker([0, 0], {icon, keyboard: true, riseOnHover: true});
+		// How many features the icon stands for, for the tests that count what is drawn.
+		cluster.on('add', () => cluster.getElement()?.setAttribute('data-count', String(members.length)));
 		cluster.on('click', () => this._open(members, cluster));
 		return cluster;
 	},

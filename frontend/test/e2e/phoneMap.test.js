@@ -11,9 +11,17 @@ function iconBoxes(page) {
 	return page.evaluate(() => [...document.querySelectorAll('#hetu-map .hetu-marker-icon, #hetu-map .hetu-cluster-icon')]
 		.map((icon) => {
 			const box = icon.getBoundingClientRect();
-			return {left: box.left, top: box.top, right: box.right, bottom: box.bottom, label: icon.textContent.trim() || icon.className};
+			return {left: box.left, top: box.top, right: box.right, bottom: box.bottom, label: icon.textContent.trim() || icon.className,
+				backdrop: icon.classList.contains('is-backdrop')};
 		})
 		.filter((box) => box.right > box.left));
+}
+
+/** A project's star drawn behind the asset's marker at its very place is one symbol with it, by design. */
+function oneSymbol(a, b) {
+	const centre = (box) => [(box.left + box.right) / 2, (box.top + box.bottom) / 2];
+	const [[ax, ay], [bx, by]] = [centre(a), centre(b)];
+	return (a.backdrop !== b.backdrop) && Math.abs(ax - bx) < 1 && Math.abs(ay - by) < 1;
 }
 
 function overlapping(boxes) {
@@ -21,7 +29,7 @@ function overlapping(boxes) {
 	for (let i = 0; i < boxes.length; i++) {
 		for (let j = i + 1; j < boxes.length; j++) {
 			const [a, b] = [boxes[i], boxes[j]];
-			if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) {
+			if (!oneSymbol(a, b) && a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) {
 				pairs.push([a, b]);
 			}
 		}
