@@ -1,4 +1,3 @@
-import {GeoJSON} from 'leaflet';
 import {isAbort} from '../api/ApiError.js';
 import {problemText} from '../ui/problemText.js';
 import {el, replaceChildren} from '../util/dom.js';
@@ -8,8 +7,6 @@ import {canPatrol} from './roles.js';
 import {formatDistance} from './track.js';
 import {refusalKey, stepsFrom} from './workflow.js';
 import {countyTimeZone} from '../county/County.js';
-import {issueMarker, segmentStyle} from './issueMap.js';
-import {RiverMap} from './RiverMap.js';
 
 /**
  * One issue: what was reported where, its photos with their EXIF evidence against the report
@@ -79,21 +76,11 @@ export class IssueDetail {
 		this._drawMap(mapBox, issue);
 	}
 
-	/** Where the issue is, on the offline county map, with the segment it was reported on. */
-	_drawMap(container, issue) {
-		const label = `${this.i18n.t('river.issues.position')} ${Number(issue.lon).toFixed(5)}, ${Number(issue.lat).toFixed(5)}`;
-		const map = this.map = new RiverMap({container, api: this.riverApi.api, i18n: this.i18n, county: this.county, className: 'hetu-issue-map', label});
-		const point = issueMarker(issue).addTo(map.map);
-		map.fit(point.getLatLng().toBounds(400));
-		if (issue.segmentCollection && issue.segmentId) {
-			this.riverApi.api.item(issue.segmentCollection, issue.segmentId).then((segment) => {
-				if (this.map === map && map.map) {
-					const line = new GeoJSON(segment, {pane: 'hetu-river-segments', style: segmentStyle, interactive: false}).addTo(map.map);
-					map.fit(line.getBounds().extend(point.getLatLng()));
-				}
-			}).catch(() => {
-				// The map still shows where the issue is; the segment's name is in the facts above.
-			});
+	/** Where the issue is, on the offline county map, with the segment it was reported on (Leaflet loads with the first map). */
+	async _drawMap(container, issue) {
+		const {issueMap} = await import('./issueMap.js');
+		if (container.isConnected && this.issue === issue) {
+			this.map = issueMap({container, issue, api: this.riverApi.api, i18n: this.i18n, county: this.county});
 		}
 	}
 
