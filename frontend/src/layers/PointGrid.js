@@ -116,7 +116,8 @@ export const PointGrid = Layer.extend({
 		// A project's point at the very place of an asset's marker is drawn behind it, as one symbol.
 		for (const point of backdrops) {
 			const host = hosts.get(`${Math.round(point.x)},${Math.round(point.y)}`);
-			if (host) {
+			// One project behind an asset; a second one there would hide under the first, so it clusters.
+			if (host && !host.backdrops.length) {
 				host.backdrops.push(point.marker);
 				host.size = Math.max(host.size, point.size);
 			} else {
