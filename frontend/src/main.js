@@ -1,5 +1,4 @@
 import 'leaflet/dist/leaflet.css';
-import 'leaflet.markercluster/dist/MarkerCluster.css';
 import './styles/hetu.css';
 import {HetuApp} from './app/HetuApp.js';
 import {installApp} from './installApp.js';

@@ -37,6 +37,10 @@ export class LastVisit {
 	}
 
 	forget() {
+		// The base map kept by the service worker for use with no signal (see sw.js) goes too.
+		for (const name of ['hetu-basemap-data', 'hetu-basemap-tiles']) {
+			globalThis.caches?.delete(name).catch(() => {});
+		}
 		try {
 			const keys = Array.from({length: this.storage?.length || 0}, (_, i) => this.storage.key(i));
 			for (const key of keys.filter((k) => k?.startsWith(this.prefix))) {

@@ -14,9 +14,11 @@ import {CountyOutline} from '../map/CountyOutline.js';
 import {formatHash, parseHash} from '../map/HashState.js';
 import {formatLayerView, parseLayerView} from '../map/LayerView.js';
 import {MapButtons} from '../map/MapButtons.js';
+import {keepAreaOffline} from '../map/offlineArea.js';
 import {LayerPanel} from '../ui/LayerPanel.js';
 import {MapHint} from '../ui/MapHint.js';
 import {debounce} from '../util/debounce.js';
+import {el} from '../util/dom.js';
 import {LayerViewMode} from './LayerViewMode.js';
 import {Selection} from './Selection.js';
 
@@ -33,6 +35,9 @@ const PANES = {
 	'hetu-edit': 645,
 	'hetu-edit-vertices': 660
 };
+
+/** The margin around the county when the map shows all of it. */
+const COUNTY_PADDING = [8, 8];
 
 /**
  * The map: basemaps, the collections' layers with their filters and counts, the layer panel, the
@@ -132,7 +137,8 @@ export class MapController {
 			zoom: view ? view.zoom : zoom,
 			minZoom: 6, maxZoom: 19,
 			zoomControl: false, attributionControl: false,
-			zoomSnap: 0.5, wheelPxPerZoomLevel: 90
+			// Fine steps, so that fitting the county fills a phone's narrow screen (half steps left a small island).
+			zoomSnap: 0.1, wheelPxPerZoomLevel: 90
 		});
 		for (const [name, zIndex] of Object.entries(PANES)) {
 			const pane = map.createPane(name);
@@ -151,9 +157,13 @@ export class MapController {
 			this.countyBounds = new GeoJSON(geojson).getBounds();
 			new CountyOutline(geojson).addTo(map);
 			if (this._fitCountyWhenLoaded && this.countyBounds.isValid()) {
-				map.fitBounds(this.countyBounds, {padding: [16, 16], animate: false});
+				map.fitBounds(this.countyBounds, {padding: COUNTY_PADDING, animate: false});
 			}
+			keepAreaOffline({api: this.api, county: this.countyBounds, win: this.window});
 		}).catch((error) => this.reportError(error));
+		const online = () => this._backOnline();
+		this.window.addEventListener('online', online);
+		this._cleanups.push(() => this.window.removeEventListener('online', online));
 
 		this.highlight = new Highlight().addTo(map);
 		this.historyOverlay = new HistoryOverlay().addTo(map);
@@ -211,7 +221,7 @@ export class MapController {
 
 	_home() {
 		if (this.countyBounds?.isValid()) {
-			this.map.flyToBounds(this.countyBounds, {padding: [20, 20], duration: 0.6});
+			this.map.flyToBounds(this.countyBounds, {padding: COUNTY_PADDING, duration: 0.6});
 		} else {
 			const {center, zoom} = this.config;
 			this.map.flyTo([center[1], center[0]], zoom, {duration: 0.6});
@@ -248,7 +258,7 @@ export class MapController {
 				pane: /Polygon|Geometry/.test(info.geometryType) ? 'hetu-polygons' : 'hetu-lines',
 				// Project points sit under the asset markers, a size larger: an asset with a project
 				// at the same place shows the project's star around it and stays clickable.
-				...(info.geometryType === 'Geometry' ? {markerPane: 'hetu-project-points', markerSize: 36} : {})
+				...(info.geometryType === 'Geometry' ? {markerPane: 'hetu-project-points', markerSize: 36, backdrop: true} : {})
 			};
 			let layer;
 			if (info.geometryType === 'Point') {
@@ -296,6 +306,10 @@ export class MapController {
 			}
 			this._setLoading(id, false);
 			if (e.error?.status === 401 && !this.session.authenticated) {
+				return;
+			}
+			if (e.error?.status === 0) {
+				this._showOffline();
 				return;
 			}
 			this.toast.show(this.i18n.t('layer.failed', {layer: title(), detail: this.names.errorText(e.error)}), {kind: 'error'});
@@ -474,8 +488,37 @@ export class MapController {
 	}
 
 	reportError(error) {
-		if (!isAbort(error) && !this._destroyed && !(error?.status === 401 && !this.session.authenticated)) {
+		if (isAbort(error) || this._destroyed || (error?.status === 401 && !this.session.authenticated)) {
+			return;
+		}
+		if (error?.status === 0) {
+			this._showOffline();
+		} else {
 			this.toast.show(this.names.errorText(error), {kind: 'error'});
+		}
+	}
+
+	/** No signal: one notice over the map, not one failure per layer; the kept base map still shows. */
+	_showOffline() {
+		if (!this._offlineNotice) {
+			this._offlineNotice = el('p', {class: 'hetu-offline-notice', role: 'status', 'data-role': 'offline-notice'}, this.i18n.t('map.offline'));
+			this.elements.map.append(this._offlineNotice);
+		}
+	}
+
+	/** The signal is back: the notice goes, and the layers load again. */
+	_backOnline() {
+		if (!this._offlineNotice || this._destroyed) {
+			return;
+		}
+		this._offlineNotice.remove();
+		this._offlineNotice = null;
+		for (const id of this.state.visible) {
+			const layer = this.layers.get(id);
+			if (layer && this.map.hasLayer(layer)) {
+				this.map.removeLayer(layer);
+				this.map.addLayer(layer);
+			}
 		}
 	}
 }

@@ -37,7 +37,7 @@
  * `formatter` → `context.…`; `onParams: (params, options) => this.navigate(name, params, {push: …})`
  * is the context's own `onParams` already. Messages merged into zh.js/en.js move to `messages`.
  */
-import {canPatrol, canReadRiver} from '../river/roles.js';
+import {canPatrol, canReadRiver, isOffice} from '../river/roles.js';
 
 const riverMessages = () => import('../river/messages.js');
 const projectMessages = () => import('../projects/messages.js');
@@ -188,6 +188,13 @@ export const PAGES = [
 		params: ['status', 'overdue', 'town', 'category', 'month', 'issue'],
 		allowed: canReadRiver, messages: riverMessages,
 		create: async (context) => new (await import('../river/IssuesPage.js')).IssuesPage(context)
+	},
+	{
+		// The office's view of field work: the river office and those who read over its shoulder.
+		name: 'field', titleKey: 'fieldmap.title', menu: 'river', menuKey: 'user.river.field',
+		params: ['type', 'town', 'status', 'overdue', 'month', 'patrol'],
+		allowed: (session) => isOffice(session) || session.hasRole('viewer'), messages: () => import('../field/messages.js'),
+		create: async (context) => new (await import('../field/FieldMapPage.js')).FieldMapPage(context)
 	},
 	{
 		name: 'bulletin', titleKey: 'river.bulletin.pageTitle', menu: 'river', menuKey: 'user.river.bulletin', params: ['month'],

@@ -88,6 +88,7 @@ export const en = {
 	'map.home': 'Whole county',
 	'map.locate': 'My location',
 	'map.locateFailed': 'Your location is not available',
+	'map.offline': 'No signal: the map shows the base map kept on this device; layers load when the network is back',
 	'map.partFailed': 'Part of the map could not be loaded: {detail}',
 	'map.label': 'County map',
 
@@ -410,6 +411,7 @@ export const en = {
 	'user.parcels': 'Idle land disposal',
 	'user.river.patrol': 'Patrol',
 	'user.river.issues': 'River issues',
+	'user.river.field': 'Field work map',
 	'user.river.bulletin': 'Monthly river bulletin',
 	'user.river.chiefs': 'River chiefs’ segments',
 	'nav.imports': 'Import/export',

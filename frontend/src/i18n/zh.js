@@ -88,6 +88,7 @@ export const zh = {
 	'map.home': '全县范围',
 	'map.locate': '我的位置',
 	'map.locateFailed': '无法获取当前位置',
+	'map.offline': '无网络：地图显示本机保存的底图，图层数据待恢复网络后加载',
 	'map.partFailed': '地图的一部分未能加载：{detail}',
 	'map.label': '县域地图',
 
@@ -410,6 +411,7 @@ export const zh = {
 	'user.parcels': '闲置土地处置',
 	'user.river.patrol': '巡河',
 	'user.river.issues': '河湖问题',
+	'user.river.field': '外业一张图',
 	'user.river.bulletin': '河长制月度通报',
 	'user.river.chiefs': '河长责任河段',
 	'nav.imports': '导入导出',

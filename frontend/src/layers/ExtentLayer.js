@@ -1,6 +1,7 @@
-import {GeoJSON} from 'leaflet';
+import {GeoJSON, Marker} from 'leaflet';
 import {bboxArea, pathStyle} from './Symbology.js';
 import {featureMarker} from './PointLayer.js';
+import {PointGrid} from './PointGrid.js';
 import {FeatureFilter} from './FeatureFilter.js';
 import {isAbort} from '../api/ApiError.js';
 import {debounce} from '../util/debounce.js';
@@ -10,7 +11,8 @@ import {textContent} from './textContent.js';
  * A line, polygon or mixed collection loaded by the visible extent: a bbox request on
  * add and after each move (debounced; a newer request cancels the older one), skipped
  * while the view stays inside the extent already loaded. Filtering is done on the
- * loaded features. Fires the same events as PointLayer.
+ * loaded features. Point features are drawn by the map's PointGrid with the point layers, so
+ * that no marker overlaps another. Fires the same events as PointLayer.
  */
 export const ExtentLayer = GeoJSON.extend({
 	options: {
@@ -26,6 +28,8 @@ export const ExtentLayer = GeoJSON.extend({
 		// Pane and size of the markers of point features in a mixed collection (project footprints).
 		markerPane: 'markerPane',
 		markerSize: 28,
+		// Points drawn behind another layer's marker at the same place (see PointGrid).
+		backdrop: false,
 		// Areas whose bounding box exceeds this many square degrees (about 15 km × 15 km) are drawn as outlines.
 		largeArea: 0.02
 	},
@@ -43,11 +47,13 @@ export const ExtentLayer = GeoJSON.extend({
 		this._loadedBounds = null;
 		this._complete = false;
 		this._hidden = null;
+		this._points = [];
 		this._scheduleLoad = debounce(() => this._load(), this.options.debounceMs);
 	},
 
 	onAdd(map) {
 		GeoJSON.prototype.onAdd.call(this, map);
+		PointGrid.of(map).add(this);
 		map.on('moveend', this._scheduleLoad, this);
 		this._load();
 	},
@@ -57,6 +63,7 @@ export const ExtentLayer = GeoJSON.extend({
 		this._scheduleLoad.cancel();
 		this._controller?.abort();
 		this._controller = null;
+		PointGrid.of(map).remove(this);
 		GeoJSON.prototype.onRemove.call(this, map);
 	},
 
@@ -162,8 +169,37 @@ export const ExtentLayer = GeoJSON.extend({
 			.map((f) => [bboxArea(f.geometry), f]).sort((a, b) => b[0] - a[0]).map(([, f]) => f);
 		this.clearLayers();
 		this.addData({type: 'FeatureCollection', features: shown});
+		this._points = [];
+		for (const layer of this.getLayers()) {
+			// A point is one marker (its tap bound by _bindFeature); a multipoint a group of them, each opening the feature.
+			const markers = layer instanceof Marker ? [layer] : layer.getLayers?.().every((part) => part instanceof Marker) ? layer.getLayers() : [];
+			for (const marker of markers) {
+				marker.home = marker.getLatLng();
+				if (marker !== layer) {
+					marker.on('click', () => this.open(marker));
+				}
+			}
+			if (markers.length) {
+				this.removeLayer(layer);
+				this._points.push(...markers);
+			}
+		}
+		if (this._map) {
+			PointGrid.of(this._map).changed();
+		}
 		this._drawn = shown.length;
 		this.fire('drawn', {count: this._drawn});
+	},
+
+	/** The point markers the filter lets through, for the grid to draw. */
+	shownMarkers() {
+		return this._points;
+	},
+
+	/** Opens a point marker's feature, as its tap does. */
+	open(marker) {
+		const {collection} = this.options;
+		this.fire('featureclick', {collection, feature: marker.feature, layer: marker, latlng: marker.home});
 	},
 
 	_bindFeature(feature, layer) {

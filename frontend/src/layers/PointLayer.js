@@ -1,9 +1,8 @@
-import {DivIcon, Marker} from 'leaflet';
-import {MarkerClusterGroup} from 'leaflet.markercluster';
-import {clusterSvg, markerHtml} from './Symbology.js';
+import {DivIcon, Layer, Marker, Util} from 'leaflet';
+import {markerHtml} from './Symbology.js';
 import {FeatureFilter} from './FeatureFilter.js';
+import {PointGrid} from './PointGrid.js';
 import {isAbort} from '../api/ApiError.js';
-import {WORK_STATUSES} from '../catalog/Schema.js';
 import {textContent} from './textContent.js';
 
 export const MARKER_SIZE = 28;
@@ -30,55 +29,40 @@ export function featureMarker(collection, feature, latlng, options = {}) {
 	return marker;
 }
 
-function clusterIcon(cluster) {
-	const counts = Object.fromEntries(WORK_STATUSES.map((s) => [s, 0]));
-	for (const marker of cluster.getAllChildMarkers()) {
-		const status = marker.feature?.properties?.status;
-		counts[status in counts ? status : 'none'] += 1;
-	}
-	const svg = clusterSvg(counts);
-	const size = Number(/width="(\d+)"/.exec(svg)[1]);
-	return new DivIcon({html: svg, className: 'hetu-cluster-icon', iconSize: [size, size]});
-}
-
 /**
- * A point collection, loaded whole (points are few and cheap) and clustered at low zoom.
+ * A point collection, loaded whole (points are few and cheap), drawn by the map's PointGrid
+ * together with the other point layers, so that their markers and clusters never overlap.
  * Filtering is done on the loaded features, so changing it needs no request.
  * Fires `loading`, `load` ({numberMatched, numberReturned}), `error` ({error}),
  * `drawn` ({count}) and `featureclick` ({collection, feature, layer}).
  */
-export const PointLayer = MarkerClusterGroup.extend({
+export const PointLayer = Layer.extend({
 	options: {
 		collection: '',
 		api: null,
 		featureFilter: new FeatureFilter(),
 		// Equality filters on properties that the server applies (a dashboard tile's map view).
-		propertyFilter: null,
-		maxClusterRadius: 48,
-		disableClusteringAtZoom: 15,
-		showCoverageOnHover: false,
-		spiderfyOnMaxZoom: true,
-		chunkedLoading: true,
-		iconCreateFunction: clusterIcon
+		propertyFilter: null
 	},
 
 	initialize(options) {
-		MarkerClusterGroup.prototype.initialize.call(this, options);
+		Util.setOptions(this, options);
 		this._markers = [];
+		this._shown = [];
 		this._drawn = 0;
 		this._state = 'idle';
 		this._hidden = null;
 	},
 
 	onAdd(map) {
-		MarkerClusterGroup.prototype.onAdd.call(this, map);
+		PointGrid.of(map).add(this);
 		if (this._state === 'idle' || this._state === 'error') {
 			this.load();
 		}
 	},
 
 	onRemove(map) {
-		MarkerClusterGroup.prototype.onRemove.call(this, map);
+		PointGrid.of(map).remove(this);
 		if (this._state === 'loading') {
 			this._controller?.abort();
 			this._state = 'idle';
@@ -122,8 +106,21 @@ export const PointLayer = MarkerClusterGroup.extend({
 		const {collection} = this.options;
 		const [lon, lat] = feature.geometry.coordinates;
 		const marker = featureMarker(collection, feature, [lat, lon]);
-		marker.on('click', () => this.fire('featureclick', {collection, feature, layer: marker, latlng: marker.getLatLng()}));
+		// Where the feature is: the grid may draw the marker a little aside, inside its own cell.
+		marker.home = marker.getLatLng();
+		marker.on('click', () => this.open(marker));
 		return marker;
+	},
+
+	/** Opens a marker's feature, as its tap does. */
+	open(marker) {
+		const {collection} = this.options;
+		this.fire('featureclick', {collection, feature: marker.feature, layer: marker, latlng: marker.home});
+	},
+
+	/** The markers the filter lets through, for the grid to draw. */
+	shownMarkers() {
+		return this._shown;
 	},
 
 	/** Shows a feature as the server now has it (after an edit), at once, without loading again. */
@@ -181,8 +178,10 @@ export const PointLayer = MarkerClusterGroup.extend({
 	_redraw() {
 		const {featureFilter} = this.options;
 		const shown = this._markers.filter((m) => featureFilter.accepts(m.feature.properties) && String(m.feature.id) !== this._hidden);
-		this.clearLayers();
-		this.addLayers(shown);
+		this._shown = shown;
+		if (this._map) {
+			PointGrid.of(this._map).changed();
+		}
 		this._drawn = shown.length;
 		this.fire('drawn', {count: this._drawn});
 	}

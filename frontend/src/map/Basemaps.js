@@ -17,7 +17,8 @@ export function createBasemaps(options) {
 		{id: 'offline', labelKey: 'basemap.offline', attributionKey: 'basemap.offlineAttribution',
 			layer: new OfflineBasemap({api, i18n, county})},
 		{id: 'osm', labelKey: 'basemap.osm', attributionKey: 'basemap.osmAttribution',
-			layer: new TileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {maxZoom: 19})}
+			// Fetched with CORS, so that the service worker can keep the tiles of the user's area (see sw.js).
+			layer: new TileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {maxZoom: 19, crossOrigin: 'anonymous'})}
 	];
 	if (tiandituKey) {
 		basemaps.push({id: 'tianditu', labelKey: 'basemap.tianditu', attributionKey: 'basemap.tiandituAttribution',

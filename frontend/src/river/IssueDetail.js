@@ -48,6 +48,8 @@ export class IssueDetail {
 		this.element.dataset.status = issue.status;
 		this.element.dataset.id = issue.id;
 		const photos = issue.photos || [];
+		this.map?.destroy();
+		const mapBox = el('div', {class: 'hetu-issue-map-box', 'data-role': 'issue-map'});
 		replaceChildren(this.element,
 			el('header', {class: 'hetu-river-detail__head'},
 				el('button', {type: 'button', class: 'hetu-button hetu-button--secondary hetu-river-detail__back', 'data-action': 'close-issue', onclick: () => this.onClose()}, t('river.issues.back')),
@@ -59,10 +61,10 @@ export class IssueDetail {
 			el('dl', {class: 'hetu-river-facts'},
 				fact(t('river.issues.segment'), [issue.segmentName || t('river.issues.noSegment'), issue.town].filter(Boolean).join(' · '), 'segment'),
 				issue.chief ? fact(t('river.issues.chief'), `${issue.chief.name} · ${t(`river.level.${issue.chief.level}`)}`, 'chief') : null,
-				fact(t('river.issues.position'), `${Number(issue.lon).toFixed(5)}, ${Number(issue.lat).toFixed(5)}`),
 				fact(t('river.issues.reported'), `${issue.reportedBy} · ${this._time(issue.reportedAt)}`),
 				issue.assignee ? fact(t('river.issues.assignee'), issue.assignee, 'assignee') : null,
 				issue.deadline ? fact(t('river.issues.deadline'), issue.deadline, 'deadline') : null),
+			mapBox,
 			el('h4', {}, t('river.issues.photos', {count: photos.length})),
 			photos.length ? el('div', {class: 'hetu-river-photos'}, photos.map((photo) => this._photo(photo))) : el('p', {class: 'hetu-hint'}, t('river.issues.noPhotos')),
 			el('h4', {}, t('river.issues.history')),
@@ -71,6 +73,20 @@ export class IssueDetail {
 				el('span', {class: 'hetu-river-event__meta'}, `${event.byUser} · ${this._time(event.at)}`),
 				event.note ? el('p', {class: 'hetu-river-event__note'}, event.note) : null))),
 			this._actions());
+		this._drawMap(mapBox, issue);
+	}
+
+	/** Where the issue is, on the offline county map, with the segment it was reported on (Leaflet loads with the first map). */
+	async _drawMap(container, issue) {
+		const {issueMap} = await import('./issueMap.js');
+		if (container.isConnected && this.issue === issue) {
+			this.map = issueMap({container, issue, api: this.riverApi.api, i18n: this.i18n, county: this.county});
+		}
+	}
+
+	destroy() {
+		this.map?.destroy();
+		this.map = null;
 	}
 
 	_eventTitle(event) {

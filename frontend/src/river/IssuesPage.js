@@ -27,7 +27,7 @@ export function issueFilters(params = {}) {
  */
 export class IssuesPage {
 	constructor(options) {
-		const {container, api, i18n, session, toast = null, onParams} = options;
+		const {container, api, i18n, session, county, toast = null, onParams} = options;
 		Object.assign(this, {container, i18n, session, toast, onParams});
 		this.riverApi = new RiverApi({api});
 		this.params = {};
@@ -38,7 +38,7 @@ export class IssuesPage {
 		this.root = el('div', {class: 'hetu-river-issues'}, this.filtersBox, el('div', {class: 'hetu-river-issues__body'}, this.listBox, this.detailBox));
 		container.append(this.root);
 		this.detail = new IssueDetail({
-			container: this.detailBox, i18n, session, riverApi: this.riverApi,
+			container: this.detailBox, i18n, session, county, riverApi: this.riverApi,
 			onChanged: () => this._loadList(),
 			onClose: () => this.onParams({...this.params, issue: undefined})
 		});
@@ -52,6 +52,7 @@ export class IssuesPage {
 	destroy() {
 		this._unsubscribe();
 		this._abort?.abort();
+		this.detail.destroy();
 	}
 
 	async show(params = {}) {

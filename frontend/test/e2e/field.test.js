@@ -131,6 +131,38 @@ describe('the field app on a phone', () => {
 		}
 	});
 
+	it('opens the map with no signal on the kept base map, with one offline notice instead of a failure per layer', {timeout: 120000}, async () => {
+		const session = await newSession(browser, PROFILES.phone);
+		const {context, page} = session;
+		await openMap(session, '');
+		await page.evaluate(async () => navigator.serviceWorker.ready);
+		// The worker takes the next page: this one loads the base map through it, which keeps it.
+		await page.reload();
+		await page.waitForSelector('#app[data-ready="true"]', {timeout: 30000});
+		await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+		await page.waitForSelector('#hetu-map .leaflet-hetu-boundary-pane path');
+		await page.waitForTimeout(1500);
+
+		await context.setOffline(true);
+		await page.reload();
+		await page.waitForSelector('#app[data-ready="true"]', {timeout: 30000});
+		await page.waitForSelector('[data-role="offline-notice"]', {timeout: 30000});
+		// The county's outline and the offline base map's ground, rivers and roads come from the kept copy.
+		await page.waitForSelector('#hetu-map .leaflet-hetu-boundary-pane path', {timeout: 15000});
+		await page.waitForSelector('#hetu-map .leaflet-hetu-base-pane canvas');
+		await page.waitForSelector('#hetu-map .hetu-base-label--town', {state: 'attached', timeout: 15000});
+		await page.waitForTimeout(2000);
+		assert.equal(await page.locator('[data-role="offline-notice"]').count(), 1, 'one notice');
+		assert.equal(await page.locator('.hetu-toast--error').count(), 0, 'no failure toasts');
+		assert.equal(await page.locator('.hetu-map-problem').count(), 0, 'no base map failure');
+		await screenshot(page, 'field-phone-offline-map');
+
+		await context.setOffline(false);
+		await page.waitForSelector('[data-role="offline-notice"]', {state: 'detached', timeout: 15000});
+		await page.waitForSelector('#hetu-map .hetu-marker-icon, #hetu-map .hetu-cluster-icon', {timeout: 30000});
+		await context.close();
+	});
+
 	it('keeps office users on the map', {timeout: 60000}, async () => {
 		const session = await newSession(browser, PROFILES.phone);
 		await openMap(session, '');

@@ -11,10 +11,11 @@ import {apiGet, closePanel, launchBrowser, newSession, openMap, openPanel, scree
 const KNOWN_SLUICE = '朱楼闸';
 const HAN = /[\u3400-\u9FFF]/;
 
-/** Number of things drawn on the map: markers, clusters, vector paths and the features in vector tiles. */
+/** Number of things drawn on the map: markers, the features of clusters, vector paths and the features in vector tiles. */
 function drawnOnMap(page) {
-	return page.evaluate(() => document.querySelectorAll(
-		'#hetu-map .leaflet-marker-pane .leaflet-marker-icon, #hetu-map .leaflet-hetu-project-points-pane .leaflet-marker-icon, #hetu-map .leaflet-hetu-lines-pane path, #hetu-map .leaflet-hetu-polygons-pane path').length
+	return page.evaluate(() => [...document.querySelectorAll(
+		'#hetu-map .leaflet-marker-pane .leaflet-marker-icon, #hetu-map .leaflet-hetu-project-points-pane .leaflet-marker-icon, #hetu-map .leaflet-hetu-lines-pane path, #hetu-map .leaflet-hetu-polygons-pane path')]
+		.reduce((sum, element) => sum + Number(element.dataset.count || 1), 0)
 		+ [...document.querySelectorAll('#hetu-map .hetu-vector-tiles canvas')].reduce((sum, canvas) => sum + Number(canvas.dataset.count || 0), 0));
 }
 

@@ -9,6 +9,7 @@ import {messages as importMessages} from '../../../src/imports/messages.js';
 import {messages as parcelMessages} from '../../../src/parcels/messages.js';
 import {messages as projectMessages} from '../../../src/projects/messages.js';
 import {messages as riverMessages} from '../../../src/river/messages.js';
+import {messages as fieldMessages} from '../../../src/field/messages.js';
 import {readFileSync, readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -21,7 +22,7 @@ import {LIFECYCLE, allowedTransitions} from '../../../src/projects/Lifecycle.js'
 import {SORT_KEYS} from '../../../src/projects/ProjectQuery.js';
 
 /** The messages the pages bring with them (app/pages.js), loaded with each page. */
-const PAGE_MESSAGES = {accountMessages, changeMessages, dashboardMessages, importMessages, parcelMessages, projectMessages, riverMessages};
+const PAGE_MESSAGES = {accountMessages, changeMessages, dashboardMessages, importMessages, parcelMessages, projectMessages, riverMessages, fieldMessages};
 /** Everything a signed-in user can come to see: the map's messages and every page's. */
 const zhAll = Object.assign({}, zh, ...Object.values(PAGE_MESSAGES).map((m) => m['zh-CN']));
 const enAll = Object.assign({}, en, ...Object.values(PAGE_MESSAGES).map((m) => m.en));
