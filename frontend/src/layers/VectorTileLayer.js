@@ -34,6 +34,9 @@ function geometryBounds(geometry) {
  * ExtentLayer; `capped` when a tile in view holds the server's cap of features (there may be
  * more: the user should zoom in); and `featureclick` when TileInteraction finds one of its
  * features under a click, with the tile's few attributes, no geometry, and `partial: true`.
+ * Dense tiles at low zoom come generalised (tiles/GeneralisedTileSql): cells, squares that count
+ * the small features in them, are shaded by their count and never clicked; `drawn` then says
+ * `aggregated`, and counts the cells' features with the rest.
  */
 export const VectorTileLayer = GridLayer.extend({
 	options: {
@@ -133,7 +136,11 @@ export const VectorTileLayer = GridLayer.extend({
 		this._scheduleCount();
 	},
 
+	/** Cells always show: a user's filter on attributes cannot tell what the features a cell counts hold. */
 	_accepts(feature) {
+		if (feature.cell) {
+			return true;
+		}
 		return feature.id !== this._hidden && feature.id !== this._stale && this.options.featureFilter.accepts(feature.properties);
 	},
 
@@ -194,14 +201,17 @@ export const VectorTileLayer = GridLayer.extend({
 		this._countTimer = setTimeout(() => {
 			this._countTimer = null;
 			const ids = new Set();
+			let counted = 0;
 			for (const {entry} of this._loaded(true)) {
 				for (const feature of entry.tile.features) {
-					if (this._accepts(feature)) {
+					if (feature.cell) {
+						counted += Number(feature.properties.cell_features);
+					} else if (this._accepts(feature)) {
 						ids.add(feature.id);
 					}
 				}
 			}
-			this.fire('drawn', {count: ids.size});
+			this.fire('drawn', {count: ids.size + counted, aggregated: counted > 0});
 		}, 100);
 	},
 
@@ -291,7 +301,7 @@ export const VectorTileLayer = GridLayer.extend({
 		const x = (point.x - coords.x * size.x) * units;
 		const y = (point.y - coords.y * size.y) * units;
 		const screenPerTilePixel = map.getZoomScale(map.getZoom(), zoom);
-		const hit = featureAt(tile.features, x, y, (tolerance / screenPerTilePixel) * units, (f) => this._accepts(f));
+		const hit = featureAt(tile.features, x, y, (tolerance / screenPerTilePixel) * units, (f) => !f.cell && this._accepts(f));
 		return hit ? {type: 'Feature', id: hit.id, properties: {...hit.properties}, geometry: null} : null;
 	}
 });
