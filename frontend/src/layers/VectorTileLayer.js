@@ -44,6 +44,8 @@ export const VectorTileLayer = GridLayer.extend({
 		api: null,
 		featureFilter: new FeatureFilter(),
 		propertyFilter: null,
+		// The address of a server tile {z, x, y}, when it is not the collection's own tile (tileUrl).
+		url: null,
 		// The server's cap of features in one tile (hetu.tiles.max-features): a tile that holds
 		// this many may be missing some, so the layer says `capped`.
 		featureCap: 20000,
@@ -104,9 +106,10 @@ export const VectorTileLayer = GridLayer.extend({
 	async _load(canvas, entry) {
 		entry.controller?.abort();
 		const controller = entry.controller = new AbortController();
-		const {api, collection, propertyFilter} = this.options;
+		const {api, collection, propertyFilter, url} = this.options;
 		try {
-			const buffer = await api.tile(tileUrl(collection, entry.server, propertyFilter), {signal: controller.signal});
+			const address = url ? url(entry.server) : tileUrl(collection, entry.server, propertyFilter);
+			const buffer = await api.tile(address, {signal: controller.signal});
 			if (controller !== entry.controller) {
 				throw Object.assign(new Error('superseded'), {name: 'AbortError'});
 			}
