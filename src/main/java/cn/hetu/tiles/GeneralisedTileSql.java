@@ -37,13 +37,21 @@ final class GeneralisedTileSql {
     private GeneralisedTileSql() {
     }
 
-    /** How many features (themselves or in cells) have their box's centre in the unfiltered tile. */
-    static Statement count(TileLayer layer, Tile tile) {
+    /**
+     * How many features (themselves or in cells) have their box's centre in the unfiltered tile,
+     * exactly up to {@code limit}; beyond, some number above it: reading more than {@code limit}
+     * cells, each counting at least one feature, would only confirm it.
+     */
+    static Statement count(TileLayer layer, Tile tile, int limit) {
         List<Object> args = new ArrayList<>();
+        String cells = cellRange(layer, tile, args);
+        args.add(limit + 1);
+        String large = cellRange(layer, tile, args);
+        args.add(limit + 1);
         String sql = """
-                SELECT (SELECT COALESCE(sum(features), 0) FROM tile_cell WHERE %s)
-                     + (SELECT count(*) FROM tile_large WHERE %s)""".formatted(cellRange(layer, tile, args),
-                cellRange(layer, tile, args));
+                SELECT (SELECT COALESCE(sum(features), 0) FROM (SELECT features FROM tile_cell WHERE %s AND features > 0
+                                                                LIMIT ?) c)
+                     + (SELECT count(*) FROM (SELECT 1 FROM tile_large WHERE %s LIMIT ?) l)""".formatted(cells, large);
         return new Statement(sql, args);
     }
 

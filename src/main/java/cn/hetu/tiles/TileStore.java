@@ -66,7 +66,7 @@ class TileStore {
     private boolean crowded(TileLayer layer, Tile tile, Condition where) {
         int limit = properties.generaliseAbove();
         GeneralisedTileSql.Statement count = where.sql().equals(Condition.ALL.sql())
-                ? GeneralisedTileSql.count(layer, tile) : GeneralisedTileSql.countMatches(layer, tile, where, limit);
+                ? GeneralisedTileSql.count(layer, tile, limit) : GeneralisedTileSql.countMatches(layer, tile, where, limit);
         return jdbc.sql(count.sql()).params(count.args()).query(Long.class).single() > limit;
     }
 
