@@ -31,7 +31,13 @@ bench_app() {
     --server.port="$BENCH_PORT" >"$ROOT/target/bench-app.log" 2>&1 &
   BENCH_APP=$!
   trap 'kill $BENCH_APP 2>/dev/null || true' EXIT
-  wait_for_health "$BENCH_BASE" || die "Hetu did not start; see target/bench-app.log"
+  # On a loaded machine start-up outlasts one wait: a first migration over a million rows, and the
+  # first freeze of the disposal baseline (parcel/DisposalRates, on start-up) took over ten minutes.
+  local waits=0
+  until wait_for_health "$BENCH_BASE"; do
+    waits=$((waits + 1))
+    kill -0 "$BENCH_APP" 2>/dev/null && [ "$waits" -lt 30 ] || die "Hetu did not start; see target/bench-app.log"
+  done
   BENCH_TOKEN=$(curl -sf -u "admin:$BENCH_PASSWORD" -H 'Content-Type: application/json' -d '{"name":"bench"}' \
     "$BENCH_BASE/api/v1/me/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
 }

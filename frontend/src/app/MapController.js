@@ -7,7 +7,6 @@ import {HistoryOverlay} from '../layers/HistoryOverlay.js';
 import {PointLayer} from '../layers/PointLayer.js';
 import {ProjectLayer} from '../layers/ProjectLayer.js';
 import {TileInteraction} from '../layers/tiles/TileInteraction.js';
-import {minZoomFor} from '../layers/tiles/minZoom.js';
 import {TILED_COLLECTIONS, VectorTileLayer} from '../layers/VectorTileLayer.js';
 import {DEFAULT_BASEMAP, createBasemaps} from '../map/Basemaps.js';
 import {CountyOutline} from '../map/CountyOutline.js';
@@ -63,7 +62,7 @@ export class MapController {
 			narrowed: new Set(),
 			narrowedCounts: new Map(),
 			// Layers not drawn at the current zoom (a large collection far out).
-			belowMinZoom: new Set()
+			aggregated: new Set()
 		};
 		// Whoever else takes clicks on the map first (the editor, picking an asset): (event) => taken.
 		this.clickFilter = () => false;
@@ -264,7 +263,7 @@ export class MapController {
 			if (info.geometryType === 'Point') {
 				layer = new PointLayer(common);
 			} else if (TILED_COLLECTIONS.includes(info.id)) {
-				layer = new VectorTileLayer({...common, pane: extent.pane, minZoom: minZoomFor(info.count)});
+				layer = new VectorTileLayer({...common, pane: extent.pane});
 			} else if (info.id === 'project') {
 				layer = new ProjectLayer(extent);
 			} else {
@@ -278,14 +277,6 @@ export class MapController {
 			.sort((a, b) => (b.options.pane === 'hetu-lines') - (a.options.pane === 'hetu-lines'));
 		const interaction = new TileInteraction({map: this.map, layers: () => tiled.filter((layer) => this.map.hasLayer(layer))});
 		this._cleanups.push(() => interaction.destroy());
-		// Tiled layers that are left out at this zoom (large collections, see minZoomFor), for the panel's hint.
-		const markZoom = () => {
-			const zoom = Math.round(this.map.getZoom());
-			this.state.belowMinZoom = new Set(tiled.filter((layer) => zoom < (layer.options.minZoom || 0)).map((layer) => layer.options.collection));
-			this.schedulePanelUpdate();
-		};
-		this.map.on('zoomend', markZoom);
-		markZoom();
 	}
 
 	_listen(layer, id) {
@@ -317,6 +308,8 @@ export class MapController {
 		layer.on('capped', () => this.toast.show(this.i18n.t('layer.zoomIn', {layer: title()})));
 		layer.on('drawn', (e) => {
 			this.state.drawn.set(id, e.count);
+			// The panel says that shaded squares are counts (VectorTileLayer: cells of dense low-zoom tiles).
+			this.state.aggregated[e.aggregated ? 'add' : 'delete'](id);
 			this.schedulePanelUpdate();
 			if (this.layerView.collection === id) {
 				this.layerView.drawBar();

@@ -63,7 +63,7 @@ export const en = {
 	'layer.failed': '{layer} could not be loaded: {detail}',
 	'layer.truncated': '{layer}: only the first {n} features are shown',
 	'layer.zoomIn': '{layer}: too many here to draw them all at this scale; zoom in to see every one',
-	'layer.zoomToShow': 'Shown when you zoom in',
+	'layer.cellsShown': 'Where features are dense, shaded squares give how many lie in each square (zoom in to see each one)',
 	'layer.loading': 'Loading layers…',
 
 	'legend.total': 'Total',

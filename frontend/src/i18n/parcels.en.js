@@ -106,7 +106,7 @@ export const parcelsEn = {
 	'parcels.map.zoomIn': 'Zoom in',
 	'parcels.map.zoomOut': 'Zoom out',
 	'parcels.map.count': '{n} matching parcels highlighted',
-	'parcels.map.truncated': 'The first {shown} of {n} matching parcels highlighted',
+	'parcels.map.truncated': 'All {n} matching parcels shown; the first {shown} can be clicked',
 	'parcels.map.fit': 'Zoom to results',
 
 	'parcels.results.title': 'Results',

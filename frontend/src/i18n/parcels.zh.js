@@ -106,7 +106,7 @@ export const parcelsZh = {
 	'parcels.map.zoomIn': '放大',
 	'parcels.map.zoomOut': '缩小',
 	'parcels.map.count': '地图上突出显示 {n} 宗符合条件的地块',
-	'parcels.map.truncated': '地图上突出显示前 {shown} 宗（共 {n} 宗）',
+	'parcels.map.truncated': '地图上显示全部 {n} 宗符合条件的地块，其中前 {shown} 宗可点选',
 	'parcels.map.fit': '缩放至结果',
 
 	'parcels.results.title': '查询结果',

@@ -63,7 +63,7 @@ export const zh = {
 	'layer.failed': '{layer}加载失败：{detail}',
 	'layer.truncated': '{layer}仅显示前 {n} 个要素',
 	'layer.zoomIn': '{layer}在当前比例尺下数量过多，地图仅显示部分，放大后可见全部',
-	'layer.zoomToShow': '放大地图后显示',
+	'layer.cellsShown': '要素密集处以深浅方格显示每格内的要素数量（放大后逐个显示）',
 	'layer.loading': '正在加载图层…',
 
 	'legend.total': '合计',

@@ -34,6 +34,9 @@ function geometryBounds(geometry) {
  * ExtentLayer; `capped` when a tile in view holds the server's cap of features (there may be
  * more: the user should zoom in); and `featureclick` when TileInteraction finds one of its
  * features under a click, with the tile's few attributes, no geometry, and `partial: true`.
+ * Dense tiles at low zoom come generalised (tiles/GeneralisedTileSql): cells, squares that count
+ * the small features in them, are shaded by their count and never clicked; `drawn` then says
+ * `aggregated`, and counts the cells' features with the rest.
  */
 export const VectorTileLayer = GridLayer.extend({
 	options: {
@@ -41,6 +44,8 @@ export const VectorTileLayer = GridLayer.extend({
 		api: null,
 		featureFilter: new FeatureFilter(),
 		propertyFilter: null,
+		// The address of a server tile {z, x, y}, when it is not the collection's own tile (tileUrl).
+		url: null,
 		// The server's cap of features in one tile (hetu.tiles.max-features): a tile that holds
 		// this many may be missing some, so the layer says `capped`.
 		featureCap: 20000,
@@ -101,9 +106,10 @@ export const VectorTileLayer = GridLayer.extend({
 	async _load(canvas, entry) {
 		entry.controller?.abort();
 		const controller = entry.controller = new AbortController();
-		const {api, collection, propertyFilter} = this.options;
+		const {api, collection, propertyFilter, url} = this.options;
 		try {
-			const buffer = await api.tile(tileUrl(collection, entry.server, propertyFilter), {signal: controller.signal});
+			const address = url ? url(entry.server) : tileUrl(collection, entry.server, propertyFilter);
+			const buffer = await api.tile(address, {signal: controller.signal});
 			if (controller !== entry.controller) {
 				throw Object.assign(new Error('superseded'), {name: 'AbortError'});
 			}
@@ -133,7 +139,11 @@ export const VectorTileLayer = GridLayer.extend({
 		this._scheduleCount();
 	},
 
+	/** Cells always show: a user's filter on attributes cannot tell what the features a cell counts hold. */
 	_accepts(feature) {
+		if (feature.cell) {
+			return true;
+		}
 		return feature.id !== this._hidden && feature.id !== this._stale && this.options.featureFilter.accepts(feature.properties);
 	},
 
@@ -194,14 +204,17 @@ export const VectorTileLayer = GridLayer.extend({
 		this._countTimer = setTimeout(() => {
 			this._countTimer = null;
 			const ids = new Set();
+			let counted = 0;
 			for (const {entry} of this._loaded(true)) {
 				for (const feature of entry.tile.features) {
-					if (this._accepts(feature)) {
+					if (feature.cell) {
+						counted += Number(feature.properties.cell_features);
+					} else if (this._accepts(feature)) {
 						ids.add(feature.id);
 					}
 				}
 			}
-			this.fire('drawn', {count: ids.size});
+			this.fire('drawn', {count: ids.size + counted, aggregated: counted > 0});
 		}, 100);
 	},
 
@@ -291,7 +304,7 @@ export const VectorTileLayer = GridLayer.extend({
 		const x = (point.x - coords.x * size.x) * units;
 		const y = (point.y - coords.y * size.y) * units;
 		const screenPerTilePixel = map.getZoomScale(map.getZoom(), zoom);
-		const hit = featureAt(tile.features, x, y, (tolerance / screenPerTilePixel) * units, (f) => this._accepts(f));
+		const hit = featureAt(tile.features, x, y, (tolerance / screenPerTilePixel) * units, (f) => !f.cell && this._accepts(f));
 		return hit ? {type: 'Feature', id: hit.id, properties: {...hit.properties}, geometry: null} : null;
 	}
 });

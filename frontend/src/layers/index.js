@@ -8,4 +8,3 @@ export {textContent} from './textContent.js';
 export {ProjectLayer} from './ProjectLayer.js';
 export {TILED_COLLECTIONS, VectorTileLayer} from './VectorTileLayer.js';
 export {TileInteraction} from './tiles/TileInteraction.js';
-export {LARGE_COLLECTION, LARGE_MIN_ZOOM, minZoomFor} from './tiles/minZoom.js';

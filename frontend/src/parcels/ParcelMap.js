@@ -1,6 +1,7 @@
 import {Circle, CircleMarker, Control, DivIcon, DomEvent, GeoJSON, LayerGroup, Marker} from 'leaflet';
 import {geomanFor} from '../edit/loadGeoman.js';
 import {featureMarker} from '../layers/PointLayer.js';
+import {VectorTileLayer} from '../layers/VectorTileLayer.js';
 import {pathStyle} from '../layers/Symbology.js';
 import {textContent} from '../layers/textContent.js';
 import {CountyOutline} from '../map/CountyOutline.js';
@@ -16,6 +17,7 @@ const PANES = {
 	'hetu-boundary': 395,
 	'hetu-parcel-context': 400,
 	'hetu-parcel-near': 405,
+	'hetu-parcel-matches': 407,
 	'hetu-parcel-results': 410,
 	'hetu-parcel-drawn': 420,
 	'hetu-base-labels': 440,
@@ -26,7 +28,7 @@ const PANES = {
 };
 
 /** Panes that only show, and never take a click. */
-const PASSIVE = /base|boundary|context|near|drawn|selected/;
+const PASSIVE = /base|boundary|context|near|matches|drawn|selected/;
 
 /**
  * The parcels page's own map, on the offline county base map: every parcel as faint context,
@@ -56,6 +58,7 @@ export class ParcelMap {
 			style: (feature) => resultStyle(feature.properties),
 			onEachFeature: (feature, layer) => this._bindResult(feature, layer)
 		}).addTo(map);
+		this.matches = null;
 		this.drawn = new GeoJSON(null, {pane: 'hetu-parcel-drawn', style: DRAWN_STYLE, interactive: false}).addTo(map);
 		this.selected = new LayerGroup().addTo(map);
 		this.pickLayer = new LayerGroup().addTo(map);
@@ -174,6 +177,28 @@ export class ParcelMap {
 			this.fitResults();
 		}
 		return this._resultLayers.size;
+	}
+
+	/**
+	 * Every match of `search` (the body the search was sent with; null for none) drawn from the
+	 * server's tiles of that search, so that none is left out however many there are; those the
+	 * results layer already draws, clickable, are left to it.
+	 */
+	setMatches(search) {
+		this.matches?.remove();
+		this.matches = null;
+		if (!search) {
+			return;
+		}
+		const {page, size, sort, ...conditions} = search;
+		const q = encodeURIComponent(JSON.stringify(conditions));
+		this.matches = new VectorTileLayer({
+			collection: 'land_parcel',
+			api: this.api,
+			pane: 'hetu-parcel-matches',
+			url: ({z, x, y}) => `/api/v1/parcels/tiles/${z}/${x}/${y}.mvt?q=${q}`,
+			featureFilter: {accepts: (props) => !this._resultLayers?.has(String(props.id))}
+		}).addTo(this.map);
 	}
 
 	fitResults() {

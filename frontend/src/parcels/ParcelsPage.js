@@ -491,6 +491,7 @@ export class ParcelsPage {
 			}
 			this.mapResult = result;
 			this.map.setResults(result, {fit: true});
+			this.map.setMatches(body);
 			this._drawMapStatus();
 			if (this.plan.isOpen) {
 				// A link to a plan shows that parcel, not the whole result.
@@ -511,6 +512,7 @@ export class ParcelsPage {
 			}
 			this.mapResult = null;
 			this.map.setResults(null);
+			this.map.setMatches(null);
 			this._drawMapStatus();
 			this._searchFailed(error);
 		} finally {

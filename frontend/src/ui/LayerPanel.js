@@ -124,7 +124,7 @@ export class LayerPanel {
 				el('span', {class: 'hetu-layer__title'}, this.title(layer)),
 				el('span', {class: 'hetu-layer__spinner', 'aria-hidden': 'true'}),
 				count),
-			el('p', {class: 'hetu-layer__zoom-hint'}, i18n.t('layer.zoomToShow')),
+			el('p', {class: 'hetu-layer__cells-hint'}, i18n.t('layer.cellsShown')),
 			this._subLegend(layer));
 		this._layerRows.set(layer.id, {row, box, count});
 		return row;
@@ -177,7 +177,7 @@ export class LayerPanel {
 			box.checked = on;
 			row.classList.toggle('is-off', !on);
 			row.classList.toggle('is-loading', Boolean(loading.has(layer.id)));
-			row.classList.toggle('is-below-min-zoom', on && Boolean(state.belowMinZoom?.has(layer.id)));
+			row.classList.toggle('is-aggregated', on && Boolean(state.aggregated?.has(layer.id)));
 			const own = countsOf(layer.id);
 			const n = own ? filter.countOf(own) : (drawn.get(layer.id) ?? null);
 			count.textContent = n === null ? '' : String(n);

@@ -13,6 +13,14 @@ export function outlineWidth(weight, side) {
 	return Math.min(weight, Math.max(0.75, side / 8));
 }
 
+/**
+ * How opaque a cell of a generalised tile is filled: by the number of features it counts, on a
+ * log scale, so one parcel is a faint square and a thousand a nearly solid one.
+ */
+export function cellOpacity(count) {
+	return Math.min(0.85, 0.2 + 0.22 * Math.log10(Math.max(1, count)));
+}
+
 /** Traces the rings (tile units) as one canvas path, scaled by `k` to CSS pixels. */
 function trace(context, rings, k, close) {
 	context.beginPath();
@@ -32,6 +40,7 @@ function trace(context, rings, k, close) {
  * colour, a parcel's category fill, a ditch's class width). The canvas holds `pixelRatio`
  * device pixels per CSS pixel, so strokes stay crisp on high-DPI screens; geometry beyond the
  * tile's edge (the server's buffer) is clipped by the canvas, so strokes join across tiles.
+ * A cell of a generalised tile is a square shaded by how many features it counts (cellOpacity).
  * `accepts(feature)` leaves out filtered and hidden features. Answers how many were drawn.
  */
 export function paintTile(canvas, tile, options) {
@@ -49,6 +58,13 @@ export function paintTile(canvas, tile, options) {
 		const style = pathStyle(collection, feature.properties, feature.type);
 		const area = feature.type === 'Polygon';
 		trace(context, feature.rings, k, area);
+		if (feature.cell) {
+			context.globalAlpha = cellOpacity(feature.properties.cell_features);
+			context.fillStyle = style.fillColor || style.color;
+			context.fill();
+			drawn++;
+			continue;
+		}
 		if (area && style.fill !== false) {
 			context.globalAlpha = style.fillOpacity ?? 0.2;
 			context.fillStyle = style.fillColor || style.color;

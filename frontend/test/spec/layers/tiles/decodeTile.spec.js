@@ -41,7 +41,9 @@ function encodeTile(name, features, extent = 4096) {
 		p.writeStringField(1, name);
 		for (const f of layer.features) {
 			p.writeMessage(2, (feature, q) => {
-				q.writeVarintField(1, feature.id);
+				if (feature.id !== undefined) {
+					q.writeVarintField(1, feature.id);
+				}
 				q.writePackedVarint(2, feature.tags);
 				q.writeVarintField(3, feature.type);
 				q.writePackedVarint(4, commands(feature.rings, feature.type === 3));
@@ -74,6 +76,14 @@ describe('decodeTile', () => {
 		expect(tile.features).toHaveLength(1);
 		expect(tile.features[0]).toMatchObject({id: '3', type: 'LineString', properties: {class: 'large', treated: true}});
 		expect(Array.from(tile.features[0].rings[0])).toEqual([0, 0, 50, 50, 100, 0]);
+	});
+
+	it('tells a generalised tile\'s cells, which count features and have no id, from features', () => {
+		const tile = decodeTile(encodeTile('land_parcel', [
+			{id: 4, type: 3, properties: {category: 'idle'}, rings: [[[0, 0], [9, 0], [9, 9], [0, 9]]]},
+			{type: 3, properties: {category: 'idle', cell_features: '12'}, rings: [[[0, 0], [128, 0], [128, 128], [0, 128]]]}
+		]), 'land_parcel');
+		expect(tile.features.map((f) => [f.id, f.cell])).toEqual([[null, true], ['4', false]]);
 	});
 
 	it('gives no features for an empty tile (204) or another layer', () => {

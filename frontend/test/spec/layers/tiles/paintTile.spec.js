@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {PARCEL_CATEGORY_COLORS, STATUS_COLORS} from '../../../../src/layers/Symbology.js';
-import {outlineWidth, paintTile} from '../../../../src/layers/tiles/paintTile.js';
+import {cellOpacity, outlineWidth, paintTile} from '../../../../src/layers/tiles/paintTile.js';
 
 /** A canvas whose 2D context records each fill and stroke with the style it was made with. */
 function recordingCanvas() {
@@ -41,6 +41,21 @@ describe('paintTile', () => {
 		expect(calls.filter((c) => c.op === 'fill')).toEqual([]);
 		expect(calls.filter((c) => c.op === 'stroke').map((c) => [c.color, c.width]))
 			.toEqual([[STATUS_COLORS.completed, 2.5], [STATUS_COLORS.planned, 1.75]]);
+	});
+
+	it('shades a cell of a generalised tile by its count in its class colour, without an outline', () => {
+		const {canvas, calls} = recordingCanvas();
+		const cell = (count) => ({id: null, cell: true, type: 'Polygon', rings: square, area: 100 * 100,
+			properties: {category: 'idle', cell_features: count}});
+		const tile = {extent: 4096, features: [cell(1), cell(1000)]};
+		expect(paintTile(canvas, tile, {collection: 'land_parcel', accepts: () => true})).toBe(2);
+		expect(calls.filter((c) => c.op === 'stroke')).toEqual([]);
+		expect(calls.filter((c) => c.op === 'fill')).toEqual([
+			{op: 'fill', color: PARCEL_CATEGORY_COLORS.idle, alpha: cellOpacity(1)},
+			{op: 'fill', color: PARCEL_CATEGORY_COLORS.idle, alpha: cellOpacity(1000)}
+		]);
+		expect(cellOpacity(1)).toBeLessThan(cellOpacity(10));
+		expect(cellOpacity(1000)).toBeLessThanOrEqual(0.85);
 	});
 
 	it('leaves out what the filter does not accept', () => {

@@ -3,6 +3,7 @@ package cn.hetu.parcel;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,9 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import cn.hetu.catalog.Condition;
 import cn.hetu.catalog.Labels;
 import cn.hetu.catalog.Layer;
 import cn.hetu.export.FeatureExport;
@@ -31,6 +34,7 @@ import cn.hetu.security.LayerAccess;
 import cn.hetu.security.Role;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
+import cn.hetu.tiles.TileReplies;
 
 /** The land planners' journey: search idle land, follow each parcel's plan, measure the disposal rate, export. */
 @RestController
@@ -57,8 +61,11 @@ class ParcelController {
 
     private final ObjectMapper json;
 
+    private final TileReplies tiles;
+
     ParcelController(ParcelQueries queries, ParcelExport export, DisposalPlans plans, DisposalRates rates,
-            SavedQueries saved, LayerAccess access, ObjectMapper json) {
+            SavedQueries saved, LayerAccess access, ObjectMapper json, TileReplies tiles) {
+        this.tiles = tiles;
         this.queries = queries;
         this.export = export;
         this.plans = plans;
@@ -83,6 +90,28 @@ class ParcelController {
                 sql.page(), sql.size(), result.totals(), result.byCategory(), result.byTown()));
         return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", result.features()) + "],"
                 + summary.substring(1);
+    }
+
+    /**
+     * A vector tile of every parcel the search {@code q} (the JSON body /search takes) matches, so
+     * the map draws all matches however many, generalised at low zoom like any tile.
+     */
+    @GetMapping("/tiles/{z}/{x}/{y}.mvt")
+    ResponseEntity<byte[]> tile(@PathVariable String z, @PathVariable String x, @PathVariable String y,
+            @RequestParam String q) {
+        Layer parcels = access.readable("land_parcel");
+        ParcelSearch search;
+        try {
+            search = json.readValue(q, ParcelSearch.class);
+        }
+        catch (JacksonException e) {
+            throw new InvalidParameterException("q", "q must be a parcel search as JSON: " + e.getOriginalMessage());
+        }
+        ParcelConditions.Sql sql = ParcelConditions.of(search, access);
+        // No condition: every parcel, whose low-zoom tiles come from the precomputed cells.
+        Condition matches = sql.where().equals(Condition.ALL.sql()) ? Condition.ALL
+                : new Condition("t.id IN (SELECT p.id FROM land_parcel p WHERE " + sql.where() + ")", sql.args());
+        return tiles.tile(parcels, z, x, y, matches, Map.of("search", q));
     }
 
     /** Every matching parcel in a GIS or spreadsheet format, WGS84 (4326) or CGCS2000 (4490), in words or codes. */

@@ -47,6 +47,10 @@ class ParcelQueries {
         List<Group> byCategory = new ArrayList<>();
         List<Group> byTown = new ArrayList<>();
         Totals[] total = { Totals.of(0, 0) };
+        // After five runs on a pooled connection PostgreSQL would switch to a generic plan, which
+        // cannot see how narrow the drawn polygon and the area range are and scans most of the area
+        // index (measured 52-66 ms instead of 32 ms at 1,000,000 parcels): plan each search afresh.
+        jdbc.sql("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)").query().singleRow();
         jdbc.sql("""
                 SELECT grouping(category) AS gc, grouping(town) AS gt, category, town, count(*), COALESCE(sum(area_m2), 0)
                 FROM land_parcel p WHERE %s

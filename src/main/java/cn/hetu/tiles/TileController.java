@@ -5,7 +5,6 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -26,39 +25,26 @@ import cn.hetu.system.NotFoundException;
 @RestController
 class TileController {
 
-    private static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
-
-    /**
-     * Private: tiles follow the reader's rights, so no shared cache may keep them. No-cache: the
-     * browser asks again each time and gets a 304 while the ETag holds, so an edit shows at once
-     * (the server's own cache drops the tiles a change touches before anyone reads them again).
-     */
-    private static final CacheControl CACHE = CacheControl.noCache().cachePrivate();
-
     private final LayerAccess access;
 
-    private final TileStore store;
+    private final TileReplies replies;
 
     private final Catalog catalog;
 
-    TileController(LayerAccess access, TileStore store, Catalog catalog) {
+    TileController(LayerAccess access, TileReplies replies, Catalog catalog) {
         this.access = access;
-        this.store = store;
+        this.replies = replies;
         this.catalog = catalog;
     }
 
-    /** An empty tile is 204; with an ETag that matches If-None-Match Spring answers 304 without the bytes. */
+    /** See {@link TileReplies}. */
     @GetMapping("/tiles/{collection}/{z}/{x}/{y}.mvt")
     ResponseEntity<byte[]> tile(@PathVariable String collection, @PathVariable String z, @PathVariable String x,
             @PathVariable String y, @RequestParam MultiValueMap<String, String> params) {
-        TileLayer layer = tileLayer(collection);
-        Tile tile = Tile.parse(z, x, y);
-        ItemsFilter filter = ItemsFilter.parse(layer.layer(), params, Set.of());
-        TileCache.Entry entry = store.tile(layer, tile, filter.where(layer.layer()), params.toSingleValueMap());
-        if (entry.mvt().length == 0) {
-            return ResponseEntity.noContent().cacheControl(CACHE).build();
-        }
-        return ResponseEntity.ok().contentType(MVT).cacheControl(CACHE).eTag(entry.etag()).body(entry.mvt());
+        Layer layer = tileLayer(collection).layer();
+        Tile.parse(z, x, y);
+        ItemsFilter filter = ItemsFilter.parse(layer, params, Set.of());
+        return replies.tile(layer, z, x, y, filter.where(layer), params.toSingleValueMap());
     }
 
     /** The tiles URL keeps the request's filters, so a map given this document draws the filtered features. */

@@ -2,6 +2,7 @@ package cn.hetu.tiles;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import cn.hetu.catalog.Column;
@@ -32,6 +33,14 @@ record TileLayer(Layer layer, List<Column> fields) {
 
     String id() {
         return layer.id();
+    }
+
+    /**
+     * The attribute a generalised cell is coloured by: the first symbology field, else the work
+     * status (the SQL function tile_class_column of V170 picks the same, for the triggers).
+     */
+    Optional<Column> classColumn() {
+        return layer.column(SYMBOLOGY.getOrDefault(layer.id(), List.of("status")).get(0));
     }
 
 }

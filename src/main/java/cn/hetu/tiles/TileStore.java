@@ -50,7 +50,27 @@ class TileStore {
         });
     }
 
+    /**
+     * Up to zoom 12 a tile that would hold more than {@code generaliseAbove} features is
+     * generalised ({@link GeneralisedTileSql}); others, and every tile from zoom 13 on, hold each
+     * feature as it is.
+     */
     private byte[] render(TileLayer layer, Tile tile, Condition where) {
+        if (tile.z() <= GeneralisedTileSql.MAX_ZOOM && crowded(layer, tile, where)) {
+            GeneralisedTileSql.Statement generalised = GeneralisedTileSql.tile(layer, tile, where);
+            return jdbc.sql(generalised.sql()).params(generalised.args()).query((rs, n) -> rs.getBytes(1)).single();
+        }
+        return plain(layer, tile, where);
+    }
+
+    private boolean crowded(TileLayer layer, Tile tile, Condition where) {
+        int limit = properties.generaliseAbove();
+        GeneralisedTileSql.Statement count = where.sql().equals(Condition.ALL.sql())
+                ? GeneralisedTileSql.count(layer, tile, limit) : GeneralisedTileSql.countMatches(layer, tile, where, limit);
+        return jdbc.sql(count.sql()).params(count.args()).query(Long.class).single() > limit;
+    }
+
+    private byte[] plain(TileLayer layer, Tile tile, Condition where) {
         List<Object> args = new ArrayList<>();
         args.add(layer.id());
         args.addAll(List.of(tile.z(), tile.x(), tile.y(), tile.z(), tile.x(), tile.y()));

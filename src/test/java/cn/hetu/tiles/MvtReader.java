@@ -11,23 +11,23 @@ import io.github.sebasbaumh.mapbox.vectortile.VectorTile;
  * A Mapbox vector tile as the tests read it: layers, their extent, and each feature's id, geometry
  * type and properties, decoded with mapbox-vector-tile-java's protobuf classes.
  */
-final class MvtReader {
+public final class MvtReader {
 
-    record Layer(String name, int extent, List<Feature> features) {
+    public record Layer(String name, int extent, List<Feature> features) {
 
-        List<Long> ids() {
+        public List<Long> ids() {
             return features.stream().map(Feature::id).toList();
         }
     }
 
     /** @param type 1 point, 2 line string, 3 polygon */
-    record Feature(long id, int type, Map<String, Object> properties) {
+    public record Feature(long id, int type, Map<String, Object> properties) {
     }
 
     private MvtReader() {
     }
 
-    static List<Layer> layers(byte[] tile) {
+    public static List<Layer> layers(byte[] tile) {
         try {
             return VectorTile.Tile.parseFrom(tile).getLayersList().stream()
                 .map(layer -> new Layer(layer.getName(), layer.getExtent(),

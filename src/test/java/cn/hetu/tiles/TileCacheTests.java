@@ -14,7 +14,7 @@ class TileCacheTests {
 
     private static final Tile EAST = new Tile(12, 3373, 1644);
 
-    private final TileCache cache = new TileCache(new TileProperties(100, Duration.ofSeconds(1), DataSize.ofMegabytes(1)));
+    private final TileCache cache = new TileCache(new TileProperties(100, Duration.ofSeconds(1), DataSize.ofMegabytes(1), 1_000_000));
 
     @Test
     void changeDropsOnlyTheTilesItsBoxMeets() {

@@ -180,7 +180,7 @@ class TileTests {
 
     @Test
     void featureCapKeepsTheLowestIds() {
-        TileProperties properties = new TileProperties(5, Duration.ofSeconds(5), DataSize.ofMegabytes(1));
+        TileProperties properties = new TileProperties(5, Duration.ofSeconds(5), DataSize.ofMegabytes(1), 1_000_000);
         TileCache cache = new TileCache(properties);
         TileStore capped = new TileStore(jdbc, transactions, properties, cache, new TileChanges(jdbc, json, cache));
         TileLayer parcels = TileLayer.of(catalog.get("land_parcel"));
