@@ -23,16 +23,21 @@ public class CollectionSchema {
 
     private final Labels labels;
 
-    CollectionSchema(ColumnRules rules, Labels labels) {
+    private final FieldDisplay display;
+
+    CollectionSchema(ColumnRules rules, Labels labels, FieldDisplay display) {
         this.rules = rules;
         this.labels = labels;
+        this.display = display;
     }
 
     public Map<String, Object> of(Layer layer, String selfUrl, Labels.Language language) {
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         int sequence = 1;
+        Map<String, FieldDisplay.Display> displays = display.of(layer);
         for (Column column : layer.columns()) {
+            FieldDisplay.Display shown = displays.getOrDefault(column.name(), FieldDisplay.Display.NONE);
             Map<String, Object> property = new LinkedHashMap<>(type(column));
             JsonNode titles = labels.fieldPair(layer.id(), column.name());
             String zh = titles == null ? labels.field(layer, column, Labels.Language.ZH) : titles.get(0).asString();
@@ -43,7 +48,7 @@ public class CollectionSchema {
             if (column.name().equals("id")) {
                 property.put("x-ogc-role", "id");
             }
-            boolean readOnly = column.generated() || !layer.writableColumns().contains(column);
+            boolean readOnly = column.generated() || !layer.writableColumns().contains(column) || shown.readOnly();
             if (readOnly) {
                 property.put("readOnly", true);
             }
@@ -55,6 +60,11 @@ public class CollectionSchema {
             ColumnRules.Rule rule = rules.rule(layer, column.name());
             rule.describe(property, false);
             codes(layer, column, property, rule, language);
+            property.put("x-kind", shown.kind() != null ? shown.kind() : kind(column, property));
+            Object value = rules.defaultValue(layer, column.name());
+            if (value != null && !readOnly) {
+                property.put("default", value);
+            }
             if (rule.required() && !readOnly && !rules.hasDefault(layer, column.name())) {
                 required.add(column.name());
             }
@@ -91,6 +101,7 @@ public class CollectionSchema {
             return;
         }
         property.put("enum", codes);
+        labels.enumeration(layer.id(), column.name()).ifPresent(name -> property.put("x-enumeration", name));
         property.put("oneOf", codes.stream().map(code -> {
             String wordZh = zh.getOrDefault(code, code);
             String wordEn = en.getOrDefault(code, wordZh);
@@ -99,6 +110,24 @@ public class CollectionSchema {
         }).toList());
     }
 
+    /** How a field without a kind of its own is shown: by its coded values or its type. */
+    private static String kind(Column column, Map<String, Object> property) {
+        if (column.name().equals("department")) {
+            return "department";
+        }
+        if (property.containsKey("oneOf")) {
+            return "enum";
+        }
+        return switch (column.type()) {
+            case INTEGER -> "int";
+            case NUMBER -> "decimal";
+            case BOOLEAN -> "bool";
+            case DATE -> "date";
+            case DATETIME -> "datetime";
+            case OBJECT -> "json";
+            default -> "text";
+        };
+    }
 
     private static Map<String, Object> type(Column column) {
         return switch (column.type()) {
