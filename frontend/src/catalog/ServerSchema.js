@@ -49,9 +49,11 @@ export function describeFromSchema(collection, schema) {
 		messages.en[`field.${collection}.${field.key}`] = units ? `${titles.en} (${units.en})` : titles.en;
 		if (field.kind === 'enum') {
 			enums[field.enum] = (property.oneOf || (property.enum || []).map((code) => ({const: code}))).map((option) => {
-				messages['zh-CN'][`enum.${field.enum}.${option.const}`] = option['x-titles']?.zh ?? String(option.const);
-				messages.en[`enum.${field.enum}.${option.const}`] = option['x-titles']?.en ?? String(option.const);
-				return option.const;
+				// Codes are text in forms and messages, numbered ones (a safety class) too.
+				const code = String(option.const);
+				messages['zh-CN'][`enum.${field.enum}.${code}`] = option['x-titles']?.zh ?? code;
+				messages.en[`enum.${field.enum}.${code}`] = option['x-titles']?.en ?? code;
+				return code;
 			});
 		}
 	}

@@ -97,15 +97,23 @@ public class CollectionSchema {
         Map<String, String> zh = labels.values(layer.id(), column.name(), Labels.Language.ZH);
         Map<String, String> en = labels.values(layer.id(), column.name(), Labels.Language.EN);
         List<String> codes = rule.allowed() != null ? rule.allowed() : zh.isEmpty() ? List.of() : List.copyOf(zh.keySet());
-        if (codes.isEmpty() || !"string".equals(property.get("type"))) {
+        // Whole numbers with words of their own are coded too (a sluice's safety class 1-4: 一类 … 四类).
+        boolean numbered = "integer".equals(property.get("type")) && rule.allowed() == null && !zh.isEmpty()
+                && zh.keySet().stream().allMatch(code -> code.matches("-?[0-9]+"));
+        if (codes.isEmpty() || !"string".equals(property.get("type")) && !numbered) {
             return;
         }
-        property.put("enum", codes);
-        labels.enumeration(layer.id(), column.name()).ifPresent(name -> property.put("x-enumeration", name));
+        if (!numbered) {
+            property.put("enum", codes);
+        }
+        // The list the words come from, when it names every code (a column called like another's may hold other codes).
+        if (zh.keySet().containsAll(codes)) {
+            labels.enumeration(layer.id(), column.name()).ifPresent(name -> property.put("x-enumeration", name));
+        }
         property.put("oneOf", codes.stream().map(code -> {
             String wordZh = zh.getOrDefault(code, code);
             String wordEn = en.getOrDefault(code, wordZh);
-            return Map.of("const", code, "title", language == Labels.Language.ZH ? wordZh : wordEn, "x-titles",
+            return Map.of("const", numbered ? (Object) Long.valueOf(code) : code, "title", language == Labels.Language.ZH ? wordZh : wordEn, "x-titles",
                     Map.of("zh", wordZh, "en", wordEn));
         }).toList());
     }
