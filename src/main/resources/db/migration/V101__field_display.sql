@@ -38,7 +38,11 @@ INSERT INTO field_display (collection, field, kind, read_only) VALUES
     ('project', 'progress_reported_at', NULL, true),
     ('project', 'investment_planned', 'money10k', false),
     ('project', 'investment_done', 'money10k', false),
-    ('project', 'target_value', 'target', false);
+    ('project', 'target_value', 'target', false),
+    ('investment_project', 'amount_wan', 'money10k', false),
+    ('investment_project', 'land_area_min_m2', 'area', false),
+    ('investment_project', 'land_area_max_m2', 'area', false),
+    ('investment_project', 'stage_changed_at', NULL, true);
 
 -- How a collection added as data is drawn (its marker shape or line) where symbology/symbology.json has nothing for it.
 ALTER TABLE collection ADD COLUMN symbol jsonb CHECK (symbol IS NULL OR (jsonb_typeof(symbol) = 'object'
