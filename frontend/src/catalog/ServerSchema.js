@@ -15,8 +15,8 @@ function fieldOf(collection, key, property, required) {
 	if (field.kind === 'enum') {
 		field.enum = property['x-enumeration'] || `${collection}.${key}`;
 	}
-	// A column the database fills when nobody writes it is never left empty by a form: it starts with the default.
-	if (required || property.default !== undefined) {
+	// A choice the database fills when nobody makes it (a status, a yes/no) starts with its default and offers no empty choice.
+	if (required || (property.default !== undefined && ['enum', 'bool'].includes(field.kind))) {
 		field.required = true;
 	}
 	if (property.default !== undefined) {

@@ -89,6 +89,9 @@ describe('Schema', () => {
 		expect(editableFieldsOf('project').map((f) => f.key)).not.toContain('status');
 		expect(editableFieldsOf('project').map((f) => f.key)).toContain('target_unit');
 		expect(editableFieldsOf('sluice').find((f) => f.key === 'scale').required).toBe(true);
+		expect(editableFieldsOf('sluice').find((f) => f.key === 'appraisal')).toMatchObject({required: true, default: 'none'});
+		expect(editableFieldsOf('project').find((f) => f.key === 'progress_pct').required, 'a number with a default may stay empty')
+			.toBeUndefined();
 	});
 });
 

@@ -38,12 +38,12 @@ public class CollectionSchema {
         Map<String, FieldDisplay.Display> displays = display.of(layer);
         for (Column column : layer.columns()) {
             FieldDisplay.Display shown = displays.getOrDefault(column.name(), FieldDisplay.Display.NONE);
-            Map<String, Object> property = new LinkedHashMap<>(type(column));
+            Map<String, Object> property = type(column);
             JsonNode titles = labels.fieldPair(layer.id(), column.name());
             String zh = titles == null ? labels.field(layer, column, Labels.Language.ZH) : titles.get(0).asString();
             String en = titles == null ? zh : titles.get(1).asString();
             property.put("title", language == Labels.Language.ZH ? zh : en);
-            property.put("x-titles", Map.of("zh", zh, "en", en));
+            property.put("x-titles", pair(zh, en));
             property.put("x-ogc-propertySeq", sequence++);
             if (column.name().equals("id")) {
                 property.put("x-ogc-role", "id");
@@ -55,7 +55,7 @@ public class CollectionSchema {
             JsonNode unit = labels.unit(layer.id(), column.name());
             if (unit != null) {
                 property.put("x-ogc-unit", unit.get(1).asString());
-                property.put("x-units", Map.of("zh", unit.get(0).asString(), "en", unit.get(1).asString()));
+                property.put("x-units", pair(unit.get(0).asString(), unit.get(1).asString()));
             }
             ColumnRules.Rule rule = rules.rule(layer, column.name());
             rule.describe(property, false);
@@ -81,7 +81,7 @@ public class CollectionSchema {
         doc.put("$id", selfUrl);
         doc.put("type", "object");
         doc.put("title", language == Labels.Language.ZH ? layer.titleZh() : layer.titleEn());
-        doc.put("x-titles", Map.of("zh", layer.titleZh(), "en", layer.titleEn()));
+        doc.put("x-titles", pair(layer.titleZh(), layer.titleEn()));
         doc.put("x-geometry-type", layer.geometryType());
         if (layer.ownerDepartment() != null) {
             doc.put("x-owner-department", layer.ownerDepartment());
@@ -113,8 +113,11 @@ public class CollectionSchema {
         property.put("oneOf", codes.stream().map(code -> {
             String wordZh = zh.getOrDefault(code, code);
             String wordEn = en.getOrDefault(code, wordZh);
-            return Map.of("const", numbered ? (Object) Long.valueOf(code) : code, "title", language == Labels.Language.ZH ? wordZh : wordEn, "x-titles",
-                    Map.of("zh", wordZh, "en", wordEn));
+            Map<String, Object> option = new LinkedHashMap<>();
+            option.put("const", numbered ? (Object) Long.valueOf(code) : code);
+            option.put("title", language == Labels.Language.ZH ? wordZh : wordEn);
+            option.put("x-titles", pair(wordZh, wordEn));
+            return option;
         }).toList());
     }
 
@@ -137,17 +140,30 @@ public class CollectionSchema {
         };
     }
 
+    /** Words in both languages, Chinese first, in a stable order. */
+    private static Map<String, String> pair(String zh, String en) {
+        Map<String, String> pair = new LinkedHashMap<>();
+        pair.put("zh", zh);
+        pair.put("en", en);
+        return pair;
+    }
+
     private static Map<String, Object> type(Column column) {
-        return switch (column.type()) {
-            case INTEGER -> Map.of("type", "integer");
-            case NUMBER -> Map.of("type", "number");
-            case BOOLEAN -> Map.of("type", "boolean");
-            case DATE -> Map.of("type", "string", "format", "date");
-            case DATETIME -> Map.of("type", "string", "format", "date-time");
-            case OBJECT -> Map.of("type", "object");
-            case UUID -> Map.of("type", "string", "format", "uuid");
-            default -> Map.of("type", "string");
-        };
+        Map<String, Object> type = new LinkedHashMap<>();
+        type.put("type", switch (column.type()) {
+            case INTEGER -> "integer";
+            case NUMBER -> "number";
+            case BOOLEAN -> "boolean";
+            case OBJECT -> "object";
+            default -> "string";
+        });
+        switch (column.type()) {
+            case DATE -> type.put("format", "date");
+            case DATETIME -> type.put("format", "date-time");
+            case UUID -> type.put("format", "uuid");
+            default -> { }
+        }
+        return type;
     }
 
 }
