@@ -13,6 +13,7 @@ import {homePage} from './pages.js';
 import {formatPage, parsePage} from './PageRoute.js';
 import {setCounty} from '../county/County.js';
 import {adoptServerSchemas} from '../catalog/ServerSchema.js';
+import {adoptSymbology} from '../layers/Symbology.js';
 
 /** Without the server's configuration: a view of the whole country (see county/County.js). */
 const FALLBACK_CONFIG = {center: [105, 35], zoom: 4, tiandituKey: ''};
@@ -47,11 +48,16 @@ export class Workspace {
 		this._translate();
 		let config;
 		let layers;
+		let schemas;
+		let symbology;
 		try {
-			[config, layers, this.departments] = await Promise.all([
+			// The collections' descriptions and symbology come with the layer list, in parallel: no later round trip.
+			[config, layers, this.departments, schemas, symbology] = await Promise.all([
 				this.lastVisit.fetch('config', () => this.api.config()).catch(() => FALLBACK_CONFIG),
 				this.lastVisit.fetch('layers', () => this.api.layers()),
-				this.api.departments().catch(() => [])
+				this.api.departments().catch(() => []),
+				this.lastVisit.fetch('schemas', () => this.api.get('/api/v1/schemas')).catch(() => ({})),
+				this.lastVisit.fetch('symbology', () => this.api.get('/api/v1/symbology')).catch(() => ({}))
 			]);
 		} catch (error) {
 			if (!this._destroyed) {
@@ -66,10 +72,8 @@ export class Workspace {
 		}
 		config = {...FALLBACK_CONFIG, ...config};
 		setCounty(config);
-		await adoptServerSchemas(layers, {api: this.api, i18n: this.i18n});
-		if (this._destroyed) {
-			return;
-		}
+		adoptServerSchemas(layers, schemas, this.i18n);
+		adoptSymbology(symbology);
 		if (this.session.authenticated && canPatrol(this.session)) {
 			this._startUploads();
 		}

@@ -29,6 +29,12 @@ function applyRule(input, rule) {
 	}
 }
 
+/** An optional coded field's empty choice: the enumeration's own word for it (`auto`: 默认顺序…) or 无. */
+function noneKey(field, i18n) {
+	const own = `enum.${field.enum}.auto`;
+	return field.kind === 'enum' && i18n.has(own) ? own : 'form.none';
+}
+
 /** A field's error: a message key, a key with parameters ({key, params, fallback}), or text. */
 function errorText(error, i18n) {
 	if (!error) {
@@ -62,7 +68,7 @@ export function attributeForm(options) {
 				? departments.map((d) => [d.code, departmentName(d.code)])
 				: (ENUMS[field.enum] || []).map((v) => [v, i18n.has(`enum.${field.enum}.${v}`) ? t(`enum.${field.enum}.${v}`) : v]);
 			input = el('select', {class: 'hetu-select', name: field.key, 'data-field': field.key},
-				field.required && value !== null && value !== undefined ? null : el('option', {value: ''}, field.required ? t('form.choose') : t(field.noneKey || 'form.none')),
+				field.required && value !== null && value !== undefined ? null : el('option', {value: ''}, field.required ? t('form.choose') : t(noneKey(field, i18n))),
 				choices.map(([code, label]) => el('option', {value: code}, label)));
 			input.value = inputValue(field, value);
 		} else if (field.kind === 'bool') {

@@ -33,6 +33,12 @@ export class I18n {
 			.map(([locale, messages]) => [locale, {...messages, ...(byLocale[locale] || {})}]));
 	}
 
+	/** Adds words for keys a locale has none for, keeping the message files' own. */
+	addMissingMessages(byLocale) {
+		this._messages = Object.fromEntries(Object.entries(this._messages)
+			.map(([locale, messages]) => [locale, {...(byLocale[locale] || {}), ...messages}]));
+	}
+
 	has(key) {
 		return key in this.messages;
 	}

@@ -6,49 +6,57 @@
  */
 import {WORK_STATUSES} from '../catalog/Schema.js';
 
-export const STATUS_COLORS = {
-	planned: '#56B4E9',
-	approved: '#0072B2',
-	under_construction: '#E69F00',
-	completed: '#009E73',
-	suspended: '#D55E00',
-	none: '#8C949C'
-};
+/*
+ * The description itself comes from the server (GET /api/v1/symbology: symbology/symbology.json with the symbol
+ * each collection added as data carries), taken up at start by adoptSymbology; the objects below are filled in
+ * place so that importers keep their references. A collection without a symbol is a circle or the default line.
+ */
+export const STATUS_COLORS = {};
 
-export const PARCEL_CATEGORY_COLORS = {
-	approved_unsupplied: '#DDCC77',
-	idle: '#CC6677',
-	inefficient_industrial: '#882255'
-};
-
-export const UNSAFE_COLOR = '#111111';
-/** The ring around a project with overdue milestones, and the casing of its line or area. */
-export const OVERDUE_COLOR = '#C8102E';
-const HALO = '#FFFFFF';
-const NEUTRAL = '#4A5560';
+export const PARCEL_CATEGORY_COLORS = {};
 
 /** Marker shape of each point collection (and of point footprints of projects). */
-export const MARKER_SHAPES = {
-	sluice: 'square',
-	bridge: 'diamond',
-	road_node: 'triangle',
-	water_plant: 'drop',
-	warning_station: 'hexagon',
-	project: 'star'
-};
+export const MARKER_SHAPES = {};
 
 /** Line look of each line collection; colour comes from the status. */
-export const LINE_STYLES = {
-	river_segment: {weight: 5, dashArray: null},
-	ditch: {weight: 2.5, dashArray: null},
-	dike: {weight: 4, dashArray: '2 5', lineCap: 'butt'},
-	pipeline: {weight: 3, dashArray: '9 5'},
-	project: {weight: 4, dashArray: '12 4 3 4'},
-	default: {weight: 3, dashArray: null}
-};
+export const LINE_STYLES = {default: {weight: 3, dashArray: null}};
+
+/** Line widths chosen by a column's value, the unsafe rules and the column written inside a marker, by collection. */
+const LINE_WEIGHT_BY = {};
+const UNSAFE = {};
+const MARKER_LABEL = {};
+
+export let UNSAFE_COLOR = '#111111';
+/** The ring around a project with overdue milestones, and the casing of its line or area. */
+export const OVERDUE_COLOR = '#C8102E';
+let HALO = '#FFFFFF';
+const NEUTRAL = '#4A5560';
+
+function replace(target, source = {}) {
+	for (const key of Object.keys(target)) {
+		if (key !== 'default') {
+			delete target[key];
+		}
+	}
+	Object.assign(target, source);
+}
+
+/** Takes up the server's symbology (the answer of GET /api/v1/symbology). */
+export function adoptSymbology(description) {
+	replace(STATUS_COLORS, description.statusColors);
+	replace(PARCEL_CATEGORY_COLORS, description.parcelCategoryColors);
+	replace(MARKER_SHAPES, description.markerShapes);
+	replace(LINE_STYLES, Object.fromEntries(Object.entries(description.lineStyles || {})
+		.map(([collection, line]) => [collection, {dashArray: null, ...line}])));
+	replace(LINE_WEIGHT_BY, description.lineWeightBy);
+	replace(UNSAFE, description.unsafe);
+	replace(MARKER_LABEL, description.markerLabel);
+	UNSAFE_COLOR = description.unsafeColor || UNSAFE_COLOR;
+	HALO = description.haloColor || HALO;
+}
 
 export function statusColor(status) {
-	return STATUS_COLORS[status] || STATUS_COLORS.none;
+	return STATUS_COLORS[status] || STATUS_COLORS.none || NEUTRAL;
 }
 
 export function isKnownStatus(status) {
@@ -68,24 +76,27 @@ export function textColorOn(hex) {
 	return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? '#111111' : '#FFFFFF';
 }
 
-/** Whether an asset is unsafe: a class 3 or 4 sluice or a dangerous bridge. */
+/** Whether an asset is unsafe by its collection's rule: a column at least a number (a class 3 or 4 sluice) or equal to a code (a dangerous bridge). */
 export function isUnsafe(collection, props = {}) {
-	if (collection === 'sluice') {
-		return Number(props.safety_class) >= 3;
+	const rule = UNSAFE[collection];
+	if (!rule) {
+		return false;
 	}
-	if (collection === 'bridge') {
-		return props.condition === 'dangerous';
-	}
-	return false;
+	const value = props[rule.column];
+	return rule.atLeast !== undefined ? value !== null && value !== undefined && value !== '' && Number(value) >= rule.atLeast
+		: value === rule.equals;
 }
 
 /** What a point looks like: shape, fill, outline and the text inside. */
 export function markerSpec(collection, props = {}) {
 	const fill = statusColor(props.status);
+	const unsafe = isUnsafe(collection, props);
+	const labelColumn = MARKER_LABEL[collection];
+	// The column written inside the marker (a sluice's safety class); an unsafe marker without one says "!".
 	let label = '';
-	if (collection === 'sluice' && props.safety_class) {
-		label = String(props.safety_class);
-	} else if (collection === 'bridge' && props.condition === 'dangerous') {
+	if (labelColumn && props[labelColumn] !== null && props[labelColumn] !== undefined && props[labelColumn] !== '') {
+		label = String(props[labelColumn]);
+	} else if (unsafe) {
 		label = '!';
 	}
 	return {
@@ -93,7 +104,7 @@ export function markerSpec(collection, props = {}) {
 		fill,
 		label,
 		labelColor: textColorOn(fill),
-		unsafe: isUnsafe(collection, props)
+		unsafe
 	};
 }
 
@@ -107,10 +118,10 @@ function starPoints(cx, cy, outer, inner) {
 	return points.join(' ');
 }
 
-function hexagonPoints(cx, cy, r) {
+function polygonPoints(cx, cy, r, sides, start) {
 	const points = [];
-	for (let i = 0; i < 6; i++) {
-		const a = Math.PI / 6 + (i * Math.PI) / 3;
+	for (let i = 0; i < sides; i++) {
+		const a = start + (i * 2 * Math.PI) / sides;
 		points.push(`${(cx + r * Math.cos(a)).toFixed(1)},${(cy + r * Math.sin(a)).toFixed(1)}`);
 	}
 	return points.join(' ');
@@ -128,7 +139,9 @@ export function shapeSvg(shape, attrs) {
 	case 'drop':
 		return `<path d="M16 3.5C16 3.5 25.5 13.5 25.5 19.5A9.5 9.5 0 0 1 6.5 19.5C6.5 13.5 16 3.5 16 3.5Z" ${attrs}/>`;
 	case 'hexagon':
-		return `<polygon points="${hexagonPoints(16, 16, 12.5)}" ${attrs}/>`;
+		return `<polygon points="${polygonPoints(16, 16, 12.5, 6, Math.PI / 6)}" ${attrs}/>`;
+	case 'pentagon':
+		return `<polygon points="${polygonPoints(16, 17, 13, 5, -Math.PI / 2)}" ${attrs}/>`;
 	case 'star':
 		return `<polygon points="${starPoints(16, 16.5, 14, 6.5)}" ${attrs}/>`;
 	default:
@@ -187,12 +200,8 @@ export function pathStyle(collection, props = {}, geometryType = 'LineString', o
 		return {color, weight: 2.5, opacity: 1, dashArray: '6 4', fillColor: color, fillOpacity: 0.16};
 	}
 	const line = LINE_STYLES[collection] || LINE_STYLES.default;
-	let weight = line.weight;
-	if (collection === 'river_segment') {
-		weight = {county: 6, town: 4.5, village: 3}[props.level] || weight;
-	} else if (collection === 'ditch') {
-		weight = props.class === 'large' ? 2.5 : 1.75;
-	}
+	const by = LINE_WEIGHT_BY[collection];
+	const weight = by ? by.weights[props[by.column]] ?? by.otherwise ?? line.weight : line.weight;
 	return {
 		color, weight, opacity: props.status === 'none' ? 0.8 : 1,
 		dashArray: line.dashArray, lineCap: line.lineCap || 'round', lineJoin: 'round', fill: false

@@ -1,7 +1,13 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {COLLECTIONS, ENUMS, READ_ONLY_FIELDS, THEMES, WORK_STATUSES, editableFieldsOf, fieldsOf} from '../../../src/catalog/Schema.js';
+import {ENUMS, READ_ONLY_FIELDS, THEMES, WORK_STATUSES, editableFieldsOf, fieldsOf} from '../../../src/catalog/Schema.js';
+import {FIXTURE_COLLECTIONS, adoptServerFixtures} from '../../support/serverFixtures.js';
+
+// The fields come from the server's schemas only: Schema.js lists none of its own.
+adoptServerFixtures();
+/** The asset collections and projects: the ones with the common head of code and status. */
+const COLLECTIONS = FIXTURE_COLLECTIONS.filter((c) => !['patrol', 'patrol_issue'].includes(c));
 
 const migration = fileURLToPath(new URL('../../../../src/main/resources/db/migration/V1__registry.sql', import.meta.url));
 const laterMigrations = ['V5__project_lifecycle.sql', 'V6__parcel_disposal.sql']
@@ -42,7 +48,7 @@ describe('Schema', () => {
 
 	it.runIf(existsSync(migration))('shows every column that the database migration defines', () => {
 		const columns = columnsFromMigration(readFileSync(migration, 'utf8'));
-		expect(Object.keys(columns).sort()).toEqual([...COLLECTIONS].sort());
+		expect(COLLECTIONS).toEqual(expect.arrayContaining(Object.keys(columns)));
 		for (const [table, names] of Object.entries(columns)) {
 			const shown = new Set(fieldsOf(table).map((f) => f.key));
 			for (const name of names.filter((n) => !COMMON.includes(n) && n !== 'target_unit')) {
@@ -83,6 +89,9 @@ describe('Schema', () => {
 		expect(editableFieldsOf('project').map((f) => f.key)).not.toContain('status');
 		expect(editableFieldsOf('project').map((f) => f.key)).toContain('target_unit');
 		expect(editableFieldsOf('sluice').find((f) => f.key === 'scale').required).toBe(true);
+		expect(editableFieldsOf('sluice').find((f) => f.key === 'appraisal')).toMatchObject({required: true, default: 'none'});
+		expect(editableFieldsOf('project').find((f) => f.key === 'progress_pct').required, 'a number with a default may stay empty')
+			.toBeUndefined();
 	});
 });
 

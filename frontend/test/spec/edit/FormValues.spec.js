@@ -1,6 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {editableFieldsOf} from '../../../src/catalog/Schema.js';
 import {coerceValue, initialValues, inputValue, validateValues} from '../../../src/edit/FormValues.js';
+import {adoptServerFixtures} from '../../support/serverFixtures.js';
+
+adoptServerFixtures();
 
 const field = (key, kind, extra = {}) => ({key, kind, ...extra});
 

@@ -4,6 +4,10 @@ import {
 	LINE_STYLES, MARKER_SHAPES, bboxArea, PARCEL_CATEGORY_COLORS, STATUS_COLORS, clusterSvg, isUnsafe, legendSampleSvg,
 	OVERDUE_COLOR, luminance, markerHtml, markerSpec, markerSvg, pathStyle, statusColor, textColorOn
 } from '../../../src/layers/Symbology.js';
+import {adoptSymbology} from '../../../src/layers/Symbology.js';
+import {SYMBOLOGY, adoptServerFixtures} from '../../support/serverFixtures.js';
+
+adoptServerFixtures();
 
 const contrast = (a, b) => {
 	const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
@@ -138,3 +142,16 @@ describe('legendSampleSvg', () => {
 	});
 });
 
+
+describe('the server\'s symbology', () => {
+	it('draws a collection added as data with the symbol its migration gave it, and one without any as a circle', () => {
+		adoptSymbology({...SYMBOLOGY, markerShapes: {...SYMBOLOGY.markerShapes, pumping_station: 'pentagon'}});
+		expect(markerSpec('pumping_station', {status: 'completed'}).shape).toBe('pentagon');
+		expect(markerSvg(markerSpec('pumping_station', {}))).toContain('<polygon');
+		expect(legendSampleSvg('pumping_station', 'Point')).toContain('<polygon');
+		expect(markerSpec('no_symbol_yet', {}).shape).toBe('circle');
+		expect(pathStyle('no_symbol_yet', {status: 'planned'}, 'LineString').weight).toBe(LINE_STYLES.default.weight);
+		adoptSymbology(SYMBOLOGY);
+		expect(MARKER_SHAPES.pumping_station).toBeUndefined();
+	});
+});

@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {changedFieldsOf, rowGeometry} from '../../../src/ui/HistoryView.js';
+import {adoptServerFixtures} from '../../support/serverFixtures.js';
+
+adoptServerFixtures();
 
 describe('history helpers', () => {
 	it('drop the legacy crs member from a row image geometry', () => {

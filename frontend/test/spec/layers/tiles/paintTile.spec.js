@@ -1,6 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {PARCEL_CATEGORY_COLORS, STATUS_COLORS} from '../../../../src/layers/Symbology.js';
 import {cellOpacity, outlineWidth, paintTile} from '../../../../src/layers/tiles/paintTile.js';
+import {adoptServerFixtures} from '../../../support/serverFixtures.js';
+
+adoptServerFixtures();
 
 /** A canvas whose 2D context records each fill and stroke with the style it was made with. */
 function recordingCanvas() {

@@ -3,6 +3,7 @@ package cn.hetu.catalog;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,8 +66,12 @@ public class ColumnRules implements FieldRefusal.Explainer {
     private record Constraint(String name, char type, String definition, List<String> columns) {
     }
 
-    private record TableRules(Map<String, Rule> columns, Set<String> defaulted, Map<String, Constraint> constraints) {
+    private record TableRules(Map<String, Rule> columns, Set<String> defaulted, Map<String, Object> defaultValues,
+            Map<String, Constraint> constraints) {
     }
+
+    /** A column default that is a constant: 'none'::text, false, 0. Function calls (now()) and identities are not. */
+    private static final Pattern CONSTANT_DEFAULT = Pattern.compile("^(?:'((?:[^']|'')*)'::[a-z ]+|(true|false)|(-?[0-9]+(?:\\.[0-9]+)?))$");
 
     private static final Pattern ALLOWED_VALUE = Pattern.compile("'((?:[^']|'')*)'");
 
@@ -200,6 +205,11 @@ public class ColumnRules implements FieldRefusal.Explainer {
         return table(layer.id()).defaulted().contains(column);
     }
 
+    /** The value the database gives a column nobody writes, when it is a constant; null otherwise. */
+    Object defaultValue(Layer layer, String column) {
+        return table(layer.id()).defaultValues().get(column);
+    }
+
     private String allowed(Layer layer, String column, Rule rule, Language language) {
         Map<String, String> words = labels.values(layer.id(), column, language);
         return rule.allowed().stream().map(v -> words.getOrDefault(v, v)).collect(Collectors.joining(language == Language.ZH ? "、" : ", "));
@@ -245,14 +255,20 @@ public class ColumnRules implements FieldRefusal.Explainer {
     private TableRules load(String table) {
         Map<String, Rule> columns = new LinkedHashMap<>();
         Set<String> defaulted = new HashSet<>();
+        Map<String, Object> defaultValues = new HashMap<>();
         jdbc.sql("""
-                SELECT column_name, is_nullable = 'NO', column_default IS NOT NULL OR is_generated = 'ALWAYS'
+                SELECT column_name, is_nullable = 'NO', column_default IS NOT NULL OR is_generated = 'ALWAYS', column_default
                 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?""")
             .param(table)
             .query(rs -> {
                 columns.put(rs.getString(1), new Rule(rs.getBoolean(2), null, null, false, null, false, null, false));
                 if (rs.getBoolean(3)) {
                     defaulted.add(rs.getString(1));
+                }
+                Matcher constant = CONSTANT_DEFAULT.matcher(rs.getString(4) == null ? "" : rs.getString(4));
+                if (constant.matches()) {
+                    defaultValues.put(rs.getString(1), constant.group(1) != null ? constant.group(1).replace("''", "'")
+                            : constant.group(2) != null ? (Object) Boolean.valueOf(constant.group(2)) : new BigDecimal(constant.group(3)));
                 }
             });
         Map<String, Constraint> constraints = new LinkedHashMap<>();
@@ -272,7 +288,7 @@ public class ColumnRules implements FieldRefusal.Explainer {
                 columns.computeIfPresent(column, (c, rule) -> withCheck(rule, constraint.definition()));
             }
         }
-        return new TableRules(columns, defaulted, constraints);
+        return new TableRules(columns, defaulted, defaultValues, constraints);
     }
 
     private Rule withCheck(Rule rule, String definition) {

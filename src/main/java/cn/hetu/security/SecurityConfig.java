@@ -67,7 +67,7 @@ class SecurityConfig {
                 .requestMatchers("/api/v1/auth/**", "/api/v1/config", "/api/v1/basemap/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/county").permitAll()
                 .requestMatchers("/api/v1/county").hasRole("ADMIN")
-                .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**", "/tiles/**", "/api/v1/layers", "/api/v1/search",
+                .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**", "/tiles/**", "/api/v1/layers", "/api/v1/schemas", "/api/v1/symbology", "/api/v1/search",
                         "/api/v1/stats/counts", "/api/v1/departments").permitAll()
                 .requestMatchers("/api/v1/accounts/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.PATCH, "/api/v1/collections/**").hasRole("ADMIN")

@@ -1,5 +1,10 @@
 package cn.hetu.imports;
 
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +70,37 @@ class PumpingStationTests {
         assertThat(admin.get("/api/v1/search?q=" + ImportClient.encode("排涝泵站")).body()).contains("甲城排涝泵站一号");
         String csv = admin.get("/api/v1/collections/pumping_station/export?format=csv").body();
         assertThat(csv).contains("泵型", "设计流量", "轴流泵", "甲城排涝泵站一号");
+    }
+
+    /** What the map builds its legend, details and form from: the batched schemas and the symbology, both from the migration. */
+    @Test
+    void theMapLearnsItsFieldsKindsAndSymbolFromTheServer() {
+        JsonNode schema = admin.get("/api/v1/schemas").json().get("pumping_station");
+        assertThat(schema.at("/properties/pump_type/x-kind").asString()).isEqualTo("enum");
+        assertThat(schema.at("/properties/pump_type/x-enumeration").asString()).isEqualTo("pump_type");
+        assertThat(schema.at("/properties/built_year/x-kind").asString()).as("declared by the migration").isEqualTo("year");
+        assertThat(schema.at("/properties/units/x-kind").asString()).as("from its type").isEqualTo("int");
+        assertThat(schema.at("/properties/department/x-kind").asString()).isEqualTo("department");
+        assertThat(schema.at("/properties/status/default").asString()).isEqualTo("none");
+        assertThat(schema.at("/properties/units/x-units/zh").asString()).isEqualTo("台");
+        assertThat(admin.get("/api/v1/schemas?lang=en").json().at("/pumping_station/properties/pump_type/title").asString())
+            .isEqualTo("Pump type");
+        assertThat(admin.get("/api/v1/schemas?bbox=1,2,3,4").status()).isEqualTo(400);
+
+        JsonNode symbology = admin.get("/api/v1/symbology").json();
+        assertThat(symbology.at("/markerShapes/pumping_station").asString()).isEqualTo("pentagon");
+        assertThat(symbology.at("/markerShapes/sluice").asString()).as("the file's symbols stay").isEqualTo("square");
+        assertThat(admin.get("/ogc/collections/pumping_station/styles/hetu?f=qml").body()).contains("pentagon");
+    }
+
+    @Test
+    void itsSpreadsheetSpeaksChinese() throws Exception {
+        byte[] xlsx = admin.bytes("/api/v1/collections/pumping_station/export?format=xlsx").body();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<String> headers = new ArrayList<>();
+            workbook.getSheetAt(0).getRow(0).forEach(cell -> headers.add(cell.getStringCellValue()));
+            assertThat(headers).contains("泵型", "机组台数（台）", "设计流量（立方米/秒）", "建成年份", "编码", "名称");
+        }
     }
 
 }

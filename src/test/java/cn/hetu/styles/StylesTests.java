@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -20,7 +18,9 @@ import org.w3c.dom.NodeList;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
+import cn.hetu.FrontEndFixture;
 import cn.hetu.Http;
 import cn.hetu.RegistryTest;
 
@@ -101,29 +101,21 @@ class StylesTests {
         assertThat(http.get("/ogc/collections/sluice/styles/hetu?f=qml&lang=en").body()).contains("label=\"Under construction\"");
     }
 
-    /** The map draws from Symbology.js; it must say what symbology.json says, value for value. */
+    /**
+     * The map draws what GET /api/v1/symbology says, the description the styles are made from; Symbology.js holds
+     * no colour, shape or line of its own, and its unit tests read a copy of the answer that cannot drift.
+     */
     @Test
-    void theMapsSymbologyIsTheDescriptionTheStylesAreMadeFrom() throws Exception {
+    void theMapTakesItsSymbologyFromTheDescriptionTheStylesAreMadeFrom() throws Exception {
+        JsonNode served = http.get("/api/v1/symbology").json();
+        ObjectNode file = (ObjectNode) description();
+        file.remove("_comment");
+        assertThat(served).isEqualTo(file);
+        FrontEndFixture.assertMatches("symbology.json", served);
         String js = Files.readString(Path.of("frontend/src/layers/Symbology.js"));
-        JsonNode description = description();
-        assertThat(jsObject(js, "STATUS_COLORS")).isEqualTo(strings(description.get("statusColors")));
-        assertThat(jsObject(js, "PARCEL_CATEGORY_COLORS")).isEqualTo(strings(description.get("parcelCategoryColors")));
-        assertThat(jsObject(js, "MARKER_SHAPES")).isEqualTo(strings(description.get("markerShapes")));
-        assertThat(js).contains("UNSAFE_COLOR = '" + description.get("unsafeColor").asString() + "'");
-        Matcher lines = Pattern.compile("(\\w+): \\{weight: ([\\d.]+), dashArray: (null|'[^']*')").matcher(block(js, "LINE_STYLES"));
-        Map<String, String> weights = new LinkedHashMap<>();
-        Map<String, String> dashes = new LinkedHashMap<>();
-        while (lines.find()) {
-            weights.put(lines.group(1), lines.group(2));
-            dashes.put(lines.group(1), lines.group(3).replace("'", ""));
-        }
-        description.get("lineStyles").properties().forEach(e -> {
-            assertThat(Double.parseDouble(weights.get(e.getKey()))).as(e.getKey()).isEqualTo(e.getValue().get("weight").asDouble());
-            assertThat(dashes.get(e.getKey())).as(e.getKey())
-                .isEqualTo(e.getValue().has("dashArray") ? e.getValue().get("dashArray").asString() : "null");
-        });
-        assertThat(js).contains("{county: 6, town: 4.5, village: 3}[props.level]", "props.class === 'large' ? 2.5 : 1.75",
-                "Number(props.safety_class) >= 3", "props.condition === 'dangerous'");
+        served.get("statusColors").properties().forEach(e -> assertThat(js).doesNotContain(e.getValue().asString()));
+        served.get("markerShapes").properties().forEach(e -> assertThat(js).doesNotContain(e.getKey() + ": '"));
+        assertThat(js).doesNotContain("'sluice'", "'bridge'", "'ditch'", "'river_segment'");
     }
 
     private JsonNode description() throws Exception {
@@ -144,21 +136,6 @@ class StylesTests {
             pairs.put(match.get(i).asString(), match.get(i + 1).asString());
         }
         return pairs;
-    }
-
-    private static String block(String js, String name) {
-        int start = js.indexOf("export const " + name + " = {");
-        assertThat(start).as(name).isNotNegative();
-        return js.substring(start, js.indexOf("\n};", start));
-    }
-
-    private static Map<String, String> jsObject(String js, String name) {
-        Matcher pairs = Pattern.compile("(\\w+): '([^']*)'").matcher(block(js, name));
-        Map<String, String> map = new LinkedHashMap<>();
-        while (pairs.find()) {
-            map.put(pairs.group(1), pairs.group(2));
-        }
-        return map;
     }
 
 }
