@@ -38,7 +38,7 @@ export const landEn = {
 	'constraints.warn.confirm': 'To save anyway, give the reason (e.g. the conversion approval number); cancelling or saving is recorded.',
 	'constraints.warn.reason': 'Why the save goes ahead',
 	'constraints.warn.cancelled': 'Save cancelled; the decision is recorded.',
-	'constraints.warn.reasonHint': 'e.g. conversion approval 皖政地〔2026〕21号',
+	'constraints.warn.reasonHint': 'e.g. the number of the provincial land conversion approval',
 	'constraints.warn.reasonMissing': 'Give the reason before saving.',
 	'constraints.warn.cancel': 'Cancel save',
 	'constraints.warn.proceed': 'Save anyway',
