@@ -233,11 +233,10 @@ class Issues {
 
     List<Issue> list(Filter filter) {
         LayerAccess.RowScope scope = river.rows("patrol_issue", "i");
-        if (filter.patrolType() != null) {
-            PatrolType type = types.named("type", filter.patrolType());
-            if (filter.category() != null && !type.hasCategory(filter.category())) {
-                throw new InvalidParameterException("category", "category of a " + type.id() + " issue is one of " + type.categoryIds());
-            }
+        List<PatrolType> of = filter.patrolType() == null ? types.list() : List.of(types.named("type", filter.patrolType()));
+        if (filter.category() != null && of.stream().noneMatch(type -> type.hasCategory(filter.category()))) {
+            throw new InvalidParameterException("category", "category is one of "
+                    + of.stream().flatMap(type -> type.categoryIds().stream()).distinct().toList());
         }
         return jdbc.sql(SELECT + """
                 WHERE (:type::text IS NULL OR i.patrol_type = :type)

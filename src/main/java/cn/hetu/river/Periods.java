@@ -9,8 +9,10 @@ import java.util.List;
  * The periods a type's frequency rules ask patrols in, between two local days: per month the month itself, three
  * 旬 (1–10, 11–20, 21–end), four weeks (1–7, 8–14, 15–21, 22–end) or each day. A period belongs to the season its
  * first day lies in: a seasonal rule of a level takes the periods starting in its season, the level's all-year rule
- * those starting in none of its seasons. Periods starting before {@code first} are left out, and the last one is
- * cut at {@code stop}, so that a season's summary judges only what lies in the season.
+ * those starting in none of its seasons. A period is cut where its rule stops governing (the week of 15 September
+ * ends on the 19th when the harvest's daily rule begins on the 20th), so periods of a level never overlap and no
+ * patrol counts twice. Periods starting before {@code first} are left out, and the last one is cut at
+ * {@code stop}, so that a season's summary judges only what lies in the season.
  */
 final class Periods {
 
@@ -29,7 +31,13 @@ final class Periods {
                     if (slot[0].isBefore(first) || !slot[0].isBefore(stop) || !governs(type, rule, slot[0])) {
                         continue;
                     }
-                    periods.add(new Period(rule.level(), slot[0], slot[1].isAfter(stop) ? stop : slot[1], rule.minCount()));
+                    LocalDate end = slot[1].isAfter(stop) ? stop : slot[1];
+                    for (LocalDate day = slot[0].plusDays(1); day.isBefore(end); day = day.plusDays(1)) {
+                        if (!governs(type, rule, day)) {
+                            end = day;
+                        }
+                    }
+                    periods.add(new Period(rule.level(), slot[0], end, rule.minCount()));
                 }
             }
         }
