@@ -5,6 +5,11 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.hetu.audit.Actor;
+import cn.hetu.system.InvalidParameterException;
+import cn.hetu.system.NotFoundException;
 
 import cn.hetu.security.HetuUser;
 import cn.hetu.security.LayerAccess;
@@ -26,6 +31,10 @@ class FieldWork {
     record Mine(Long chiefId, List<String> types, List<Duty> duties) {
     }
 
+    /** A grid or asset put in someone's charge for a type. */
+    record DutyOf(String patrolType, String collection, Long assetId) {
+    }
+
     private final JdbcClient jdbc;
 
     private final RiverAccess river;
@@ -34,11 +43,44 @@ class FieldWork {
 
     private final PatrolTypes types;
 
-    FieldWork(JdbcClient jdbc, RiverAccess river, LayerAccess access, PatrolTypes types) {
+    private final Actor actor;
+
+    FieldWork(JdbcClient jdbc, RiverAccess river, LayerAccess access, PatrolTypes types, Actor actor) {
+        this.actor = actor;
         this.jdbc = jdbc;
         this.river = river;
         this.access = access;
         this.types = types;
+    }
+
+    /**
+     * Replaces the grids and assets a field worker has for patrol types other than the river (whose segments are
+     * {@code PUT /chiefs/{id}/assignments}); the office only. Each must be of a collection the type applies to.
+     */
+    @Transactional
+    void replaceDuties(long chiefId, List<DutyOf> duties) {
+        river.requireOffice();
+        if (jdbc.sql("SELECT count(*) FROM river_chief WHERE id = ?").param(chiefId).query(Long.class).single() == 0) {
+            throw new NotFoundException("Field worker " + chiefId + " does not exist");
+        }
+        for (DutyOf duty : duties == null ? List.<DutyOf>of() : duties) {
+            PatrolType type = types.named("patrolType", duty == null ? null : duty.patrolType());
+            if (type.appliesTo().kind().equals("segments") || !type.appliesTo().collections().contains(duty.collection())) {
+                throw new InvalidParameterException("collection", "A " + type.id() + " duty is on one of "
+                        + type.appliesTo().collections() + (type.appliesTo().kind().equals("segments") ? " (river segments: /assignments)" : ""));
+            }
+            if (duty.assetId() == null || jdbc.sql("SELECT asset_name(?, ?) IS NOT NULL").params(duty.collection(), duty.assetId())
+                .query(Boolean.class).single() == Boolean.FALSE) {
+                throw new InvalidParameterException("assetId", "No " + duty.collection() + " " + duty.assetId());
+            }
+        }
+        actor.stamp();
+        jdbc.sql("DELETE FROM patrol_duty WHERE chief_id = ?").param(chiefId).update();
+        for (DutyOf duty : duties == null ? List.<DutyOf>of() : duties) {
+            jdbc.sql("INSERT INTO patrol_duty (chief_id, patrol_type, collection, asset_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(chiefId, duty.patrolType(), duty.collection(), duty.assetId())
+                .update();
+        }
     }
 
     Mine mine() {

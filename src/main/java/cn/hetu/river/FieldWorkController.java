@@ -2,7 +2,11 @@ package cn.hetu.river;
 
 import java.util.List;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,6 +31,13 @@ class FieldWorkController {
         this.inspections = inspections;
         this.river = river;
         this.access = access;
+    }
+
+    /** Replaces the grids and assets a field worker has for the types other than the river; 204. */
+    @PutMapping("/chiefs/{id}/duties")
+    ResponseEntity<Void> duties(@PathVariable long id, @RequestBody List<FieldWork.DutyOf> duties) {
+        fieldWork.replaceDuties(id, duties);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/me/field-work")

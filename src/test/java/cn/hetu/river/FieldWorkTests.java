@@ -181,6 +181,22 @@ class FieldWorkTests {
     }
 
     @Test
+    void theOfficePutsGridsAndAssetsInAWorkersCharge() {
+        long sluice = jdbc.sql("SELECT min(id) FROM sluice").query(Long.class).single();
+        String duties = "[{\"patrolType\":\"straw_burning\",\"collection\":\"patrol_grid\",\"assetId\":%d},"
+                .formatted(grid) + "{\"patrolType\":\"works_inspection\",\"collection\":\"sluice\",\"assetId\":%d}]".formatted(sluice);
+        Http.Reply put = admin.send("PUT", "/api/v1/chiefs/" + patroller + "/duties", duties);
+        assertThat(put.status()).as(put.body()).isEqualTo(204);
+        assertThat(jdbc.sql("SELECT count(*) FROM patrol_duty WHERE chief_id = ?").param(patroller).query(Long.class).single()).isEqualTo(2);
+        assertThat(admin.send("PUT", "/api/v1/chiefs/" + patroller + "/duties", duties.replace("\"sluice\"", "\"patrol_grid\""))
+            .json().get("parameter").asString()).as("a grid for a works inspection").isEqualTo("collection");
+        assertThat(admin.send("PUT", "/api/v1/chiefs/" + patroller + "/duties", duties.replace("%d}]".formatted(sluice), "999999999}]"))
+            .json().get("parameter").asString()).isEqualTo("assetId");
+        assertThat(jdbc.sql("SELECT count(*) FROM patrol_duty WHERE chief_id = ?").param(patroller).query(Long.class).single())
+            .as("a refused replacement changes nothing").isEqualTo(2);
+    }
+
+    @Test
     void aTrackThatJumpsOrLeavesTheCountyIsFlaggedNotTrusted() {
         String points = """
                 ,"points":[{"lon":116.30,"lat":33.20,"accuracy":5,"at":"2026-10-05T09:00:00+08:00"},
