@@ -149,8 +149,11 @@ export class PatrolPage {
 		}
 		this._abort = new AbortController();
 		try {
-			await this._loadTypes();
+			const types = this._loadTypes();
+			types.catch(() => null);
 			this.chief = await this._myChief();
+			this._draw();
+			await types;
 			if (!this.chief && isOffice(this.session)) {
 				this.chiefs = await this.riverApi.chiefs({signal: this._abort.signal});
 				const walkingChief = this.walking && this.chiefs.find((c) => c.id === this.walking.chiefId);
