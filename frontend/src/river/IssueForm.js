@@ -9,8 +9,8 @@ import {CATEGORIES, MAX_PHOTOS, PHOTO_TYPES} from './RiverApi.js';
  */
 export class IssueForm {
 	constructor(options) {
-		const {container, i18n, onPickOnMap, onUseGps, onSubmit, onCancel} = options;
-		Object.assign(this, {i18n, onPickOnMap, onUseGps, onSubmit, onCancel});
+		const {container, i18n, onPickOnMap, onUseGps, onSubmit, onCancel, categories = () => null} = options;
+		Object.assign(this, {i18n, onPickOnMap, onUseGps, onSubmit, onCancel, categories});
 		this.photos = [];
 		this.position = null;
 		this.element = el('form', {class: 'hetu-river-sheet hetu-river-issue-form', hidden: true, novalidate: true,
@@ -46,15 +46,20 @@ export class IssueForm {
 		this._drawPosition();
 	}
 
+	/** The categories of the patrol's type, as the server lists them; the river's four disorders when none is known. */
+	_categories() {
+		return this.categories() || CATEGORIES.map((id) => ({id, label: this.i18n.t(`river.category.${id}`)}));
+	}
+
 	_build() {
 		const t = (key, params) => this.i18n.t(key, params);
 		this.positionText = el('p', {class: 'hetu-river-issue-form__position', 'data-role': 'position'});
 		this.categoryList = el('div', {class: 'hetu-river-chips', role: 'radiogroup', 'aria-label': t('river.issue.category')},
-			CATEGORIES.map((code) => el('label', {class: 'hetu-river-chip'},
-				el('input', {type: 'radio', name: 'category', value: code, onchange: () => {
-					this.category = code;
+			this._categories().map(({id, label}) => el('label', {class: 'hetu-river-chip'},
+				el('input', {type: 'radio', name: 'category', value: id, onchange: () => {
+					this.category = id;
 				}}),
-				el('span', {}, t(`river.category.${code}`)))));
+				el('span', {}, label))));
 		this.description = el('textarea', {name: 'description', rows: '3', maxlength: '2000', class: 'hetu-input', id: 'hetu-river-issue-description',
 			placeholder: t('river.issue.descriptionHint')});
 		this.fileInput = el('input', {type: 'file', accept: PHOTO_TYPES.join(','), capture: 'environment', multiple: true,

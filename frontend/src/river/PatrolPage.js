@@ -3,6 +3,8 @@ import {CircleMarker, GeoJSON, LayerGroup, Polyline} from 'leaflet';
 import {isAbort} from '../api/ApiError.js';
 import {problemText} from '../ui/problemText.js';
 import {el, replaceChildren} from '../util/dom.js';
+import {allowedTypes, categoriesOf, inspects, localName} from './FieldTypes.js';
+import {InspectionSheet} from './InspectionSheet.js';
 import {IssueForm} from './IssueForm.js';
 import {STATE} from './OfflineStore.js';
 import {PatrolSummary, summarise, withServerAnswers, withSummary} from './PatrolSummary.js';
@@ -24,6 +26,10 @@ const WALKING = 'patrol';
 const MY_CHIEF = 'chief';
 /** The summaries of the patrols ended on this phone, newest first. */
 const HISTORY = 'history';
+/** The patrol types and what the account patrols, kept so that any type can start with no signal. */
+const FIELD_WORK = 'field-work';
+/** Share of the phone's storage for this site from which the user is warned, before anything is lost. */
+const STORAGE_WARNING = 0.9;
 
 /**
  * A river chief's patrol on a phone (#/patrol), worked with one thumb: the map above, big
@@ -46,6 +52,9 @@ export class PatrolPage {
 		this.chiefs = [];
 		this.picking = false;
 		this.history = [];
+		this.types = [];
+		this.fieldWork = null;
+		this.type = null;
 		this.showSummary = false;
 		this._watch = null;
 		this._built = false;
@@ -106,8 +115,11 @@ export class PatrolPage {
 			onUseGps: () => this._issueAtGps(),
 			onPickOnMap: () => this._startPicking(),
 			onSubmit: (issue) => this._queueIssue(issue),
-			onCancel: () => this._closeForm()
+			onCancel: () => this._closeForm(),
+			categories: () => categoriesOf(this._currentType(), this.i18n)
 		});
+		this.inspection = new InspectionSheet({container: this.sheet, i18n: this.i18n,
+			onSubmit: (inspection) => this._addInspection(inspection), onCancel: () => this.inspection.close()});
 		this._ticker = this.window.setInterval(() => this.walking && this._drawStats(), 1000);
 		this._unsubscribe = this.i18n.onChange(() => this._draw());
 		this._unsubscribeQueue = this.queue.onChange(() => this._onQueueChange());
@@ -137,7 +149,11 @@ export class PatrolPage {
 		}
 		this._abort = new AbortController();
 		try {
+			const types = this._loadTypes();
+			types.catch(() => null);
 			this.chief = await this._myChief();
+			this._draw();
+			await types;
 			if (!this.chief && isOffice(this.session)) {
 				this.chiefs = await this.riverApi.chiefs({signal: this._abort.signal});
 				const walkingChief = this.walking && this.chiefs.find((c) => c.id === this.walking.chiefId);
@@ -165,6 +181,46 @@ export class PatrolPage {
 			}
 			return kept.chief;
 		}
+	}
+
+	/** The types and the account's field work, as the server says; with no signal, as it said last time. */
+	async _loadTypes() {
+		let kept;
+		try {
+			const [types, fieldWork] = await Promise.all([this.riverApi.patrolTypes({signal: this._abort.signal}),
+				this.riverApi.fieldWork({signal: this._abort.signal})]);
+			kept = {name: FIELD_WORK, types, fieldWork};
+			await this.store.put(STATE, kept).catch(() => null);
+		} catch (error) {
+			kept = error?.status === 0 ? await this.store.get(STATE, FIELD_WORK).catch(() => null) : null;
+			if (!kept) {
+				throw error;
+			}
+		}
+		this.types = kept.types || [];
+		this.fieldWork = kept.fieldWork;
+		const allowed = allowedTypes(this.types, this.fieldWork);
+		this.type = allowed.find((type) => type.id === this.type?.id) || allowed[0] || null;
+	}
+
+	_currentType() {
+		const id = this.walking?.patrolType;
+		return id ? this.types.find((type) => type.id === id) || null : this.type;
+	}
+
+	_chooseType(id) {
+		this.type = this.types.find((type) => type.id === id) || this.type;
+		this._draw();
+	}
+
+	/** Tells the user before the phone's storage for the app runs out, while the data is still safe. */
+	async _checkStorage() {
+		const estimate = await this.window.navigator.storage?.estimate?.().catch(() => null);
+		if (estimate?.quota && estimate.usage / estimate.quota >= STORAGE_WARNING) {
+			this._showNotice(this.i18n.t('river.patrol.storageLow', {pct: Math.round(estimate.usage / estimate.quota * 100)}));
+			return false;
+		}
+		return true;
 	}
 
 	async _loadOwnSegments() {
@@ -273,8 +329,9 @@ export class PatrolPage {
 		if (!this.chief) {
 			return;
 		}
+		await this._checkStorage();
 		this.walking = {
-			id: crypto.randomUUID(), chiefId: this.chief.id, chiefName: this.chief.name,
+			id: crypto.randomUUID(), chiefId: this.chief.id, chiefName: this.chief.name, patrolType: this.type?.id || 'river', inspections: [],
 			startedAt: new Date().toISOString(), source: this.gps === 'denied' || this.gps === 'unavailable' ? 'drawn' : 'gps', points: []
 		};
 		if (this.walking.source === 'gps' && this.fix && isAccurate(this.fix) && Date.now() - this.fix.at < 30000) {
@@ -288,7 +345,8 @@ export class PatrolPage {
 	}
 
 	_saveWalking() {
-		return this.store.put(STATE, {name: WALKING, ...this.walking}).catch((error) => this._showNotice(String(error?.message || error)));
+		return this.store.put(STATE, {name: WALKING, ...this.walking}).catch((error) => this._showNotice(error?.name === 'QuotaExceededError'
+			? this.i18n.t('river.patrol.storageFull') : String(error?.message || error)));
 	}
 
 	async _end() {
@@ -306,7 +364,8 @@ export class PatrolPage {
 		}
 		const endedAt = new Date().toISOString();
 		const payload = {
-			id: walking.id, chiefId: walking.chiefId, startedAt: walking.startedAt, endedAt, track, source: walking.source,
+			id: walking.id, chiefId: walking.chiefId, patrolType: walking.patrolType || 'river', startedAt: walking.startedAt, endedAt, track, source: walking.source,
+			inspections: (walking.inspections || []).map(({collection, assetId, stationStatus, results}) => ({collection, assetId, stationStatus, results})),
 			points: walking.source === 'gps' ? walking.points.map((p) => ({lon: p.lon, lat: p.lat, accuracy: p.accuracy, at: new Date(p.at).toISOString()})) : null
 		};
 		await this.queue.add({id: walking.id, kind: 'patrol', payload, summary: {distance: trackLengthM(walking.points)}});
@@ -394,7 +453,7 @@ export class PatrolPage {
 		}
 		await this.queue.add({
 			id, kind: 'issue', after: patrolId ? [patrolId] : [],
-			payload: {id, patrolId, lon: issue.lon, lat: issue.lat, category: issue.category, description: issue.description, reportedAt: new Date().toISOString()}
+			payload: {id, patrolId, patrolType: this._currentType()?.id || 'river', lon: issue.lon, lat: issue.lat, category: issue.category, description: issue.description, reportedAt: new Date().toISOString()}
 		});
 		for (const file of issue.photos) {
 			const photoId = crypto.randomUUID();
@@ -402,7 +461,22 @@ export class PatrolPage {
 		}
 		this._closeForm();
 		this.toast?.show(t('river.issue.queued'), {kind: 'ok'});
+		this._checkStorage();
 		this.queue.drain();
+	}
+
+	// ---- inspections
+
+	_openInspection() {
+		this.inspection.open(this._currentType(), this.fieldWork, this.walking?.inspections || []);
+	}
+
+	async _addInspection(inspection) {
+		this.walking.inspections = [...(this.walking.inspections || []), inspection];
+		await this._saveWalking();
+		this.inspection.close();
+		this.toast?.show(this.i18n.t('river.inspect.kept', {name: inspection.name || inspection.assetId}), {kind: 'ok'});
+		this._draw();
 	}
 
 	// ---- drawing
@@ -436,7 +510,29 @@ export class PatrolPage {
 		this.root.dataset.source = this.walking?.source || '';
 	}
 
+	/** The kinds of field work the account may do: a choice before a patrol, the type's name during one. */
+	_drawType() {
+		const t = (key) => this.i18n.t(key);
+		const allowed = allowedTypes(this.types, this.fieldWork);
+		const current = this._currentType();
+		if (this.walking || allowed.length < 2) {
+			return current ? el('span', {class: 'hetu-river-patrol__type', 'data-role': 'patrol-type-name'}, localName(current.name, this.i18n)) : null;
+		}
+		return el('label', {class: 'hetu-river-patrol__choose'},
+			el('span', {}, t('river.patrol.type')),
+			el('select', {class: 'hetu-select', id: 'hetu-river-type', 'data-role': 'patrol-type', onchange: (e) => this._chooseType(e.target.value)},
+				allowed.map((type) => el('option', {value: type.id, selected: type.id === current?.id}, localName(type.name, this.i18n)))));
+	}
+
 	_drawChief() {
+		this._drawChiefOnly();
+		const type = this._drawType();
+		if (type) {
+			this.chiefLine.append(type);
+		}
+	}
+
+	_drawChiefOnly() {
 		const t = (key, params) => this.i18n.t(key, params);
 		const level = (chief) => t(`river.level.${chief.level}`);
 		if (this.walking || !this.chiefs.length) {
@@ -483,7 +579,10 @@ export class PatrolPage {
 			return;
 		}
 		const drawing = this.walking.source === 'drawn';
+		const inspections = this.walking.inspections?.length || 0;
 		replaceChildren(this.actions,
+			inspects(this._currentType()) ? el('button', {type: 'button', class: 'hetu-button hetu-river-big hetu-button--secondary', 'data-action': 'inspect',
+				onclick: () => this._openInspection()}, inspections ? `${t('river.inspect.open')} (${inspections})` : t('river.inspect.open')) : null,
 			drawing ? button('undo-point', 'river.patrol.undo', () => this._undoPoint(), 'hetu-button--secondary') : null,
 			!drawing && !this.walking.points.length && this.gps !== 'ok' ? button('draw-route', 'river.patrol.drawInstead', () => this._useDrawing(), 'hetu-button--secondary') : null,
 			report,

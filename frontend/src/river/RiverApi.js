@@ -45,6 +45,16 @@ export class RiverApi {
 		return this.api.get('/api/v1/me/chief', options);
 	}
 
+	/** The kinds of field work (river, straw burning, works inspection, warning stations, and any an administrator added). */
+	patrolTypes(options) {
+		return this.api.get('/api/v1/patrol-types', options);
+	}
+
+	/** What the signed-in account patrols: {chiefId, types, duties}. */
+	fieldWork(options) {
+		return this.api.get('/api/v1/me/field-work', options);
+	}
+
 	/** River segments and ditches with their chiefs: a FeatureCollection. */
 	responsibility(options) {
 		return this.api.get('/api/v1/chiefs/responsibility', {...options, accept: 'application/geo+json, application/json'});

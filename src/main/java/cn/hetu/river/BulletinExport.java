@@ -14,8 +14,12 @@ import java.util.Map;
  */
 final class BulletinExport {
 
-    static final List<String> HEADER = List.of("排名", "河长", "级别", "乡镇", "应巡次数", "达标次数", "巡河次数", "巡河达标率(%)",
-            "发现问题", "办结问题", "逾期问题");
+    /** The river's headers speak of 河长 and 巡河, as the county's bulletin always did; other types of 巡查人员 and 巡查. */
+    static List<String> header(String type) {
+        boolean river = type.equals(PatrolTypes.RIVER);
+        return List.of("排名", river ? "河长" : "巡查人员", "级别", "乡镇", "应巡次数", "达标次数", river ? "巡河次数" : "巡查次数",
+                river ? "巡河达标率(%)" : "巡查达标率(%)", "发现问题", "办结问题", "逾期问题");
+    }
 
     private static final Map<String, String> LEVELS = Map.of("county", "县级", "town", "乡镇级", "village", "村级");
 
@@ -38,11 +42,18 @@ final class BulletinExport {
     }
 
     static String toDateNote(Bulletins.Bulletin bulletin, ZoneId county) {
-        return "注：本月尚未结束，数字截至 " + AS_OF.withZone(county).format(bulletin.asOf()) + "；履职率和排名只计已结束的旬、周、月。";
+        return (bulletin.month() != null ? "注：本月尚未结束" : "注：本季尚未结束") + "，数字截至 " + AS_OF.withZone(county).format(bulletin.asOf()) + "；履职率和排名只计已结束的旬、周、月。";
     }
 
-    static String fileName(Bulletins.Bulletin bulletin, String extension) {
-        return "河长制通报-" + bulletin.month() + "." + extension;
+    /** The title of the sheet and file: 河长制通报 for rivers, the type's Chinese name otherwise, with the month or season. */
+    static String title(Bulletins.Bulletin bulletin, PatrolType type) {
+        String what = type.id().equals(PatrolTypes.RIVER) ? "河长制通报" : type.name().zh() + "通报";
+        return what + "-" + (bulletin.month() != null ? bulletin.month()
+                : bulletin.from().getYear() + type.season(bulletin.season()).map(s -> s.name().zh()).orElse(bulletin.season()));
+    }
+
+    static String fileName(Bulletins.Bulletin bulletin, PatrolType type, String extension) {
+        return title(bulletin, type) + "." + extension;
     }
 
 }

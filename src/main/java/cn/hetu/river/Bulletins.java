@@ -2,6 +2,7 @@ package cn.hetu.river;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -13,9 +14,10 @@ import cn.hetu.county.County;
 import cn.hetu.system.InvalidParameterException;
 
 /**
- * The monthly bulletin (一月一通报): for every chief and town, the patrols the rules require against
- * those done, and the month's issues. Chiefs are ranked by compliance, then by issues closed in the
- * month; an issue counts for every chief of its segment. Overdue issues are those overdue today. A period (the
+ * The monthly bulletin (一月一通报) of a patrol type, and the summary of one of its seasons: for every field worker
+ * of the type and town, the patrols the type's rules require against those done, and the issues. They are ranked by
+ * compliance, then by issues closed; an issue counts for everyone in charge of its segment, grid or asset. The
+ * periods come from {@link Periods}. Overdue issues are those overdue today. A period (the
  * month, a 旬 of ten days, a week) counts as done when the chief patrolled in it as often as the rule asks;
  * days and months are counted in county time (a month is cut at local midnight, and not by adding a month to
  * an instant, which would cut 29 February + 1 month at 29 March).
@@ -43,55 +45,61 @@ class Bulletins {
     }
 
     /**
+     * @param type the patrol type
+     * @param month yyyy-MM of a monthly bulletin; null for a season's summary
+     * @param season the season of a season's summary; null for a monthly bulletin
+     * @param from the first local day counted
+     * @param to the last local day counted
      * @param complete whether the month is over; if not, the figures are those to {@code asOf}
      * @param asOf the moment the figures were taken: the end of the month, or now for the month under way
      * @param escalated issues escalated to a higher level during the month
      */
-    record Bulletin(String month, boolean complete, Instant asOf, List<ChiefLine> chiefs, List<TownLine> towns,
-            List<IssueLine> issues, int overdueIssues, List<Rank> ranking, int escalated) {
+    record Bulletin(String type, String month, String season, LocalDate from, LocalDate to, boolean complete, Instant asOf,
+            List<ChiefLine> chiefs, List<TownLine> towns, List<IssueLine> issues, int overdueIssues, List<Rank> ranking,
+            int escalated) {
     }
 
     /**
-     * The periods of each rule in a month, as local days: the month itself, three 旬 (1–10, 11–20, 21–end),
-     * four weeks (days 29–31 join the fourth). A period is judged once it is over at :asOf; a chief's periods
-     * without a patrol count 0 done.
+     * Per field worker of the type (those with duties of it; for rivers also everyone with no duty of another type),
+     * the periods judged by :asOf and what was done in each; the patrols of the type in the bounds; the issues of the
+     * type on their segments, grids or assets.
      */
     private static final String DONE = """
-            WITH month AS (SELECT make_date(:year, :month, 1) AS first_day,
-                                  (make_date(:year, :month, 1) + interval '1 month')::date AS next_month),
-            period AS (
-                SELECT r.level, r.min_count,
-                       (m.first_day + d.first - 1)::timestamp AT TIME ZONE county_time_zone() AS start,
-                       COALESCE(m.first_day + d.next - 1, m.next_month)::timestamp AT TIME ZONE county_time_zone() AS stop
-                FROM patrol_rule r CROSS JOIN month m
-                JOIN (VALUES ('month', 1, NULL), ('xun', 1, 11), ('xun', 11, 21), ('xun', 21, NULL),
-                             ('week', 1, 8), ('week', 8, 15), ('week', 15, 22), ('week', 22, NULL))
-                     d(period, first, next) ON d.period = r.period),
+            WITH period AS (
+                SELECT * FROM unnest(:levels::text[], :starts::timestamptz[], :stops::timestamptz[], :mins::integer[])
+                     AS p(level, start, stop, min_count)),
+            duty AS (
+                SELECT chief_id, 'river' AS patrol_type, collection, asset_id FROM chief_assignment
+                UNION ALL
+                SELECT chief_id, patrol_type, collection, asset_id FROM patrol_duty),
+            member AS (
+                SELECT c.* FROM river_chief c
+                WHERE EXISTS (SELECT 1 FROM duty d WHERE d.chief_id = c.id AND d.patrol_type = :type)
+                   OR (:type = 'river' AND NOT EXISTS (SELECT 1 FROM patrol_duty d WHERE d.chief_id = c.id))),
             judged AS (
                 SELECT c.id AS chief_id, sum(pe.min_count) AS required,
                        sum(least((SELECT count(*) FROM patrol p
-                                  WHERE p.chief_id = c.id AND p.started_at >= pe.start AND p.started_at < pe.stop),
+                                  WHERE p.chief_id = c.id AND p.patrol_type = :type
+                                    AND p.started_at >= pe.start AND p.started_at < pe.stop),
                                  pe.min_count)) AS done
-                FROM river_chief c JOIN period pe ON pe.level = c.level
+                FROM member c JOIN period pe ON pe.level = c.level
                 WHERE pe.stop <= :asOf
-                GROUP BY c.id),
-            bounds AS (SELECT first_day::timestamp AT TIME ZONE county_time_zone() AS start,
-                              next_month::timestamp AT TIME ZONE county_time_zone() AS stop FROM month)
+                GROUP BY c.id)
             SELECT c.id, c.name, c.level, COALESCE(c.town, '') AS town,
                    COALESCE(j.required, 0) AS required, COALESCE(j.done, 0) AS done,
-                   (SELECT count(*) FROM patrol p, bounds b
-                    WHERE p.chief_id = c.id AND p.started_at >= b.start AND p.started_at < b.stop) AS patrols,
+                   (SELECT count(*) FROM patrol p
+                    WHERE p.chief_id = c.id AND p.patrol_type = :type AND p.started_at >= :start AND p.started_at < :stop) AS patrols,
                    COALESCE(iss.found, 0), COALESCE(iss.closed, 0), COALESCE(iss.overdue, 0)
-            FROM river_chief c
+            FROM member c
             LEFT JOIN judged j ON j.chief_id = c.id
             LEFT JOIN LATERAL (
-                SELECT count(*) FILTER (WHERE i.reported_at >= b.start AND i.reported_at < b.stop) AS found,
-                       count(*) FILTER (WHERE i.closed_at >= b.start AND i.closed_at < b.stop) AS closed,
+                SELECT count(*) FILTER (WHERE i.reported_at >= :start AND i.reported_at < :stop) AS found,
+                       count(*) FILTER (WHERE i.closed_at >= :start AND i.closed_at < :stop) AS closed,
                        count(*) FILTER (WHERE issue_overdue(i.deadline, i.status)) AS overdue
-                FROM chief_assignment a
-                JOIN patrol_issue i ON i.segment_collection = a.collection AND i.segment_id = a.asset_id
-                CROSS JOIN bounds b
-                WHERE a.chief_id = c.id) iss ON true
+                FROM duty a
+                JOIN patrol_issue i ON COALESCE(i.asset_collection, i.segment_collection) = a.collection
+                                   AND COALESCE(i.asset_id, i.segment_id) = a.asset_id
+                WHERE a.chief_id = c.id AND a.patrol_type = :type AND i.patrol_type = :type) iss ON true
             ORDER BY COALESCE(j.required, 0) > 0 DESC, COALESCE(j.done, 0)::float / NULLIF(j.required, 0) DESC,
                      COALESCE(iss.closed, 0) DESC, patrols DESC, c.name""";
 
@@ -108,20 +116,45 @@ class Bulletins {
     }
 
     @Transactional(readOnly = true)
-    Bulletin of(YearMonth month) {
+    Bulletin of(YearMonth month, PatrolType type) {
         river.requireReader();
-        Instant now = Instant.now();
-        Instant monthStart = county.startOf(month.atDay(1));
-        Instant monthEnd = county.startOf(month.plusMonths(1).atDay(1));
-        if (!monthStart.isBefore(now)) {
-            throw new InvalidParameterException("month", "The month " + month + " has not begun yet");
+        return between(type, month.toString(), null, month.atDay(1), month.plusMonths(1).atDay(1));
+    }
+
+    /** The summary of a season of the type in a year: its days from first to last, judged as the month is. */
+    @Transactional(readOnly = true)
+    Bulletin ofSeason(int year, String seasonId, PatrolType type) {
+        river.requireReader();
+        PatrolType.Season season = type.season(seasonId).orElseThrow(() -> new InvalidParameterException("season",
+                "The seasons of " + type.id() + " are " + type.seasons().stream().map(PatrolType.Season::id).toList()));
+        LocalDate first = LocalDate.parse(year + "-" + season.from());
+        LocalDate last = LocalDate.parse(year + "-" + season.to());
+        if (last.isBefore(first)) {
+            last = last.plusYears(1);
         }
-        boolean complete = !monthEnd.isAfter(now);
-        Instant asOf = complete ? monthEnd : now;
+        return between(type, null, season.id(), first, last.plusDays(1));
+    }
+
+    private Bulletin between(PatrolType type, String month, String season, LocalDate first, LocalDate stopDay) {
+        Instant now = Instant.now();
+        Instant start = county.startOf(first);
+        Instant stop = county.startOf(stopDay);
+        if (!start.isBefore(now)) {
+            throw new InvalidParameterException(month != null ? "month" : "season",
+                    (month != null ? "The month " + month : "The season " + season + " of " + first.getYear()) + " has not begun yet");
+        }
+        boolean complete = !stop.isAfter(now);
+        Instant asOf = complete ? stop : now;
+        List<Periods.Period> periods = Periods.of(type, first, stopDay);
         int[] rank = { 0 };
         List<ChiefLine> chiefs = jdbc.sql(DONE)
-            .param("year", month.getYear())
-            .param("month", month.getMonthValue())
+            .param("levels", periods.stream().map(Periods.Period::level).toArray(String[]::new))
+            .param("starts", periods.stream().map(p -> Timestamp.from(county.startOf(p.start()))).toArray(Timestamp[]::new))
+            .param("stops", periods.stream().map(p -> Timestamp.from(county.startOf(p.stop()))).toArray(Timestamp[]::new))
+            .param("mins", periods.stream().map(Periods.Period::minCount).toArray(Integer[]::new))
+            .param("type", type.id())
+            .param("start", Timestamp.from(start))
+            .param("stop", Timestamp.from(stop))
             .param("asOf", Timestamp.from(asOf))
             .query((rs, n) -> {
                 int required = rs.getInt(5);
@@ -146,33 +179,30 @@ class Bulletins {
             })
             .toList();
         List<IssueLine> issues = jdbc.sql("""
-                WITH bounds AS (SELECT make_date(:year, :month, 1)::timestamp AT TIME ZONE county_time_zone() AS start,
-                                       (make_date(:year, :month, 1) + interval '1 month') AT TIME ZONE county_time_zone() AS stop)
                 SELECT c.category,
-                       count(i.id) FILTER (WHERE i.reported_at >= b.start AND i.reported_at < b.stop),
-                       count(i.id) FILTER (WHERE i.closed_at >= b.start AND i.closed_at < b.stop)
-                FROM unnest(ARRAY['occupation','mining','dumping','building','pollution','other']) c(category)
-                CROSS JOIN bounds b LEFT JOIN patrol_issue i ON i.category = c.category
-                GROUP BY c.category ORDER BY array_position(ARRAY['occupation','mining','dumping','building','pollution',
-                                                                  'other'], c.category)""")
-            .param("year", month.getYear())
-            .param("month", month.getMonthValue())
+                       count(i.id) FILTER (WHERE i.reported_at >= :start AND i.reported_at < :stop),
+                       count(i.id) FILTER (WHERE i.closed_at >= :start AND i.closed_at < :stop)
+                FROM unnest(:categories::text[]) WITH ORDINALITY c(category, position)
+                LEFT JOIN patrol_issue i ON i.category = c.category AND i.patrol_type = :type
+                GROUP BY c.category, c.position ORDER BY c.position""")
+            .param("categories", type.categoryIds().toArray(String[]::new))
+            .param("type", type.id())
+            .param("start", Timestamp.from(start))
+            .param("stop", Timestamp.from(stop))
             .query((rs, n) -> new IssueLine(rs.getString(1), rs.getInt(2), rs.getInt(3)))
             .list();
-        int overdue = jdbc.sql("""
-                SELECT count(*) FROM patrol_issue
-                WHERE issue_overdue(deadline, status)""")
+        int overdue = jdbc.sql("SELECT count(*) FROM patrol_issue WHERE patrol_type = ? AND issue_overdue(deadline, status)")
+            .param(type.id())
             .query(Integer.class)
             .single();
         int escalated = jdbc.sql("""
-                SELECT count(DISTINCT issue_id) FROM issue_event
-                WHERE kind = 'escalated' AND at >= make_date(:year, :month, 1)::timestamp AT TIME ZONE county_time_zone()
-                  AND at < (make_date(:year, :month, 1) + interval '1 month') AT TIME ZONE county_time_zone()""")
-            .param("year", month.getYear())
-            .param("month", month.getMonthValue())
+                SELECT count(DISTINCT e.issue_id) FROM issue_event e JOIN patrol_issue i ON i.id = e.issue_id
+                WHERE e.kind = 'escalated' AND i.patrol_type = ? AND e.at >= ? AND e.at < ?""")
+            .params(type.id(), Timestamp.from(start), Timestamp.from(stop))
             .query(Integer.class)
             .single();
-        return new Bulletin(month.toString(), complete, asOf, chiefs, towns, issues, overdue, ranking, escalated);
+        return new Bulletin(type.id(), month, season, first, stopDay.minusDays(1), complete, asOf, chiefs, towns, issues,
+                overdue, ranking, escalated);
     }
 
     /** The share done in %, one decimal; null when nothing was required (yet). */

@@ -25,6 +25,8 @@ import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
 import cn.hetu.system.Refusal;
 
+import static cn.hetu.system.SqlIdentifiers.quote;
+
 /**
  * Issues found on the rivers: the four disorders (四乱: 乱占 occupation, 乱采 mining, 乱堆 dumping,
  * 乱建 building), pollution and others; reported with the phone's own id (retries are harmless),
@@ -33,13 +35,17 @@ import cn.hetu.system.Refusal;
 @Component
 class Issues {
 
-    static final Set<String> CATEGORIES = Set.of("occupation", "mining", "dumping", "building", "pollution", "other");
-
     /** How far from a river or ditch an issue may lie and still be that segment's. */
     static final double SEGMENT_REACH_M = 300;
 
-    record Report(UUID id, UUID patrolId, double lon, double lat, String category, String description,
-            Instant reportedAt) {
+    /** @param patrolType river when none is given; {@code assetCollection}/{@code assetId} the grid or asset it concerns, if known */
+    record Report(UUID id, UUID patrolId, String patrolType, double lon, double lat, String category, String description,
+            Instant reportedAt, String assetCollection, Long assetId) {
+    }
+
+    /** A failed checklist item of an inspection. */
+    record Finding(UUID id, UUID patrolId, String patrolType, String collection, long assetId, String category,
+            String description, Instant at, LocalDate deadline) {
     }
 
     /** A step of the workflow, or an escalation to the chiefs of a higher level (then {@code level} and {@code chiefId}). */
@@ -54,14 +60,16 @@ class Issues {
      * @param escalatedTo the chiefs of that level it was escalated to
      * @param photos on a single issue; left out of lists
      */
-    record Issue(UUID id, UUID patrolId, double lon, double lat, String category, String description, String status,
-            String segmentCollection, Long segmentId, String segmentName, String town, Chiefs.ChiefRef chief,
+    record Issue(UUID id, UUID patrolId, String patrolType, double lon, double lat, String category, String description,
+            String status, String segmentCollection, Long segmentId, String segmentName, String assetCollection, Long assetId,
+            String assetName, String town, Chiefs.ChiefRef chief,
             String assignee, LocalDate deadline, boolean overdue, String escalatedLevel, List<Chiefs.ChiefRef> escalatedTo,
             String reportedBy, Instant reportedAt, int version, List<Event> events, List<Photos.Photo> photos) {
     }
 
     /** Filters of the issue list; every one may be null. */
-    record Filter(YearMonth month, String town, String category, String status, Boolean overdue, Long chiefId) {
+    record Filter(String patrolType, YearMonth month, String town, String category, String status, Boolean overdue,
+            Long chiefId) {
     }
 
     record Transition(String to, String note, String assignee, LocalDate deadline, int version) {
@@ -72,7 +80,8 @@ class Issues {
                    i.segment_collection, i.segment_id, COALESCE(r.name, d.name), i.assignee, i.deadline,
                    issue_overdue(i.deadline, i.status),
                    i.reported_by, i.reported_at, i.version, COALESCE(r.town, d.town), ch.id, ch.name, ch.level,
-                   i.escalated_level, up.ids, up.names
+                   i.escalated_level, up.ids, up.names, i.patrol_type, i.asset_collection, i.asset_id,
+                   asset_name(i.asset_collection, i.asset_id), i.town
             FROM patrol_issue i
             LEFT JOIN river_segment r ON i.segment_collection = 'river_segment' AND r.id = i.segment_id
             LEFT JOIN ditch d ON i.segment_collection = 'ditch' AND d.id = i.segment_id
@@ -96,8 +105,11 @@ class Issues {
 
     private final County county;
 
-    Issues(JdbcClient jdbc, RiverAccess river, Actor actor, Photos photos, County county) {
+    private final PatrolTypes types;
+
+    Issues(JdbcClient jdbc, RiverAccess river, Actor actor, Photos photos, County county, PatrolTypes types) {
         this.county = county;
+        this.types = types;
         this.jdbc = jdbc;
         this.river = river;
         this.actor = actor;
@@ -111,8 +123,9 @@ class Issues {
         if (report.id() == null) {
             throw new InvalidParameterException("id", "An issue needs the id its phone gave it (a UUID)");
         }
-        if (!CATEGORIES.contains(report.category())) {
-            throw new InvalidParameterException("category", "category is one of " + CATEGORIES);
+        PatrolType type = types.named("patrolType", report.patrolType());
+        if (!type.hasCategory(report.category())) {
+            throw new InvalidParameterException("category", "category of a " + type.id() + " issue is one of " + type.categoryIds());
         }
         if (report.description() == null || report.description().isBlank()) {
             throw new InvalidParameterException("description", "Describe what was found");
@@ -120,46 +133,116 @@ class Issues {
         if (!county.contains(report.lon(), report.lat())) {
             throw new InvalidParameterException("lon", "The position lies outside the county");
         }
+        boolean named = report.assetCollection() != null || report.assetId() != null;
+        if (named && (type.appliesTo().kind().equals("segments") || !type.appliesTo().collections().contains(report.assetCollection())
+                || report.assetId() == null)) {
+            throw new InvalidParameterException("assetCollection",
+                    "A " + type.id() + " issue names no asset, or one of " + type.appliesTo().collections() + " with its assetId");
+        }
         actor.stamp();
         int inserted = jdbc.sql("""
-                INSERT INTO patrol_issue (id, patrol_id, geom, category, description, reported_by, reported_at,
+                INSERT INTO patrol_issue (id, patrol_id, patrol_type, geom, category, description, reported_by, reported_at,
                                           segment_collection, segment_id)
-                SELECT :id, :patrol, pt.g, :category, :description, acting_user(), :at, near.collection, near.id
+                SELECT :id, :patrol, :type, pt.g, :category, :description, acting_user(), :at, near.collection, near.id
                 FROM (SELECT ST_SetSRID(ST_MakePoint(:lon, :lat), 4490) AS g) pt
                 LEFT JOIN LATERAL (
                     SELECT collection, id FROM (
                         (SELECT 'river_segment' AS collection, id, geom FROM river_segment ORDER BY geom <-> pt.g LIMIT 1)
                         UNION ALL
                         (SELECT 'ditch', id, geom FROM ditch ORDER BY geom <-> pt.g LIMIT 1)) n
-                    WHERE ST_DWithin(n.geom::geography, pt.g::geography, :reach)
+                    WHERE :segments AND ST_DWithin(n.geom::geography, pt.g::geography, :reach)
                     ORDER BY ST_Distance(n.geom::geography, pt.g::geography) LIMIT 1) near ON true
                 ON CONFLICT (id) DO NOTHING""")
             .param("id", report.id())
             .param("patrol", report.patrolId())
+            .param("type", type.id())
             .param("category", report.category())
             .param("description", report.description().trim())
             .param("at", Timestamp.from(report.reportedAt() == null ? Instant.now() : report.reportedAt()))
             .param("lon", report.lon())
             .param("lat", report.lat())
+            .param("segments", type.appliesTo().kind().equals("segments"))
             .param("reach", SEGMENT_REACH_M)
             .update();
         if (inserted == 1) {
-            jdbc.sql("INSERT INTO issue_event (issue_id, to_status, by_user) VALUES (?, 'reported', acting_user())")
-                .param(report.id())
-                .update();
+            if (named) {
+                tie(report.id(), report.assetCollection(), report.assetId());
+            }
+            else if (!type.appliesTo().kind().equals("segments")) {
+                tieNearest(report.id(), type);
+            }
+            reported(report.id());
         }
         return inserted == 1;
     }
 
+    /** An issue found by an inspection: at the asset, with the deadline the type gives, once per patrol, asset and item. */
+    void raise(Finding finding) {
+        int inserted = jdbc.sql("""
+                INSERT INTO patrol_issue (id, patrol_id, patrol_type, geom, category, description, reported_by, reported_at,
+                                          deadline)
+                VALUES (:id, :patrol, :type, ST_PointOnSurface(asset_geom(:collection, :asset)), :category, :description,
+                        acting_user(), :at, :deadline)
+                ON CONFLICT (id) DO NOTHING""")
+            .param("id", finding.id())
+            .param("patrol", finding.patrolId())
+            .param("type", finding.patrolType())
+            .param("collection", finding.collection())
+            .param("asset", finding.assetId())
+            .param("category", finding.category())
+            .param("description", finding.description())
+            .param("at", Timestamp.from(finding.at()))
+            .param("deadline", finding.deadline())
+            .update();
+        if (inserted == 1) {
+            tie(finding.id(), finding.collection(), finding.assetId());
+            reported(finding.id());
+        }
+    }
+
+    private void tie(UUID issue, String collection, long assetId) {
+        if (jdbc.sql("""
+                UPDATE patrol_issue SET asset_collection = :collection, asset_id = :asset, town = asset_town(:collection, :asset)
+                WHERE id = :id AND asset_geom(:collection, :asset) IS NOT NULL""")
+            .param("collection", collection).param("asset", assetId).param("id", issue).update() == 0) {
+            throw new InvalidParameterException("assetId", "No " + collection + " " + assetId);
+        }
+    }
+
+    /** A grid the issue lies in, or the nearest asset of the type within {@link #SEGMENT_REACH_M}; none is no error. */
+    private void tieNearest(UUID issue, PatrolType type) {
+        for (String collection : type.appliesTo().collections()) {
+            jdbc.sql("""
+                    UPDATE patrol_issue i SET asset_collection = :collection, asset_id = a.id, town = a.town
+                    FROM (SELECT a.id, a.town FROM patrol_issue x JOIN %1$s a
+                                ON ST_DWithin(a.geom::geography, x.geom::geography, :reach)
+                          WHERE x.id = :id ORDER BY ST_Distance(a.geom::geography, x.geom::geography), a.id LIMIT 1) a
+                    WHERE i.id = :id AND i.asset_id IS NULL""".formatted(quote(collection)))
+                .param("collection", collection)
+                .param("reach", SEGMENT_REACH_M)
+                .param("id", issue)
+                .update();
+        }
+    }
+
+    private void reported(UUID issue) {
+        jdbc.sql("INSERT INTO issue_event (issue_id, to_status, by_user) VALUES (?, 'reported', acting_user())")
+            .param(issue)
+            .update();
+    }
+
     List<Issue> list(Filter filter) {
         LayerAccess.RowScope scope = river.rows("patrol_issue", "i");
-        if (filter.category() != null && !CATEGORIES.contains(filter.category())) {
-            throw new InvalidParameterException("category", "category is one of " + CATEGORIES);
+        List<PatrolType> of = filter.patrolType() == null ? types.list() : List.of(types.named("type", filter.patrolType()));
+        if (filter.category() != null && of.stream().noneMatch(type -> type.hasCategory(filter.category()))) {
+            throw new InvalidParameterException("category", "category is one of "
+                    + of.stream().flatMap(type -> type.categoryIds().stream()).distinct().toList());
         }
         return jdbc.sql(SELECT + """
-                WHERE (:status::text IS NULL OR i.status = :status)
+                WHERE (:type::text IS NULL OR i.patrol_type = :type)
+                  AND (:status::text IS NULL OR i.status = :status)
                   AND (:category::text IS NULL OR i.category = :category)
-                  AND (:town::text IS NULL OR COALESCE(r.town, d.town) = :town)
+                  AND (:town::text IS NULL OR COALESCE(r.town, d.town, i.town) = :town)
                   AND (:overdue::boolean IS NULL
                        OR issue_overdue(i.deadline, i.status) = :overdue)
                   AND (:monthStart::date IS NULL
@@ -171,6 +254,7 @@ class Issues {
                   AND\s""" + scope.namedSql() + """
 
                 ORDER BY i.reported_at DESC""")
+            .param("type", filter.patrolType())
             .param("status", filter.status())
             .param("category", filter.category())
             .param("town", filter.town())
@@ -203,7 +287,7 @@ class Issues {
     @Transactional
     void transition(UUID id, Transition transition) {
         Issue current = issue(id);
-        river.requireIssueFollowUp(current.segmentCollection(), current.segmentId());
+        river.requireIssueFollowUp(current);
         if (current.version() != transition.version()) {
             throw new EditConflict("Someone else moved this issue on since you read it", false, null);
         }
@@ -246,9 +330,10 @@ class Issues {
                 escalatedTo.add(new Chiefs.ChiefRef(ids[i], names[i], escalatedLevel));
             }
         }
-        return new Issue(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getDouble(3), rs.getDouble(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9), rs.getString(10),
-                rs.getString(17), chief, rs.getString(11), rs.getObject(12, LocalDate.class), rs.getBoolean(13),
+        return new Issue(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(24), rs.getDouble(3),
+                rs.getDouble(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9),
+                rs.getString(10), rs.getString(25), (Long) rs.getObject(26), rs.getString(27),
+                rs.getString(17) != null ? rs.getString(17) : rs.getString(28), chief, rs.getString(11), rs.getObject(12, LocalDate.class), rs.getBoolean(13),
                 escalatedLevel, escalatedTo, rs.getString(14), rs.getTimestamp(15).toInstant(), rs.getInt(16), events, photos);
     }
 

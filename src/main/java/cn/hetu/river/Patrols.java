@@ -22,6 +22,8 @@ import cn.hetu.security.LayerAccess;
 import cn.hetu.system.GeometryProblem;
 import cn.hetu.system.InvalidParameterException;
 
+import static cn.hetu.system.SqlIdentifiers.quote;
+
 /**
  * Patrol uploads. The phone names each patrol with its own id, so an upload retried after a lost
  * answer finds the patrol already there and changes nothing. The segments a track covered are
@@ -37,15 +39,20 @@ class Patrols {
      * A patrol as the phone sends it: a GeoJSON LineString track (lon/lat), recorded by GPS or drawn
      * by hand, and the raw points with their times and accuracy when there are any.
      */
-    record Upload(UUID id, Long chiefId, Instant startedAt, Instant endedAt, JsonNode track, String source,
-            JsonNode points, String remarks) {
+    record Upload(UUID id, Long chiefId, String patrolType, Instant startedAt, Instant endedAt, JsonNode track, String source,
+            JsonNode points, String remarks, List<Inspections.Inspection> inspections) {
     }
 
     record Coverage(String collection, long assetId, String name, double coveredM) {
     }
 
-    record Patrol(UUID id, long chiefId, String chief, Instant startedAt, Instant endedAt, double distanceM,
-            String source, List<Coverage> coverage) {
+    /**
+     * @param speedJump the track holds a jump faster than {@link TrackCheck#MAX_SPEED_MS}: kept, but not to be trusted
+     * @param outsideCounty part of the track lies outside the county's boundary
+     */
+    record Patrol(UUID id, String patrolType, long chiefId, String chief, Instant startedAt, Instant endedAt,
+            double distanceM, String source, boolean speedJump, boolean outsideCounty, List<Coverage> coverage,
+            List<Inspections.Done> inspections) {
     }
 
     private final JdbcClient jdbc;
@@ -54,10 +61,16 @@ class Patrols {
 
     private final Actor actor;
 
-    Patrols(JdbcClient jdbc, RiverAccess river, Actor actor) {
+    private final PatrolTypes types;
+
+    private final Inspections inspections;
+
+    Patrols(JdbcClient jdbc, RiverAccess river, Actor actor, PatrolTypes types, Inspections inspections) {
         this.jdbc = jdbc;
         this.river = river;
         this.actor = actor;
+        this.types = types;
+        this.inspections = inspections;
     }
 
     /** Stores the patrol unless it is already there; true when it is new. */
@@ -71,6 +84,8 @@ class Patrols {
                 : river.ownChief().orElseThrow(() -> new InvalidParameterException("chiefId",
                         "This account is no river chief; say whose patrol it is"));
         river.requirePatrolFor(chief);
+        PatrolType type = types.named("patrolType", upload.patrolType());
+        river.requireDuty(chief, type.id());
         if (upload.startedAt() == null || upload.endedAt() == null || upload.endedAt().isBefore(upload.startedAt())) {
             throw new InvalidParameterException("endedAt", "A patrol needs startedAt and an endedAt not before it");
         }
@@ -78,21 +93,57 @@ class Patrols {
         if (!source.equals("gps") && !source.equals("drawn")) {
             throw new InvalidParameterException("source", "source is gps or drawn");
         }
-        byte[] track = track(upload.track());
+        LineString line = track(upload.track());
+        boolean speedJump = TrackCheck.speedJump(upload.points(), line, upload.startedAt(), upload.endedAt());
+        List<Inspections.Inspection> visits = inspections.check(type, upload.inspections());
         actor.stamp();
         int inserted = jdbc.sql("""
-                INSERT INTO patrol (id, chief_id, started_at, ended_at, geom, source, points, remarks, created_by)
-                VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4490), ?, ?::jsonb, ?, acting_user())
+                INSERT INTO patrol (id, chief_id, patrol_type, started_at, ended_at, geom, source, points, remarks, created_by,
+                                    speed_jump, outside_county)
+                SELECT :id, :chief, :type, :started, :ended, t.g, :source, :points::jsonb, :remarks, acting_user(), :jump,
+                       NOT COALESCE((SELECT ST_Covers(boundary, t.g) FROM county), true)
+                FROM (SELECT ST_GeomFromWKB(:track, 4490) AS g) t
                 ON CONFLICT (id) DO NOTHING""")
-            .params(upload.id(), chief, Timestamp.from(upload.startedAt()), Timestamp.from(upload.endedAt()),
-                    track, source, upload.points() == null ? null : upload.points().toString(), upload.remarks())
+            .param("id", upload.id())
+            .param("chief", chief)
+            .param("type", type.id())
+            .param("started", Timestamp.from(upload.startedAt()))
+            .param("ended", Timestamp.from(upload.endedAt()))
+            .param("track", new WKBWriter().write(line))
+            .param("source", source)
+            .param("points", upload.points() == null ? null : upload.points().toString())
+            .param("remarks", upload.remarks())
+            .param("jump", speedJump)
             .update();
         if (inserted == 1) {
-            for (String collection : List.of("river_segment", "ditch")) {
-                cover(upload.id(), collection);
+            for (String collection : type.appliesTo().collections()) {
+                if (type.appliesTo().kind().equals("segments")) {
+                    cover(upload.id(), collection);
+                }
+                else {
+                    coverNear(upload.id(), collection);
+                }
             }
+            inspections.store(type, upload.id(), upload.endedAt(), visits);
         }
         return inserted == 1;
+    }
+
+    /** Grids the track entered and assets it passed within {@link #TOLERANCE_M}, with the metres of track inside the buffer. */
+    private void coverNear(UUID patrol, String collection) {
+        jdbc.sql("""
+                INSERT INTO patrol_coverage (patrol_id, collection, asset_id, covered_m)
+                SELECT p.id, :collection, a.id, ST_Length(ST_Intersection(p.geom, ST_SetSRID(
+                        ST_Buffer(a.geom::geography, :tolerance)::geometry, 4490))::geography)
+                FROM patrol p
+                JOIN %1$s a ON a.geom && ST_Expand(p.geom, :degrees)
+                WHERE p.id = :patrol AND ST_DWithin(a.geom::geography, p.geom::geography, :tolerance)"""
+                .formatted(quote(collection)))
+            .param("collection", collection)
+            .param("degrees", TOLERANCE_M / 85_000)
+            .param("tolerance", TOLERANCE_M)
+            .param("patrol", patrol)
+            .update();
     }
 
     private void cover(UUID patrol, String collection) {
@@ -111,7 +162,7 @@ class Patrols {
             .update();
     }
 
-    private static byte[] track(JsonNode json) {
+    private static LineString track(JsonNode json) {
         Geometry geometry;
         try {
             geometry = GeoJsonGeometry.read(json, new GeometryFactory());
@@ -122,28 +173,28 @@ class Patrols {
         if (!(geometry instanceof LineString line) || line.getNumPoints() < 2) {
             throw new InvalidParameterException("track", "track must be a GeoJSON LineString of at least 2 positions");
         }
-        return new WKBWriter().write(line);
+        return line;
     }
 
     /** The patrol if the reader reads it (see {@link LayerAccess#rows}). */
     Optional<Patrol> patrol(UUID id) {
         LayerAccess.RowScope scope = river.rows("patrol", "p");
         List<Coverage> coverage = jdbc.sql("""
-                SELECT c.collection, c.asset_id, COALESCE(r.name, d.name), c.covered_m FROM patrol_coverage c
-                LEFT JOIN river_segment r ON c.collection = 'river_segment' AND r.id = c.asset_id
-                LEFT JOIN ditch d ON c.collection = 'ditch' AND d.id = c.asset_id
-                WHERE c.patrol_id = ? ORDER BY c.covered_m DESC""")
+                SELECT c.collection, c.asset_id, asset_name(c.collection, c.asset_id), c.covered_m FROM patrol_coverage c
+                WHERE c.patrol_id = ? ORDER BY c.covered_m DESC, c.asset_id""")
             .param(id)
             .query((rs, n) -> new Coverage(rs.getString(1), rs.getLong(2), rs.getString(3), Math.round(rs.getDouble(4))))
             .list();
+        List<Inspections.Done> done = inspections.ofPatrol(id);
         return jdbc.sql("""
-                SELECT p.id, p.chief_id, c.name, p.started_at, p.ended_at, p.distance_m, p.source
+                SELECT p.id, p.patrol_type, p.chief_id, c.name, p.started_at, p.ended_at, p.distance_m, p.source, p.speed_jump,
+                       p.outside_county
                 FROM patrol p JOIN river_chief c ON c.id = p.chief_id WHERE p.id = :id""" + " AND " + scope.namedSql())
             .param("id", id)
             .params(scope.namedArgs())
-            .query((rs, n) -> new Patrol(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
-                    rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), Math.round(rs.getDouble(6)),
-                    rs.getString(7), coverage))
+            .query((rs, n) -> new Patrol(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getString(4),
+                    rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(), Math.round(rs.getDouble(7)),
+                    rs.getString(8), rs.getBoolean(9), rs.getBoolean(10), coverage, done))
             .optional();
     }
 

@@ -43,7 +43,7 @@ class PhotoController {
     ResponseEntity<Photos.Photo> upload(@PathVariable UUID issueId, @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String id, @RequestParam(defaultValue = "before") String kind) {
         Issues.Issue issue = issues.issue(issueId);
-        river.requirePhotoUpload(issue.reportedBy(), issue.segmentCollection(), issue.segmentId());
+        river.requirePhotoUpload(issue);
         if (file == null || file.isEmpty()) {
             throw new InvalidParameterException("file", "Send the photo in the multipart field 'file'");
         }

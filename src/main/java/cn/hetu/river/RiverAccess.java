@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.hetu.security.HetuUser;
 import cn.hetu.security.LayerAccess;
+import cn.hetu.system.InvalidParameterException;
 
 /**
  * Who acts in the river chief system. Who reads, reports and runs the office is decided by
@@ -60,26 +61,47 @@ class RiverAccess {
         }
     }
 
-    /** An issue is followed up by the office or by a chief in charge of its segment. */
-    void requireIssueFollowUp(String collection, Long segmentId) {
+    /** A patrol of a type other than river is logged for a person with duties of that type (grids, assets). */
+    void requireDuty(long chiefId, String patrolType) {
+        if (!patrolType.equals(PatrolTypes.RIVER) && jdbc.sql("SELECT count(*) FROM patrol_duty WHERE chief_id = ? AND patrol_type = ?")
+            .params(chiefId, patrolType).query(Long.class).single() == 0) {
+            throw new InvalidParameterException("patrolType", "Field worker " + chiefId + " has no " + patrolType + " duties");
+        }
+    }
+
+    /**
+     * An issue is followed up by the office, by a chief in charge of its segment, or by a field worker with a
+     * duty of its type on its grid or asset.
+     */
+    void requireIssueFollowUp(Issues.Issue issue) {
         HetuUser user = access.requireUser();
         if (access.isRiverOffice(user)) {
             return;
         }
-        boolean inCharge = segmentId != null && ownChief().map(chief -> jdbc.sql("""
-                SELECT count(*) FROM chief_assignment WHERE chief_id = ? AND collection = ? AND asset_id = ?""")
-            .params(chief, collection, segmentId)
+        boolean inCharge = ownChief().map(chief -> jdbc.sql("""
+                SELECT count(*) FROM chief_assignment WHERE chief_id = :chief AND collection = :segments AND asset_id = :segment
+                UNION ALL
+                SELECT count(*) FROM patrol_duty WHERE chief_id = :chief AND patrol_type = :type AND collection = :assets
+                                                   AND asset_id = :asset""")
+            .param("chief", chief)
+            .param("segments", issue.segmentCollection())
+            .param("segment", issue.segmentId())
+            .param("type", issue.patrolType())
+            .param("assets", issue.assetCollection())
+            .param("asset", issue.assetId())
             .query(Long.class)
-            .single() > 0).orElse(false);
+            .list()
+            .stream()
+            .anyMatch(count -> count > 0)).orElse(false);
         if (!inCharge) {
-            throw new AccessDeniedException(user.username() + " is not in charge of this issue's segment");
+            throw new AccessDeniedException(user.username() + " is not in charge of this issue's segment, grid or asset");
         }
     }
 
-    /** Photos of an issue are added by whoever reported it, the office, or a chief in charge of its segment. */
-    void requirePhotoUpload(String reportedBy, String collection, Long segmentId) {
-        if (!access.requireUser().username().equals(reportedBy)) {
-            requireIssueFollowUp(collection, segmentId);
+    /** Photos of an issue are added by whoever reported it, or by those who follow it up. */
+    void requirePhotoUpload(Issues.Issue issue) {
+        if (!access.requireUser().username().equals(issue.reportedBy())) {
+            requireIssueFollowUp(issue);
         }
     }
 

@@ -45,8 +45,11 @@ class RiverController {
 
     private final County county;
 
-    RiverController(Chiefs chiefs, Patrols patrols, Issues issues, Bulletins bulletins, County county) {
+    private final PatrolTypes types;
+
+    RiverController(Chiefs chiefs, Patrols patrols, Issues issues, Bulletins bulletins, County county, PatrolTypes types) {
         this.county = county;
+        this.types = types;
         this.chiefs = chiefs;
         this.patrols = patrols;
         this.issues = issues;
@@ -114,10 +117,11 @@ class RiverController {
 
     /** The issues, filtered; {@code month} (yyyy-MM, county time) gives the month's issue map. */
     @GetMapping("/issues")
-    List<Issues.Issue> issues(@RequestParam(required = false) String month, @RequestParam(required = false) String town,
-            @RequestParam(required = false) String category, @RequestParam(required = false) String status,
-            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) Long chiefId) {
-        return issues.list(new Issues.Filter(month == null ? null : month(month), town, category, status, overdue, chiefId));
+    List<Issues.Issue> issues(@RequestParam(required = false) String type, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String town, @RequestParam(required = false) String category,
+            @RequestParam(required = false) String status, @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) Long chiefId) {
+        return issues.list(new Issues.Filter(type, month == null ? null : month(month), town, category, status, overdue, chiefId));
     }
 
     @GetMapping("/issues/{id}")
@@ -131,26 +135,42 @@ class RiverController {
         return issues.issue(id);
     }
 
+    /** The month's bulletin of a patrol type ({@code ?type=}, river when none is named). */
     @GetMapping("/bulletins/{month}")
-    Bulletins.Bulletin bulletin(@PathVariable String month) {
-        return bulletins.of(month(month));
+    Bulletins.Bulletin bulletin(@PathVariable String month, @RequestParam(required = false) String type) {
+        return bulletins.of(month(month), types.named("type", type));
     }
 
-    /** The bulletin's chief table for Excel: UTF-8 with a byte-order mark, Chinese headers. */
+    /** The summary of a season of a patrol type in a year, e.g. {@code /bulletins/seasons/2026/autumn_harvest?type=straw_burning}. */
+    @GetMapping("/bulletins/seasons/{year}/{season}")
+    Bulletins.Bulletin seasonBulletin(@PathVariable int year, @PathVariable String season,
+            @RequestParam(required = false) String type) {
+        if (year < 2000 || year > 2100) {
+            throw new InvalidParameterException("year", "The year lies between 2000 and 2100");
+        }
+        return bulletins.ofSeason(year, season, types.named("type", type));
+    }
+
+    /** The bulletin's table for Excel: UTF-8 with a byte-order mark, Chinese headers. */
     @GetMapping("/bulletins/{month}.csv")
-    ResponseEntity<byte[]> bulletinCsv(@PathVariable String month) throws IOException {
-        Bulletins.Bulletin bulletin = bulletins.of(month(month));
+    ResponseEntity<byte[]> bulletinCsv(@PathVariable String month, @RequestParam(required = false) String type)
+            throws IOException {
+        PatrolType patrolType = types.named("type", type);
+        Bulletins.Bulletin bulletin = bulletins.of(month(month), patrolType);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Spreadsheets.csv(BulletinExport.HEADER, BulletinExport.rows(bulletin, county.timeZone()), out);
-        return download(out.toByteArray(), Spreadsheets.CSV, BulletinExport.fileName(bulletin, "csv"));
+        Spreadsheets.csv(BulletinExport.header(patrolType.id()), BulletinExport.rows(bulletin, county.timeZone()), out);
+        return download(out.toByteArray(), Spreadsheets.CSV, BulletinExport.fileName(bulletin, patrolType, "csv"));
     }
 
     @GetMapping("/bulletins/{month}.xlsx")
-    ResponseEntity<byte[]> bulletinXlsx(@PathVariable String month) throws IOException {
-        Bulletins.Bulletin bulletin = bulletins.of(month(month));
+    ResponseEntity<byte[]> bulletinXlsx(@PathVariable String month, @RequestParam(required = false) String type)
+            throws IOException {
+        PatrolType patrolType = types.named("type", type);
+        Bulletins.Bulletin bulletin = bulletins.of(month(month), patrolType);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Spreadsheets.xlsx("河长制通报 " + bulletin.month(), BulletinExport.HEADER, BulletinExport.rows(bulletin, county.timeZone()), out);
-        return download(out.toByteArray(), Spreadsheets.XLSX, BulletinExport.fileName(bulletin, "xlsx"));
+        Spreadsheets.xlsx(BulletinExport.title(bulletin, patrolType), BulletinExport.header(patrolType.id()),
+                BulletinExport.rows(bulletin, county.timeZone()), out);
+        return download(out.toByteArray(), Spreadsheets.XLSX, BulletinExport.fileName(bulletin, patrolType, "xlsx"));
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, String contentType, String fileName) {

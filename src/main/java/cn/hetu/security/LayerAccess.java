@@ -39,11 +39,15 @@ public class LayerAccess {
 
     private static final String PATROLS = "patrol";
 
-    /** A river chief's issues: on a segment in their charge, or reported by them. */
+    /** A field worker's issues: on a segment in their charge, on a grid or asset of their duty of its type, or reported by them. */
     private static final String OWN_ISSUES = """
             (%1$s.reported_by = ? OR EXISTS (
                 SELECT 1 FROM chief_assignment a JOIN river_chief c ON c.id = a.chief_id
-                WHERE c.account_id = ? AND a.collection = %1$s.segment_collection AND a.asset_id = %1$s.segment_id))""";
+                WHERE c.account_id = ? AND a.collection = %1$s.segment_collection AND a.asset_id = %1$s.segment_id)
+             OR EXISTS (
+                SELECT 1 FROM patrol_duty d JOIN river_chief c ON c.id = d.chief_id
+                WHERE c.account_id = ? AND d.patrol_type = %1$s.patrol_type AND d.collection = %1$s.asset_collection
+                  AND d.asset_id = %1$s.asset_id))""";
 
     /** A river chief's patrols: their own, logged by them, or covering a segment in their charge. */
     private static final String OWN_PATROLS = """
@@ -134,7 +138,7 @@ public class LayerAccess {
         String username = user.get().username();
         long account = user.get().id();
         return switch (layer.id()) {
-            case ISSUES -> new RowScope(OWN_ISSUES.formatted(alias), List.of(username, account));
+            case ISSUES -> new RowScope(OWN_ISSUES.formatted(alias), List.of(username, account, account));
             case PATROLS -> new RowScope(OWN_PATROLS.formatted(alias), List.of(username, account, account));
             default -> RowScope.NONE;
         };

@@ -37,6 +37,8 @@ class DemoLoader implements ApplicationRunner {
 
     static final String RIVER_CHIEFS = "demo-river-chiefs";
 
+    static final String FIELD_WORK = "demo-field-work";
+
     static final String PLANS = "demo-plans";
     static final String COMMERCE = "demo-commerce-approvals";
     static final String CONTROL_LINES = "demo-control-lines";
@@ -75,6 +77,7 @@ class DemoLoader implements ApplicationRunner {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('hetu-seed'))").query().singleRow();
         if (jdbc.sql("SELECT count(*) FROM seed_load WHERE name = ?").param(DATA_SET).query(Long.class).single() > 0) {
             loadRiverChiefs();
+            loadFieldWork();
             loadPlans();
             loadCommerce();
             loadControlLines();
@@ -97,6 +100,7 @@ class DemoLoader implements ApplicationRunner {
         jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(DATA_SET, total).update();
         log.info("Demo county loaded: {} features", total);
         loadRiverChiefs();
+        loadFieldWork();
         loadPlans();
         loadCommerce();
         loadControlLines();
@@ -148,6 +152,18 @@ class DemoLoader implements ApplicationRunner {
         long patrols = jdbc.sql("SELECT count(*) FROM patrol WHERE created_by = 'demo'").query(Long.class).single();
         jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(RIVER_CHIEFS, patrols).update();
         log.info("Demo river chiefs loaded: {} patrols", patrols);
+    }
+
+    /** Straw-burning grids, patrollers, inspectors and their work made in SQL from the county (seed/field-work.sql). */
+    private void loadFieldWork() {
+        if (jdbc.sql("SELECT count(*) FROM seed_load WHERE name = ?").param(FIELD_WORK).query(Long.class).single() > 0) {
+            return;
+        }
+        statements.execute(read("seed/field-work.sql"));
+        long patrols = jdbc.sql("SELECT count(*) FROM patrol WHERE created_by = 'demo' AND patrol_type <> 'river'")
+            .query(Long.class).single();
+        jdbc.sql("INSERT INTO seed_load (name, features) VALUES (?, ?)").params(FIELD_WORK, patrols).update();
+        log.info("Demo field work loaded: {} patrols and inspections", patrols);
     }
 
     private static String read(String path) {

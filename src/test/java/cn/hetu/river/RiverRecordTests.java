@@ -78,7 +78,7 @@ class RiverRecordTests {
         assertThat(natres.get("/ogc/collections").body()).doesNotContain("\"patrol\"");
         assertThat(TestAccounts.waterEditor(admin).get("/ogc/collections/patrol_issue/items").status()).isEqualTo(200);
         assertThat(TestAccounts.riverChief(admin).get("/ogc/collections/patrol/items?limit=1").status()).isEqualTo(200);
-        assertThat(admin.get("/api/v1/layers").body()).doesNotContain("\"patrol");
+        assertThat(admin.get("/api/v1/layers").body()).doesNotContain("\"id\":\"patrol\"").doesNotContain("\"id\":\"patrol_issue\"");
         assertThat(admin.get("/tiles/patrol/10/853/414.mvt").status()).isEqualTo(404);
     }
 
