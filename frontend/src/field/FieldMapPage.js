@@ -4,6 +4,7 @@ import {GeoJSON, LayerGroup, Polyline, latLngBounds} from 'leaflet';
 import {isAbort} from '../api/ApiError.js';
 import {countyTimeZone} from '../county/County.js';
 import {RiverApi, STATUSES} from '../river/RiverApi.js';
+import {localName} from '../river/FieldTypes.js';
 import {RiverMap} from '../river/RiverMap.js';
 import {issueMarker} from '../river/issueMap.js';
 import {formatDistance} from '../river/track.js';
@@ -239,7 +240,7 @@ export class FieldMapPage {
 	_typeName(id) {
 		const type = this.typeList?.find((candidate) => candidate.id === id);
 		if (type) {
-			return this.i18n.pick(type.name || type.nameZh || type.name_zh || id, type.nameEn || type.name_en);
+			return localName(type.name, this.i18n) || id;
 		}
 		return this.i18n.has(`fieldmap.type.${id}`) ? this.i18n.t(`fieldmap.type.${id}`) : id;
 	}
