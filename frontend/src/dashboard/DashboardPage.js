@@ -3,6 +3,7 @@ import {countyDateParts} from '../county/County.js';
 import {loadChart} from './loadChart.js';
 import {tilePercent, tileStatus} from './TileStatus.js';
 import {formatAmount, formatMoney10k, formatNumber} from '../format/Units.js';
+import {FarmlandTasksTile} from '../land/FarmlandTasksTile.js';
 import {STATUS_COLORS} from '../layers/Symbology.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {loadPage} from '../ui/loadPage.js';
@@ -110,6 +111,7 @@ export class DashboardPage {
 		const statusCanvas = el('canvas', {class: 'hetu-chart__canvas', role: 'img', 'aria-label': t('dashboard.byStatus')});
 		const departmentCanvas = el('canvas', {class: 'hetu-chart__canvas', role: 'img', 'aria-label': t('dashboard.byDepartment')});
 		const investmentCanvas = el('canvas', {class: 'hetu-chart__canvas', role: 'img', 'aria-label': t('dashboard.investment')});
+		const farmland = el('div', {class: 'hetu-dashboard__section', 'data-role': 'farmland-tasks'});
 		replaceChildren(this.container,
 			el('p', {class: 'hetu-page__lead'}, t('dashboard.lead')),
 			this._kpis(d),
@@ -136,8 +138,11 @@ export class DashboardPage {
 					el('h3', {class: 'hetu-card__title', id: 'hetu-chart-investment'}, t('dashboard.investment'),
 						el('span', {class: 'hetu-hint'}, t('dashboard.investmentUnit'))),
 					el('div', {class: 'hetu-chart__box hetu-chart__box--tall'}, investmentCanvas))),
+			farmland,
 			this._assets(d));
 		this._drawCharts(d, {statusCanvas, departmentCanvas, investmentCanvas});
+		new FarmlandTasksTile({container: farmland, i18n: this.i18n, api: this.api,
+			onOpen: (year) => this.onNavigate(`#/constraints?tab=tasks&year=${year}`)}).show(this.year);
 	}
 
 	_kpis(d) {

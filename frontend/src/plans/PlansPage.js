@@ -1,5 +1,6 @@
 import '../styles/plans.css';
 import {isAbort} from '../api/ApiError.js';
+import {FarmlandTasksTile} from '../land/FarmlandTasksTile.js';
 import {countyToday, formatNumber} from '../format/Units.js';
 import {problemText} from '../ui/problemText.js';
 import {el, replaceChildren} from '../util/dom.js';
@@ -168,7 +169,20 @@ export class PlansPage {
 				this.session.isAdmin && !plan.closed ? el('button', {type: 'button', class: 'hetu-button hetu-button--secondary hetu-plans-noprint',
 					'data-action': 'close', onclick: () => this._close(plan)}, t('plans.closeYear')) : null),
 			el('ol', {class: 'hetu-plan__tasks'}, plan.tasks.map((task) => this._task(plan, task))),
+			this._farmlandTasks(plan),
 			this._mayEdit(plan) ? this._addTask(plan) : null);
+	}
+
+	/** The farmland protection tasks of the year, under the plan of the department whose farmland layer it is. */
+	_farmlandTasks(plan) {
+		const farmland = this.layers.find((layer) => layer.id === 'basic_farmland');
+		if (!farmland || farmland.ownerDepartment !== plan.department) {
+			return null;
+		}
+		const container = el('div', {class: 'hetu-plan__farmland', 'data-role': 'farmland-tasks'});
+		new FarmlandTasksTile({container, i18n: this.i18n, api: this.api,
+			onOpen: (year) => this.onNavigate(`#/constraints?tab=tasks&year=${year}`)}).show(plan.year);
+		return container;
 	}
 
 	_addTask(plan) {

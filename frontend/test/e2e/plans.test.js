@@ -3,7 +3,7 @@
  * the closed 2023 plan of the water bureau as the API gives it, a value reported on this year's plan with
  * a photo as evidence (it adds one report to the demo's history), a registry figure's map view, a plan
  * made on the page (a refused filter, an indicator), exported, printed and copied to the next year (both
- * removed afterwards), and the dashboard's tiles of 2023 against the API.
+ * removed afterwards), and the dashboard's tiles of 2023 (the plans' and the farmland tasks') against the API.
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
@@ -153,6 +153,11 @@ describe('annual work plans on desktop', () => {
 			&& document.querySelector('select[data-role="year"]')?.value === '2023', overview.tiles.length, {timeout: 15000});
 		const tiles = await page.$$eval('.hetu-tile', (all) => all.map((t) => [Number(t.dataset.indicator), t.dataset.status]));
 		assert.deepEqual(tiles, overview.tiles.map((t) => [t.indicatorId, t.status]));
+		// The natural resources bureau's farmland protection tasks of the same year, as the API gives them.
+		const farmland = await apiGet('/api/v1/farmland-tasks?year=2023');
+		await page.waitForFunction(() => document.querySelector('[data-tile="farmland-tasks"] h3')?.textContent.includes('2023'), null, {timeout: 15000});
+		const held = await page.textContent('[data-tile="farmland-tasks"] p');
+		assert.ok(held.includes(Math.round(farmland.farmlandTotal.heldMu).toLocaleString('zh-CN')), held);
 		await screenshot(page, 'desktop-dashboard-2023');
 		assert.deepEqual(session.errors, []);
 		await session.context.close();

@@ -29,11 +29,12 @@ import cn.hetu.system.NotFoundException;
 class SetupController {
 
     /**
+     * @param ownerDepartment the department whose layer it is (null: each feature names its own)
      * @param shownAtStart whether the map draws the layer when it opens
      * @param fieldTitles the original names of an imported layer's fields, by column
      */
     record LayerInfo(String id, String titleZh, String titleEn, String theme, String geometryType, long count,
-            boolean publicRead, boolean shownAtStart, Map<String, String> fieldTitles) {
+            String ownerDepartment, boolean publicRead, boolean shownAtStart, Map<String, String> fieldTitles) {
     }
 
     /**
@@ -69,7 +70,7 @@ class SetupController {
         return access.readableLayers()
             .stream()
             .map(l -> new LayerInfo(l.id(), l.titleZh(), l.titleEn(), l.theme(), l.geometryType(), catalog.rowCount(l),
-                    l.publicRead(), l.shownAtStart(), fieldTitles(l)))
+                    l.ownerDepartment(), l.publicRead(), l.shownAtStart(), fieldTitles(l)))
             .toList();
     }
 
