@@ -1,5 +1,5 @@
 import '../styles/invest.css';
-import {isAbort} from '../api/ApiError.js';
+import {loadPage} from '../ui/loadPage.js';
 import {problemText} from '../ui/problemText.js';
 import {el, replaceChildren} from '../util/dom.js';
 import {figure} from './figures.js';
@@ -17,31 +17,34 @@ export class ApprovalsPage {
 		Object.assign(this, {container, api, i18n, onParams, navigate});
 		this.root = el('div', {class: 'hetu-invest-page'});
 		container.append(this.root);
-		this._unsubscribe = i18n.onChange(() => this._draw());
+		this._unsubscribe = i18n.onChange(() => this.render());
 	}
 
 	destroy() {
 		this._unsubscribe();
-		this._abort?.abort();
+		this._controller?.abort();
 	}
 
 	async show(params = {}) {
-		this._abort?.abort();
-		this._abort = new AbortController();
 		this.params = params;
-		const signal = this._abort.signal;
-		try {
-			const overdue = params.overdue === 'true' ? '?overdue=true' : '';
-			[this.figures, this.approvals] = await Promise.all([
-				this.api.get('/api/v1/approvals/figures', {signal}),
-				this.api.get(`/api/v1/approvals${overdue}`, {signal})
-			]);
+		const overdue = params.overdue === 'true' ? '?overdue=true' : '';
+		await loadPage(this, (signal) => Promise.all([
+			this.api.get('/api/v1/approvals/figures', {signal}),
+			this.api.get(`/api/v1/approvals${overdue}`, {signal})
+		]), ([figures, approvals]) => {
+			this.figures = figures;
+			this.approvals = approvals;
+		});
+	}
+
+	render() {
+		this.root.dataset.ready = String(this.state === 'loaded');
+		if (this.state === 'loading') {
+			replaceChildren(this.root, el('p', {class: 'hetu-hint hetu-page__status'}, this.i18n.t('common.loading')));
+		} else if (this.state === 'error') {
+			replaceChildren(this.root, el('p', {class: 'hetu-invest__problem', role: 'alert'}, problemText(this._error, this.i18n)));
+		} else {
 			this._draw();
-			this.root.dataset.ready = 'true';
-		} catch (error) {
-			if (!isAbort(error)) {
-				replaceChildren(this.root, el('p', {class: 'hetu-invest__problem', role: 'alert'}, problemText(error, this.i18n)));
-			}
 		}
 	}
 
