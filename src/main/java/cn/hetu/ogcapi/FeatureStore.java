@@ -137,7 +137,8 @@ class FeatureStore {
                     .params(scope.args())
                     .query((rs, n) -> rs.getObject(1) == null ? null
                             : new double[] { rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4) })
-                    .single();
+                    .list()
+                    .get(0); // null when the reader's rows are none: list() keeps it, single() refuses it
         if (!layer.hasTime()) {
             return new Extent(bbox, null, null);
         }

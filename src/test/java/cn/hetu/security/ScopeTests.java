@@ -2,6 +2,7 @@ package cn.hetu.security;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -103,6 +104,25 @@ class ScopeTests {
 
         Set<String> viewerSees = featureIds(TestAccounts.viewer(admin).get("/ogc/collections/patrol_issue/items?limit=10000").json());
         assertThat(viewerSees).as("a viewer reads every issue").hasSize((int) all);
+    }
+
+    @Test
+    void aRiverChiefWithNothingInScopeReadsTheCollectionsWithoutAnExtent() {
+        Http lonely = TestAccounts.ensure(admin, "river_chief_no_rows", List.of("river_chief"), null);
+        long account = jdbc.sql("SELECT id FROM account WHERE username = 'river_chief_no_rows'").query(Long.class).single();
+        long lonelyChief = jdbc.sql("""
+                INSERT INTO river_chief (name, level, town, account_id) VALUES ('无责任河段的河长', 'village', '东临溪镇', ?)
+                RETURNING id""").param(account).query(Long.class).single();
+        try {
+            assertThat(lonely.get("/ogc/collections").status()).isEqualTo(200);
+            for (String records : List.of("patrol", "patrol_issue")) {
+                Http.Reply collection = lonely.get("/ogc/collections/" + records);
+                assertThat(collection.status()).as(records).isEqualTo(200);
+                assertThat(collection.json().path("extent").path("spatial").has("bbox")).as("%s: no rows, so no box", records).isFalse();
+            }
+        } finally {
+            jdbc.sql("DELETE FROM river_chief WHERE id = ?").param(lonelyChief).update();
+        }
     }
 
     @Test
