@@ -22,7 +22,8 @@ class SchemaTests {
             Map.entry("service_station", "POINT"),
             Map.entry("basic_farmland", "MULTIPOLYGON"),
             Map.entry("ecological_redline", "MULTIPOLYGON"), Map.entry("urban_boundary", "MULTIPOLYGON"),
-            Map.entry("cultivated_land", "MULTIPOLYGON"), Map.entry("enforcement_patch", "MULTIPOLYGON"));
+            Map.entry("cultivated_land", "MULTIPOLYGON"), Map.entry("enforcement_patch", "MULTIPOLYGON"),
+            Map.entry("patrol_grid", "MULTIPOLYGON"));
 
     @Autowired
     JdbcClient jdbc;

@@ -24,7 +24,8 @@ class OgcApiTests {
 
     private static final List<String> COLLECTIONS = List.of("river_segment", "ditch", "sluice", "bridge", "road_node",
             "land_parcel", "water_plant", "pipeline", "dike", "warning_station", "project", "investment_project", "enterprise",
-            "service_station", "basic_farmland", "ecological_redline", "urban_boundary", "cultivated_land", "enforcement_patch");
+            "service_station", "basic_farmland", "ecological_redline", "urban_boundary", "cultivated_land", "enforcement_patch",
+            "patrol_grid");
 
     @Autowired
     Http http;
