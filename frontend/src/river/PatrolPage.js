@@ -16,6 +16,10 @@ import {formatDistance, formatDuration, isAccurate, shouldRecord, trackLengthM, 
 import {uploadQueue} from './uploads.js';
 
 const OWN_SEGMENT = {color: '#0E7C86', weight: 7, opacity: 0.55, pane: 'hetu-river-segments', interactive: false};
+const OWN_AREA = {color: '#0E7C86', weight: 2, opacity: 0.8, fillOpacity: 0.08, pane: 'hetu-river-segments', interactive: false};
+const OWN_ASSET = {radius: 7, color: '#FFFFFF', weight: 2, fillColor: '#0E7C86', fillOpacity: 0.9, pane: 'hetu-river-points', interactive: false};
+/** The grids and assets in one's charge drawn on the map at most (an inspector of a town has a few dozen). */
+const MAX_DUTY_SHAPES = 100;
 const TRACK = {color: '#D9480F', weight: 4, opacity: 0.95, pane: 'hetu-river-track', interactive: false};
 const HERE = {radius: 8, color: '#FFFFFF', weight: 3, fillColor: '#1971C2', fillOpacity: 1, pane: 'hetu-river-points', interactive: false};
 const ISSUE_AT = {radius: 9, color: '#FFFFFF', weight: 3, fillColor: '#E03131', fillOpacity: 1, pane: 'hetu-river-points', interactive: false};
@@ -106,6 +110,8 @@ export class PatrolPage {
 		replaceChildren(this.container, el('div', {class: 'hetu-river-patrol'}, this.top, this.mapBox, this.notice, this.summaryBox, this.stats, this.actions, this.sheet));
 		this.map = new RiverMap({container: this.mapBox, api: this.api, i18n: this.i18n, county: this.county, label: t('river.patrol.map')});
 		this.ownLayer = new GeoJSON(null, {style: () => OWN_SEGMENT}).addTo(this.map.map);
+		this.dutyLayer = new GeoJSON(null, {style: (f) => (f.geometry?.type.endsWith('Polygon') ? OWN_AREA : OWN_SEGMENT),
+			pointToLayer: (f, latlng) => new CircleMarker(latlng, OWN_ASSET)}).addTo(this.map.map);
 		this.trackLayer = new Polyline([], TRACK).addTo(this.map.map);
 		this.marks = new LayerGroup().addTo(this.map.map);
 		this.map.map.on('click', (e) => this._onMapClick(e.latlng));
@@ -189,7 +195,7 @@ export class PatrolPage {
 		try {
 			const [types, fieldWork] = await Promise.all([this.riverApi.patrolTypes({signal: this._abort.signal}),
 				this.riverApi.fieldWork({signal: this._abort.signal})]);
-			kept = {name: FIELD_WORK, types, fieldWork};
+			kept = {name: FIELD_WORK, types, fieldWork, dutyShapes: await this._dutyShapes(fieldWork)};
 			await this.store.put(STATE, kept).catch(() => null);
 		} catch (error) {
 			kept = error?.status === 0 ? await this.store.get(STATE, FIELD_WORK).catch(() => null) : null;
@@ -199,8 +205,26 @@ export class PatrolPage {
 		}
 		this.types = kept.types || [];
 		this.fieldWork = kept.fieldWork;
+		this._drawDuties(kept.dutyShapes || []);
 		const allowed = allowedTypes(this.types, this.fieldWork);
 		this.type = allowed.find((type) => type.id === this.type?.id) || allowed[0] || null;
+	}
+
+	/** The shapes of the grids and assets in the account's charge (a shape that fails to load is left out). */
+	async _dutyShapes(fieldWork) {
+		const duties = (fieldWork?.duties || []).slice(0, MAX_DUTY_SHAPES);
+		const shapes = await Promise.all(duties.map((duty) => this.riverApi.dutyShape(duty, {signal: this._abort.signal}).catch(() => null)));
+		return shapes.filter((shape) => shape?.geometry);
+	}
+
+	/** Draws one's grids and assets, and fits the map to them when the page has nothing else to show yet. */
+	_drawDuties(shapes) {
+		this.dutyLayer.clearLayers();
+		this.dutyLayer.addData(shapes);
+		this.mapBox.dataset.duties = String(shapes.length);
+		if (shapes.length && !this.walking?.points.length) {
+			this.map.fit(this.dutyLayer.getBounds());
+		}
 	}
 
 	_currentType() {

@@ -55,6 +55,11 @@ export class RiverApi {
 		return this.api.get('/api/v1/me/field-work', options);
 	}
 
+	/** The GeoJSON feature of a grid or asset in one's charge (a duty of GET /api/v1/me/field-work). */
+	dutyShape(duty, options) {
+		return this.api.get(`/ogc/collections/${part(duty.collection)}/items/${part(duty.assetId)}?f=json`, options);
+	}
+
 	/** River segments and ditches with their chiefs: a FeatureCollection. */
 	responsibility(options) {
 		return this.api.get('/api/v1/chiefs/responsibility', {...options, accept: 'application/geo+json, application/json'});

@@ -73,6 +73,8 @@ describe('every kind of field work on a phone', () => {
 			await context.setOffline(true);
 			await page.reload();
 			await page.waitForSelector('[data-role="patrol-type"]', {timeout: 30000});
+			// the grid, the sluice and the station in the worker's charge are on the map, kept for no signal
+			await page.waitForSelector('.hetu-river-patrol__map[data-duties="3"]', {timeout: 15000});
 			const box = await page.locator('.hetu-river-patrol__map').boundingBox();
 			for (const type of TYPES) {
 				await page.selectOption('[data-role="patrol-type"]', type);
