@@ -67,6 +67,8 @@ export const landEn = {
 	'tasks.note': 'Held areas are the control lines summed by town (ellipsoidal areas, 1 mu = 666.67 m²); below 100% in red. Letters are scanned PDFs or photos.',
 	'tasks.tile.title': 'Farmland protection tasks',
 	'tasks.tile.line': '{town}: {held} / {target} mu',
+	'tasks.tile.total': '{layer}: {held} / {target} mu',
+	'tasks.tile.totalPct': '{layer}: {held} / {target} mu ({pct}%)',
 	'enf.batch': 'Batch',
 	'enf.batches': 'Back to the batches',
 	'enf.period': 'Report period',

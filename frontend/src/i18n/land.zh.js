@@ -67,6 +67,8 @@ export const landZh = {
 	'tasks.note': '现有面积由管控线图层按乡镇汇总（椭球面积，1 亩 = 666.67 m²）；完成率低于 100% 标红。责任书为扫描的 PDF 或照片。',
 	'tasks.tile.title': '耕地保护任务完成情况',
 	'tasks.tile.line': '{town}：{held} / {target} 亩',
+	'tasks.tile.total': '{layer}：{held} / {target} 亩',
+	'tasks.tile.totalPct': '{layer}：{held} / {target} 亩（{pct}%）',
 	'enf.batch': '批次',
 	'enf.batches': '返回批次',
 	'enf.period': '报表期间',

@@ -32,10 +32,10 @@ export class FarmlandTasksTile {
 		replaceChildren(this.element,
 			el('h3', {}, this.onOpen ? el('button', {type: 'button', class: 'hetu-link', onclick: () => this.onOpen(tasks.year)}, t('tasks.tile.title'))
 				: t('tasks.tile.title'), ` ${tasks.year}`),
-			el('p', {}, `${t('constraints.layer.basic_farmland')}：${mu(total.heldMu)} / ${total.targetMu === undefined ? '—' : mu(total.targetMu)} 亩`,
-				total.heldPct === undefined ? '' : `（${total.heldPct}%）`),
+			el('p', {}, t(total.heldPct === undefined ? 'tasks.tile.total' : 'tasks.tile.totalPct', {layer: t('constraints.layer.basic_farmland'),
+				held: mu(total.heldMu), target: total.targetMu === undefined ? '—' : mu(total.targetMu), pct: total.heldPct})),
 			short.length ? el('ul', {}, ...short.map((town) => el('li', {class: 'hetu-land-low'},
-				t('tasks.tile.line', {town: town.town, held: mu(town.farmland.heldMu), target: mu(town.farmland.targetMu)})))) : null);
+				t('tasks.tile.line', {town: this.i18n.pick(town.town, town.townEn), held: mu(town.farmland.heldMu), target: mu(town.farmland.targetMu)})))) : null);
 	}
 
 	destroy() {

@@ -41,7 +41,7 @@ export class FarmlandTasksView {
 			el('td', {class: 'hetu-land-num'}, signed(f.changeMu)),
 			el('td', {class: `hetu-land-num${f.heldPct !== undefined && f.heldPct < 100 ? ' hetu-land-low' : ''}`}, f.heldPct === undefined ? '—' : `${number(f.heldPct, 1)}%`)];
 		const rows = towns.map((town) => el('tr', {'data-town': town.town},
-			el('th', {scope: 'row'}, town.town), ...figureCells(town.farmland), ...figureCells(town.cultivated),
+			el('th', {scope: 'row'}, this.i18n.pick(town.town, town.townEn)), ...figureCells(town.farmland), ...figureCells(town.cultivated),
 			el('td', {}, this._letters(town)),
 			this.canEdit ? el('td', {class: 'hetu-land-noprint'}, el('button', {type: 'button', class: 'hetu-link', 'data-action': 'edit-task',
 				onclick: () => this._edit(town)}, t('tasks.edit'))) : null));
@@ -92,7 +92,7 @@ export class FarmlandTasksView {
 			note: note.value, version: town.version ?? null
 		}));
 		replaceChildren(this.form, el('form', {class: 'hetu-land-form', 'data-town': town.town, onsubmit: (e) => (e.preventDefault(), save())},
-			el('strong', {}, `${town.town} ${this.tasks.year}`),
+			el('strong', {}, `${this.i18n.pick(town.town, town.townEn)} ${this.tasks.year}`),
 			el('label', {}, t('tasks.farmlandTarget'), farmland), el('label', {}, t('tasks.cultivatedTarget'), cultivated),
 			el('label', {}, t('tasks.noteField'), note),
 			el('button', {type: 'submit', class: 'hetu-button', 'data-action': 'save-task'}, t('tasks.save')),

@@ -62,7 +62,7 @@ export const PointGrid = Layer.extend({
 
 	/** A source's markers changed: drawn again on the next frame. */
 	changed() {
-		if (!this._map || this._frame) {
+		if (!this._map || this._unloaded || this._frame) {
 			return;
 		}
 		this._frame = requestAnimationFrame(() => {
@@ -72,7 +72,14 @@ export const PointGrid = Layer.extend({
 	},
 
 	getEvents() {
-		return {zoomend: this.changed, moveend: this.changed, viewreset: this.changed};
+		return {zoomend: this.changed, moveend: this.changed, viewreset: this.changed, unload: this._unload};
+	},
+
+	/** The map is being removed (signing out): its layers leaving must not schedule a drawing on a map that is gone. */
+	_unload() {
+		this._unloaded = true;
+		cancelAnimationFrame(this._frame);
+		this._frame = null;
 	},
 
 	onAdd() {

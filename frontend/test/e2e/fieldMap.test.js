@@ -52,8 +52,7 @@ describe('the office field map', () => {
 		await page.waitForFunction((n) => Number(document.querySelector('[data-role="field-summary"]').dataset.issues) === n, expected.length);
 		await page.click('[data-role="heat-toggle"]');
 		assert.equal(await page.locator('.hetu-field__map canvas.hetu-heat').count(), 0, 'the heat map can be switched off');
-		// Until the patrol types are served (GET /api/v1/patrol-types), its 404 leaves river alone on offer.
-		assert.deepEqual(unexpectedErrors(session.errors, [401, 404]), []);
+		assert.deepEqual(unexpectedErrors(session.errors, [401]), []);
 		await session.context.close();
 	});
 
@@ -65,7 +64,8 @@ describe('the office field map', () => {
 		const page = await openField(session, `?patrol=${feature.id}`);
 		await page.waitForSelector('[data-role="field-card"][data-kind="patrol"]:not([hidden])');
 		assert.equal(await page.locator('[data-role="covered"] li').count(), patrol.coverage.length);
-		assert.equal(await page.textContent('[data-role="patrol-type"]'), '河长巡河', 'a patrol without a type is a river patrol');
+		const type = (await apiGet('/api/v1/patrol-types')).find((t) => t.id === (feature.properties.patrol_type || 'river'));
+		assert.equal(await page.textContent('[data-role="patrol-type"]'), type.name.zh, 'the patrol\'s type, by its name');
 		await screenshot(page, 'field-map-patrol');
 		await session.context.close();
 	});

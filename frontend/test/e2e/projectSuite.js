@@ -114,12 +114,15 @@ export function projectSuite(profile) {
 					await page.waitForTimeout(250);
 				}
 				await page.waitForSelector('.hetu-editor__shape[data-shape-state="ready"]');
-				// A footprint in the countryside enters basic farmland: the editor is warned and goes ahead with a reason.
-				const answerWarning = (dialog) => dialog.accept(dialog.type() === 'prompt' ? '已取得用地预审意见' : undefined);
-				page.on('dialog', answerWarning);
+				// A footprint in the countryside may enter basic farmland: then the editor is warned in the page and goes ahead with a reason.
 				await page.click('[data-action="save-feature"]');
+				const warning = page.locator('[data-conflict-dialog]');
+				await Promise.race([warning.waitFor({timeout: 20000}), page.waitForSelector('#hetu-editor', {state: 'hidden', timeout: 20000})]);
+				if (await warning.count()) {
+					await page.fill('#hetu-conflict-reason', '已取得用地预审意见');
+					await warning.locator('[data-action="proceed-save"]').click();
+				}
 				await page.waitForSelector('#hetu-editor', {state: 'hidden', timeout: 15000});
-				page.off('dialog', answerWarning);
 				await page.waitForFunction((n) => document.querySelector('.hetu-detail__name')?.textContent === n, name);
 				const footprint = page.locator(`#hetu-map .leaflet-hetu-polygons-pane path[data-key="project/${id}"]`);
 				await footprint.waitFor();

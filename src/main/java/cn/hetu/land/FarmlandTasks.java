@@ -39,7 +39,8 @@ class FarmlandTasks {
     record Figures(Double targetMu, double heldMu, Double previousMu, Double changeMu, Double heldPct) {
     }
 
-    record Town(String town, Long taskId, Figures farmland, Figures cultivated, String note, Integer version,
+    /** @param town the town's name, its key; @param townEn its English name from the county profile */
+    record Town(String town, String townEn, Long taskId, Figures farmland, Figures cultivated, String note, Integer version,
             List<FarmlandLetters.Letter> letters) {
     }
 
@@ -93,9 +94,10 @@ class FarmlandTasks {
             .forEach(t -> tasks.put(t.town(), t));
         Map<Long, List<FarmlandLetters.Letter>> lettersByTask = letters.ofYear(year);
         List<Town> towns = new ArrayList<>();
-        for (String town : townNames()) {
+        for (CountyProfile.Town profileTown : county.profile().towns()) {
+            String town = profileTown.nameZh();
             Task task = tasks.get(town);
-            towns.add(new Town(town, task == null ? null : task.id(),
+            towns.add(new Town(town, profileTown.nameEn(), task == null ? null : task.id(),
                     figures(task == null ? null : task.farmlandTargetMu(), farmlandHeld, farmlandBefore, town),
                     figures(task == null ? null : task.cultivatedTargetMu(), cultivatedHeld, cultivatedBefore, town),
                     task == null ? null : task.note(), task == null ? null : task.version(),
