@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import cn.hetu.county.County;
-import cn.hetu.system.InvalidParameterException;
+import cn.hetu.edit.FeatureBodies;
 import cn.hetu.system.NotFoundException;
 
 /** Enterprises (企业): list and watch list, detail, create, change, industrial chains, contacts and visits. */
@@ -65,19 +65,14 @@ class EnterpriseController {
 
     @PostMapping
     ResponseEntity<Enterprises.Summary> create(@RequestBody NewEnterprise enterprise) {
-        if (enterprise.properties() == null || !enterprise.properties().isObject()) {
-            throw new InvalidParameterException("properties", "An enterprise needs its properties");
-        }
-        long id = enterprises.create(enterprise.properties(), enterprise.location());
+        long id = enterprises.create(FeatureBodies.properties(enterprise.properties(), "An enterprise"), enterprise.location());
         return ResponseEntity.created(URI.create("/api/v1/enterprises/" + id)).body(detail(id));
     }
 
     /** A JSON merge patch of {"properties": {...}, "geometry": ...}; properties.version must be the one read. */
     @PatchMapping("/{id}")
     Enterprises.Summary change(@PathVariable long id, @RequestBody JsonNode patch) {
-        if (!patch.path("properties").has("version")) {
-            throw new InvalidParameterException("version", "Send the version you read, so no one's change is overwritten");
-        }
+        FeatureBodies.requireVersion(patch);
         enterprises.change(id, patch);
         return detail(id);
     }

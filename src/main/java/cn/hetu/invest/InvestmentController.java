@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 import cn.hetu.county.County;
 import cn.hetu.security.LayerAccess;
+import cn.hetu.edit.FeatureBodies;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
 
@@ -94,19 +95,14 @@ class InvestmentController {
 
     @PostMapping
     ResponseEntity<InvestmentQueries.Detail> create(@RequestBody NewInvestment investment) {
-        if (investment.properties() == null || !investment.properties().isObject()) {
-            throw new InvalidParameterException("properties", "An investment project needs its properties");
-        }
-        long id = writes.create(investment.properties(), investment.location());
+        long id = writes.create(FeatureBodies.properties(investment.properties(), "An investment project"), investment.location());
         return ResponseEntity.created(URI.create("/api/v1/investments/" + id)).body(detail(id));
     }
 
     /** A JSON merge patch of {"properties": {...}, "geometry": ...}; properties.version must be the one read. */
     @PatchMapping("/{id}")
     InvestmentQueries.Detail change(@PathVariable long id, @RequestBody JsonNode patch) {
-        if (!patch.path("properties").has("version")) {
-            throw new InvalidParameterException("version", "Send the version you read, so no one's change is overwritten");
-        }
+        FeatureBodies.requireVersion(patch);
         writes.change(id, patch);
         return detail(id);
     }

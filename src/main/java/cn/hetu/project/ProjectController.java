@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 import cn.hetu.catalog.Labels;
 import cn.hetu.county.County;
 import cn.hetu.security.LayerAccess;
+import cn.hetu.edit.FeatureBodies;
 import cn.hetu.system.InvalidParameterException;
 import cn.hetu.system.NotFoundException;
 import cn.hetu.system.Spreadsheets;
@@ -87,19 +88,14 @@ class ProjectController {
 
     @PostMapping
     ResponseEntity<ProjectQueries.Detail> create(@RequestBody NewProject project) {
-        if (project.properties() == null || !project.properties().isObject()) {
-            throw new InvalidParameterException("properties", "A project needs its properties");
-        }
-        long id = writes.create(project.properties(), project.footprint());
+        long id = writes.create(FeatureBodies.properties(project.properties(), "A project"), project.footprint());
         return ResponseEntity.created(URI.create("/api/v1/projects/" + id)).body(detail(id));
     }
 
     /** A JSON merge patch of {"properties": {...}, "geometry": ...}; properties.version must be the one read. */
     @PatchMapping("/{id}")
     ProjectQueries.Detail change(@PathVariable long id, @RequestBody JsonNode patch) {
-        if (!patch.path("properties").has("version")) {
-            throw new InvalidParameterException("version", "Send the version you read, so no one's change is overwritten");
-        }
+        FeatureBodies.requireVersion(patch);
         writes.change(id, patch);
         return detail(id);
     }
