@@ -1,8 +1,7 @@
 import '../styles/invest.css';
 import {loadPage} from '../ui/loadPage.js';
-import {problemText} from '../ui/problemText.js';
 import {el, replaceChildren} from '../util/dom.js';
-import {figure} from './figures.js';
+import {figure, renderLoaded} from './figures.js';
 
 const STAGES = ['guidance', 'parallel', 'coordination', 'follow_up'];
 
@@ -38,14 +37,7 @@ export class ApprovalsPage {
 	}
 
 	render() {
-		this.root.dataset.ready = String(this.state === 'loaded');
-		if (this.state === 'loading') {
-			replaceChildren(this.root, el('p', {class: 'hetu-hint hetu-page__status'}, this.i18n.t('common.loading')));
-		} else if (this.state === 'error') {
-			replaceChildren(this.root, el('p', {class: 'hetu-invest__problem', role: 'alert'}, problemText(this._error, this.i18n)));
-		} else {
-			this._draw();
-		}
+		renderLoaded(this);
 	}
 
 	_draw() {
