@@ -6,8 +6,9 @@ BENCH_PORT="${HETU_BENCH_PORT:-18096}"
 BENCH_BASE="http://127.0.0.1:$BENCH_PORT"
 BENCH_PASSWORD=hetu-bench-admin
 RUNS="${HETU_BENCH_RUNS:-15}"
+BENCH_PARCELS="${HETU_BENCH_PARCELS:-1000000}"
 
-# Makes sure the benchmark database holds at least 1,000,000 generated parcels.
+# Makes sure the benchmark database holds at least BENCH_PARCELS (1,000,000) generated parcels.
 bench_database() {
   start_cluster
   ensure_database "$BENCH_DB"
@@ -16,10 +17,10 @@ bench_database() {
   [ -f "$ROOT/target/hetu.jar" ] || build_jar
   local parcels
   parcels=$(bench_psql -tAc "SELECT count(*) FROM land_parcel WHERE code LIKE 'GEN-%'" 2>/dev/null || echo 0)
-  if [ "$parcels" -lt 1000000 ]; then
-    say "generating $((1000000 - parcels)) parcels into $BENCH_DB"
+  if [ "$parcels" -lt "$BENCH_PARCELS" ]; then
+    say "generating $((BENCH_PARCELS - parcels)) parcels into $BENCH_DB"
     HETU_DEMO=false HETU_ADMIN_PASSWORD="$BENCH_PASSWORD" java -jar "$ROOT/target/hetu.jar" --server.port=0 \
-      --hetu.generate.parcels=$((1000000 - parcels))
+      --hetu.generate.parcels=$((BENCH_PARCELS - parcels))
   fi
 }
 
@@ -59,6 +60,21 @@ sql_ms() {
 measure() {
   "$@" >/dev/null; "$@" >/dev/null
   for _ in $(seq "$RUNS"); do "$@"; done | median
+}
+
+# x and y of the tile holding lon/lat at zoom z (Web Mercator XYZ).
+tile_at() {
+  awk -v z="$1" -v lon="$2" -v lat="$3" 'BEGIN { pi = atan2(0, -1); n = 2 ^ z; r = lat * pi / 180;
+    printf "%d %d", int((lon + 180) / 360 * n), int((1 - log(sin(r) / cos(r) + 1 / cos(r)) / pi) / 2 * n) }'
+}
+
+# The raw land-parcel tile z x y: ST_AsMVT of every parcel in it with the fields the app's tiles carry, then
+# any tail (the app's own plain tiles add "ORDER BY t.id LIMIT 20000").
+parcel_tile_sql() {
+  echo "SELECT ST_AsMVT(f, 'land_parcel', 4096, 'geom', 'fid') FROM (
+    SELECT t.id AS fid, t.id, t.code, t.name, t.status, t.department, t.category, t.disposal_status,
+           ST_AsMVTGeom(ST_Transform(t.geom, 3857), ST_TileEnvelope($1, $2, $3), 4096, 64, true) AS geom
+    FROM land_parcel t WHERE t.geom && ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 64.0 / 4096), 4490) ${4:-}) f"
 }
 
 row() { printf '%-58s %10s %10s %8s\n' "$@"; }

@@ -1,9 +1,8 @@
 package cn.hetu.ogcapi;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.StringWriter;
-import java.io.Writer;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -74,26 +73,27 @@ class ItemsController {
         Condition where = ItemsSql.where(layer, query, access.rows(layer, "t"));
         Links links = Links.of(request);
         if (HtmlPages.wanted(params, request)) {
-            StringWriter features = new StringWriter();
-            features.write("[");
+            ByteArrayOutputStream features = new ByteArrayOutputStream();
+            features.write('[');
             FeatureStore.Page page = store.writePage(layer, query, where, features);
-            features.write("]");
-            byte[] html = itemsPage(layer, json.readTree(features.toString()), page, query.crs(), params, links,
+            features.write(']');
+            byte[] html = itemsPage(layer, json.readTree(features.toByteArray()), page, query.crs(), params, links,
                     HtmlPages.language(params, locale)).getBytes(StandardCharsets.UTF_8);
             return ResponseEntity.ok().contentType(HtmlPages.TYPE).body(out -> out.write(html));
         }
         StreamingResponseBody body = out -> {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 65536);
-            writer.write("{\"type\":\"FeatureCollection\",\"features\":[");
-            FeatureStore.Page page = store.writePage(layer, query, where, writer);
-            writer.write("],\"numberReturned\":" + page.returned());
+            OutputStream buffered = new BufferedOutputStream(out, 65536);
+            buffered.write("{\"type\":\"FeatureCollection\",\"features\":[".getBytes(StandardCharsets.UTF_8));
+            FeatureStore.Page page = store.writePage(layer, query, where, buffered);
+            StringBuilder tail = new StringBuilder("],\"numberReturned\":").append(page.returned());
             if (page.matched() != null) {
-                writer.write(",\"numberMatched\":" + page.matched());
+                tail.append(",\"numberMatched\":").append(page.matched());
             }
-            writer.write(",\"timeStamp\":\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\",\"links\":");
-            writer.write(json.writeValueAsString(pageLinks(layer, links, params, page)));
-            writer.write("}");
-            writer.flush();
+            tail.append(",\"timeStamp\":\"").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append("\",\"links\":")
+                .append(json.writeValueAsString(pageLinks(layer, links, params, page)))
+                .append('}');
+            buffered.write(tail.toString().getBytes(StandardCharsets.UTF_8));
+            buffered.flush();
         };
         return ResponseEntity.ok()
             .contentType(MediaType.parseMediaType(MediaTypes.GEOJSON))
