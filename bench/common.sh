@@ -77,4 +77,27 @@ parcel_tile_sql() {
     FROM land_parcel t WHERE t.geom && ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 64.0 / 4096), 4490) ${4:-}) f"
 }
 
+# Adds a line to the summary bench/all prints at the end: what, raw, app, ratio, target.
+summary() {
+  [ -z "${HETU_BENCH_SUMMARY:-}" ] || printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$HETU_BENCH_SUMMARY"
+}
+
+# Starts a summary (bench/all, bench/scale): the lines summary() adds, printed by print_summary.
+start_summary() {
+  export HETU_BENCH_SUMMARY="$ROOT/target/bench-summary-$1.tsv"
+  mkdir -p "$ROOT/target" && : >"$HETU_BENCH_SUMMARY"
+}
+
+print_summary() {
+  echo
+  echo "Summary ($BENCH_DB, $(bench_psql -tAc "SELECT count(*) FROM land_parcel") parcels, $(nproc) cores)"
+  printf '%-78s %16s %16s %8s  %s\n' workload raw app ratio target
+  while IFS=$'\t' read -r what raw app ratio target; do
+    printf '%-78s %16s %16s %8s  %s\n' "$what" "$raw" "$app" "$ratio" "$target"
+  done <"$HETU_BENCH_SUMMARY"
+}
+
+# app / raw to two places, as "1.23x".
+ratio() { awk -v a="$1" -v r="$2" 'BEGIN {printf "%.2fx", a / r}'; }
+
 row() { printf '%-58s %10s %10s %8s\n' "$@"; }
