@@ -38,15 +38,17 @@ final class GeneralisedTileSql {
     }
 
     /**
-     * How many features (themselves or in cells) have their box's centre in the unfiltered tile,
-     * exactly up to {@code limit}; beyond, some number above it: reading more than {@code limit}
-     * cells, each counting at least one feature, would only confirm it.
+     * How many features (themselves or in cells) have their box's centre in the unfiltered tile or
+     * its buffer, exactly up to {@code limit}; beyond, some number above it: reading more than
+     * {@code limit} cells, each counting at least one feature, would only confirm it. The buffer
+     * counts because a plain tile draws what lies there: a tile beside a crowded edge would
+     * otherwise carry thousands of its neighbour's features.
      */
     static Statement count(TileLayer layer, Tile tile, int limit) {
         List<Object> args = new ArrayList<>();
-        String cells = cellRange(layer, tile, args);
+        String cells = bufferedCellRange(layer, tile, args);
         args.add(limit + 1);
-        String large = cellRange(layer, tile, args);
+        String large = bufferedCellRange(layer, tile, args);
         args.add(limit + 1);
         String sql = """
                 SELECT (SELECT COALESCE(sum(features), 0) FROM (SELECT features FROM tile_cell WHERE %s AND features > 0
@@ -145,9 +147,21 @@ final class GeneralisedTileSql {
     }
 
     private static String range(Tile tile, List<Object> args) {
+        return range(tile, 0, args);
+    }
+
+    /** The stored cells of the tile and of its buffer, rounded out to whole cells. */
+    private static String bufferedCellRange(TileLayer layer, Tile tile, List<Object> args) {
+        args.add(layer.id());
+        int cellsPerSide = 1 << (CELL_ZOOM - tile.z());
+        int buffer = Math.max(1, cellsPerSide * TileSql.BUFFER / TileSql.EXTENT);
+        return "collection = ? AND " + range(tile, buffer, args);
+    }
+
+    private static String range(Tile tile, int buffer, List<Object> args) {
         int shift = CELL_ZOOM - tile.z();
-        args.addAll(List.of(tile.x() << shift, ((tile.x() + 1) << shift) - 1, tile.y() << shift,
-                ((tile.y() + 1) << shift) - 1));
+        args.addAll(List.of((tile.x() << shift) - buffer, ((tile.x() + 1) << shift) - 1 + buffer, (tile.y() << shift) - buffer,
+                ((tile.y() + 1) << shift) - 1 + buffer));
         return "x BETWEEN ? AND ? AND y BETWEEN ? AND ?";
     }
 

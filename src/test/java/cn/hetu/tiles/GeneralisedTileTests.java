@@ -150,6 +150,36 @@ class GeneralisedTileTests {
         assertCellsMatchTheTables();
     }
 
+    /**
+     * A tile beside a crowded edge: the parcels just across it lie in its buffer, which a plain tile
+     * would draw, so they count towards its limit and it is generalised, carrying none of them.
+     */
+    @Test
+    void featuresInTheBufferCountTowardsTheLimit() {
+        Tile tile = new Tile(12, 3185, 1643);
+        double width = 360.0 / (1 << tile.z());
+        double eastEdge = (tile.x() + 1) * width - 180;
+        String prefix = "GEN-EDGE-" + System.nanoTime() + "-";
+        try {
+            for (int i = 0; i < 6; i++) {
+                jdbc.sql("""
+                        INSERT INTO land_parcel (code, name, geom, department, parcel_no, category)
+                        VALUES (?, '缓冲区测试', ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(?, ?), 4490), 0.00001)),
+                                'natres', ?, 'idle')""")
+                    .params(prefix + i, eastEdge + width / 200, 33.45 + i * 0.005, prefix + i)
+                    .update();
+            }
+            TileStore store = store();
+            List<MvtReader.Layer> layers = MvtReader.layers(
+                    store.tile(TileLayer.of(catalog.get("land_parcel")), tile, Condition.ALL, Map.of()).mvt());
+            assertThat(layers.stream().flatMap(layer -> layer.features().stream())).isEmpty();
+            assertThat(counted(tile(store, "land_parcel", new Tile(12, tile.x() + 1, tile.y()), Condition.ALL))).isEqualTo(6);
+        }
+        finally {
+            jdbc.sql("DELETE FROM land_parcel WHERE code LIKE ?").param(prefix + "%").update();
+        }
+    }
+
     private long centresIn(String table, Tile tile, String condition) {
         return jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + centreIn(tile) + " AND " + condition)
             .query(Long.class)
