@@ -40,6 +40,11 @@ final class ImportedData {
                 jdbc.sql("DELETE FROM audit_log WHERE collection = ?").param(layer).update();
                 jdbc.sql("DROP TABLE \"" + layer + "\"").update();
             }
+            jdbc.sql("DELETE FROM audit_log WHERE action = 'import'").update();
+            jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = 'import_audit'")
+                .query(String.class)
+                .list()
+                .forEach(table -> jdbc.sql("DROP TABLE import_audit.\"" + table + "\"").update());
             jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = 'import_staging'")
                 .query(String.class)
                 .list()
