@@ -38,6 +38,8 @@ final class ImportedData {
             for (String layer : layers) {
                 jdbc.sql("DELETE FROM collection WHERE id = ?").param(layer).update();
                 jdbc.sql("DELETE FROM audit_log WHERE collection = ?").param(layer).update();
+                jdbc.sql("DELETE FROM tile_cell WHERE collection = ?").param(layer).update();
+                jdbc.sql("DELETE FROM tile_large WHERE collection = ?").param(layer).update();
                 jdbc.sql("DROP TABLE \"" + layer + "\"").update();
             }
             jdbc.sql("DELETE FROM audit_log WHERE action = 'import'").update();
