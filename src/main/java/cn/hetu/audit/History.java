@@ -38,6 +38,20 @@ class History {
     private static final String NAMES = "COALESCE(after ->> 'code', before ->> 'code') AS code,"
             + " COALESCE(after ->> 'name', before ->> 'name') AS name";
 
+    /**
+     * A feature's changes: its own audit records and, for a feature an import added, the import's batch record
+     * with the feature's row as the import wrote it (a {@code create}; see imports.ImportMerge).
+     */
+    private static final String FEATURE_LOG = """
+            WITH log AS (
+                SELECT id, at, username, collection, feature_id, action, before, after FROM audit_log
+                WHERE collection = :collection AND feature_id = :feature
+                UNION ALL
+                SELECT id, at, username, collection, :feature::bigint, 'create', NULL, image FROM audit_log,
+                       import_image(after ->> 'rows', :feature) image
+                WHERE collection = :collection AND feature_id IS NULL AND action = 'import' AND image IS NOT NULL)
+            """;
+
     private final JdbcClient jdbc;
 
     private final LayerAccess access;
@@ -52,9 +66,10 @@ class History {
 
     List<Change> ofFeature(String collection, long featureId) {
         Layer layer = access.readable(collection);
-        return jdbc.sql("SELECT id, at, username, collection, feature_id, " + NAMES + ", action, " + CHANGED_FIELDS
-                + " AS changed, before::text, after::text FROM audit_log WHERE collection = ? AND feature_id = ? ORDER BY id DESC")
-            .params(layer.id(), featureId)
+        return jdbc.sql(FEATURE_LOG + "SELECT id, at, username, collection, feature_id, " + NAMES + ", action, " + CHANGED_FIELDS
+                + " AS changed, before::text, after::text FROM log ORDER BY id DESC")
+            .param("collection", layer.id())
+            .param("feature", featureId)
             .query(changeMapper(true))
             .list();
     }
@@ -63,7 +78,8 @@ class History {
         String[] readable = access.readableLayers().stream().map(Layer::id).toArray(String[]::new);
         return jdbc.sql("SELECT id, at, username, collection, feature_id, " + NAMES + ", action, " + CHANGED_FIELDS
                 + " AS changed"
-                + " FROM audit_log WHERE collection = ANY (:readable) AND (:username::text IS NULL OR username = :username)"
+                + " FROM audit_log WHERE collection = ANY (:readable) AND feature_id IS NOT NULL"
+                + " AND (:username::text IS NULL OR username = :username)"
                 + " AND (:collection::text IS NULL OR collection = :collection) AND (:before::bigint IS NULL OR id < :before)"
                 + " ORDER BY id DESC LIMIT :limit")
             .param("readable", readable)
@@ -82,8 +98,10 @@ class History {
     @Transactional
     Change restore(String collection, long featureId, long changeId) {
         Layer layer = access.readable(collection);
-        String image = jdbc.sql("SELECT COALESCE(after, before)::text FROM audit_log WHERE id = ? AND collection = ? AND feature_id = ?")
-            .params(changeId, layer.id(), featureId)
+        String image = jdbc.sql(FEATURE_LOG + "SELECT COALESCE(after, before)::text FROM log WHERE id = :change")
+            .param("collection", layer.id())
+            .param("feature", featureId)
+            .param("change", changeId)
             .query(String.class)
             .optional()
             .orElseThrow(() -> new NotFoundException("Change " + changeId + " of " + collection + "/" + featureId

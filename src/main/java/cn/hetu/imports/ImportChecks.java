@@ -42,10 +42,10 @@ class ImportChecks {
                 SELECT count(*), count(*) FILTER (WHERE geom IS NULL OR ST_IsEmpty(geom)),
                        count(*) FILTER (WHERE ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4490))),
                        ST_XMin(ST_Extent(geom)), ST_YMin(ST_Extent(geom)), ST_XMax(ST_Extent(geom)), ST_YMax(ST_Extent(geom)),
-                       count(*) FILTER (WHERE geom IS NOT NULL AND NOT ST_IsValid(geom)),
-                       count(*) FILTER (WHERE geom IS NOT NULL AND ST_IsValid(geom) AND NOT ST_IsEmpty(geom)
+                       count(*) FILTER (WHERE geom IS NOT NULL AND NOT valid),
+                       count(*) FILTER (WHERE geom IS NOT NULL AND valid AND NOT ST_IsEmpty(geom)
                                         AND import_geometry(geom, ?, false) IS NULL)
-                FROM %s""".formatted(staging))
+                FROM (SELECT geom, ST_IsValid(geom) AS valid FROM %s) s""".formatted(staging))
             .params(county[0], county[1], county[2], county[3], type)
             .query((rs, n) -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getLong(3),
                     rs.getObject(4) == null ? null

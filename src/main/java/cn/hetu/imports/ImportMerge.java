@@ -21,8 +21,12 @@ import static cn.hetu.system.SqlIdentifiers.quote;
  * Writes a checked import into its collection in one transaction: a new layer's table and
  * catalogue row, the mapped rows (repaired or skipped geometries, duplicate codes inserted under
  * a new code, updated or skipped), then INSERT ... SELECT in slices so progress can be shown. The
- * stamp and audit triggers fire for every row as for any edit. A failure, a cancel or a killed
- * server leaves nothing behind: the transaction never commits.
+ * stamp trigger fires for every row as for any edit. An import that only adds features is audited
+ * as one batch: the row audit trigger is off, one {@code import} record goes into the audit log and
+ * the written rows into its table {@code import_audit.batch_<record id>}, from which a feature's
+ * history reads its imported state. An import that updates features keeps the per-row audit (each
+ * update's earlier state). A failure, a cancel or a killed server leaves nothing behind: the
+ * transaction never commits.
  */
 @Component
 class ImportMerge {
@@ -55,7 +59,9 @@ class ImportMerge {
         long started = System.nanoTime();
         return transaction.execute(status -> {
             hooks.backend().accept(jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single());
-            jdbc.sql("SELECT set_config('hetu.user', ?, true), set_config('application_name', ?, true)")
+            // All or nothing either way: a crash before the WAL is flushed loses a commit nobody was told of yet.
+            jdbc.sql("SELECT set_config('hetu.user', ?, true), set_config('application_name', ?, true),"
+                    + " set_config('synchronous_commit', 'off', true)")
                 .params(username, "hetu-import-" + job)
                 .query()
                 .singleRow();
@@ -95,7 +101,12 @@ class ImportMerge {
                     .forEach(hooks.checkDepartment());
             }
             hooks.progress().accept(40);
-            long[] written = insert(target, values.keySet(), plan.duplicates().equals("update"), hooks);
+            boolean update = plan.duplicates().equals("update");
+            String batch = update ? null : openBatch(job, target);
+            long[] written = insert(target, values.keySet(), update, batch, hooks);
+            if (batch != null) {
+                jdbc.sql("CREATE INDEX ON " + batch + " (id)").update();
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             long total = written[0] + written[1];
             return new Result(written[0], written[1], skippedGeometry, duplicates[0], duplicates[1],
@@ -105,7 +116,9 @@ class ImportMerge {
 
     /** Handles codes repeated in the file and codes the collection has; returns {skipped, renamed}. */
     private long[] duplicates(ImportTarget target, String mode) {
-        String earlier = "EXISTS (SELECT 1 FROM import_rows o WHERE o.code = r.code AND o.fid < r.fid)";
+        // One sorted pass over the codes: a probe per row took 2.5 times as long at 500,000 rows.
+        String earlier = "r.fid IN (SELECT fid FROM (SELECT fid, row_number() OVER (PARTITION BY code ORDER BY fid) AS n"
+                + " FROM import_rows) o WHERE o.n > 1)";
         String existing = "EXISTS (SELECT 1 FROM " + quote(target.id()) + " t WHERE t.code = r.code)";
         long skipped = 0;
         long renamed = 0;
@@ -122,16 +135,43 @@ class ImportMerge {
         return new long[] { skipped, renamed };
     }
 
-    /** INSERT ... SELECT slice by slice, stopping at a cancel; returns {inserted, updated}. */
-    private long[] insert(ImportTarget target, Collection<String> columns, boolean update, Hooks hooks) {
+    /**
+     * Turns the row audit off for this transaction and writes the batch's one audit record; returns the
+     * table (shaped like the collection's) that keeps the rows the import writes.
+     */
+    private String openBatch(UUID job, ImportTarget target) {
+        jdbc.sql("SELECT set_config('hetu.audit', 'off', true)").query().singleRow();
+        long record = jdbc.sql("""
+                INSERT INTO audit_log (username, collection, feature_id, action, after)
+                VALUES (acting_user(), ?, NULL, 'import', jsonb_build_object('job', ?::text)) RETURNING id""")
+            .params(target.id(), job.toString())
+            .query(Long.class)
+            .single();
+        String batch = "import_audit.batch_" + record;
+        jdbc.sql("CREATE TABLE " + batch + " (LIKE " + quote(target.id()) + ")").update();
+        jdbc.sql("UPDATE audit_log SET after = after || jsonb_build_object('rows', ?::text) WHERE id = ?")
+            .params(batch, record)
+            .update();
+        return batch;
+    }
+
+    /**
+     * INSERT ... SELECT slice by slice, stopping at a cancel; returns {inserted, updated}. With a batch
+     * table, the inserted rows (ids, stamps and generated columns included) are copied there by the same statement.
+     */
+    private long[] insert(ImportTarget target, Collection<String> columns, boolean update, String batch, Hooks hooks) {
         String names = columns.stream().map(c -> quote(c) + ", ").collect(Collectors.joining()) + "geom";
         String upsert = !update ? ""
                 : " ON CONFLICT (code) DO UPDATE SET " + columns.stream()
                     .map(c -> quote(c) + " = EXCLUDED." + quote(c) + ", ")
                     .collect(Collectors.joining()) + "geom = EXCLUDED.geom, version = t.version + 1";
-        String sql = "WITH w AS (INSERT INTO " + quote(target.id()) + " AS t (" + names + ") SELECT " + names
-                + " FROM import_rows WHERE fid >= ? AND fid < ? ORDER BY fid" + upsert + " RETURNING (xmax = 0) AS inserted)"
-                + " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM w";
+        String write = "INSERT INTO " + quote(target.id()) + " AS t (" + names + ") SELECT " + names
+                + " FROM import_rows WHERE fid >= ? AND fid < ? ORDER BY fid" + upsert;
+        String sql = batch == null
+                ? "WITH w AS (" + write + " RETURNING (xmax = 0) AS inserted)"
+                        + " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM w"
+                : "WITH w AS (" + write + " RETURNING t.*), kept AS (INSERT INTO " + batch + " SELECT * FROM w RETURNING 1)"
+                        + " SELECT count(*), 0 FROM kept";
         List<Long> range = jdbc.sql("SELECT COALESCE(min(fid), 0), COALESCE(max(fid), -1) FROM import_rows")
             .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2)))
             .single();

@@ -101,6 +101,10 @@ final class ImportClient {
         return http.send("POST", path, body, "Authorization", authorization);
     }
 
+    Http.Reply get(String path) {
+        return http.send("GET", path, null, "Authorization", authorization);
+    }
+
     JsonNode job(String id) {
         return http.send("GET", "/api/v1/imports/" + id, null, "Authorization", authorization).json();
     }

@@ -120,9 +120,13 @@ class ImportTests {
             .query(Long.class)
             .single();
         assertThat(matching).isEqualTo(40);
-        long audited = jdbc.sql("SELECT count(*) FROM audit_log WHERE collection = 'ditch' AND action = 'create' "
-                + "AND username = 'admin' AND after ->> 'code' LIKE 'SV-%'").query(Long.class).single();
-        assertThat(audited).isEqualTo(40);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE after ->> 'code' LIKE 'SV-%'").query(Long.class).single())
+            .as("no audit record per feature").isZero();
+        String batch = jdbc.sql("SELECT after ->> 'rows' FROM audit_log WHERE collection = 'ditch' AND action = 'import' "
+                + "AND username = 'admin' AND after ->> 'job' = ?").param(job.get("id").asString()).query(String.class).single();
+        assertThat(jdbc.sql("SELECT count(*) FROM " + batch + " b JOIN ditch d USING (id) WHERE b.code LIKE 'SV-%' "
+                + "AND b.name = d.name AND ST_Equals(b.geom, d.geom)").query(Long.class).single())
+            .as("the batch's record keeps every row as written").isEqualTo(40);
         assertThat(jdbc.sql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'import_staging'")
             .query(Long.class).single()).as("staging tables are dropped after the commit").isZero();
 
@@ -369,8 +373,59 @@ class ImportTests {
             assertThat(after.get("state").asString()).as(after.toString()).isIn("cancelled", "ready", "failed");
             assertThat(after.get("error").asString()).contains("othing was written");
             assertThat(jdbc.sql("SELECT count(*) FROM ditch WHERE code LIKE 'KL-%'").query(Long.class).single()).as(stop).isZero();
-            assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE after ->> 'code' LIKE 'KL-%'").query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE after ->> 'code' LIKE 'KL-%' OR after ->> 'job' = ?")
+                .param(id).query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'import_audit'").query(Long.class).single())
+                .as("no batch table").isZero();
         }
+    }
+
+    @Test
+    void anImportedFeaturesHistoryShowsItsImportedStateWhichARestoreBringsBackAfterAnEdit(@TempDir Path dir) {
+        Path zip = zipShapefile(surveyorsShapefile(dir, "AU-", 5, "EPSG:4527"), dir.resolve("audit.zip"), List.of());
+        JsonNode job = admin.uploadReady(zip, Map.of("collection", "ditch"));
+        JsonNode done = admin.commit(job.get("id").asString(), "{\"defaults\":{\"department\":\"water\"}}");
+        assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("committed");
+        long id = jdbc.sql("SELECT id FROM ditch WHERE code = 'AU-GQ-0001'").query(Long.class).single();
+        String imported = jdbc.sql("SELECT name || ' ' || ST_AsText(geom) FROM ditch WHERE id = ?").param(id).query(String.class).single();
+
+        JsonNode history = admin.get("/api/v1/features/ditch/" + id + "/history").json();
+        assertThat(history.size()).as(history.toString()).isEqualTo(1);
+        JsonNode created = history.get(0);
+        assertThat(created.get("action").asString()).isEqualTo("create");
+        assertThat(created.get("username").asString()).isEqualTo("admin");
+        assertThat(created.get("code").asString()).isEqualTo("AU-GQ-0001");
+        assertThat(created.at("/after/department").asString()).isEqualTo("water");
+        assertThat(created.at("/after/geom/type").asString()).isEqualTo("LineString");
+
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("SELECT set_config('hetu.user', 'admin', true)").query().singleRow();
+            jdbc.sql("UPDATE ditch SET name = '改过的沟', geom = ST_Translate(geom, 0.01, 0) WHERE id = ?").param(id).update();
+        });
+        history = admin.get("/api/v1/features/ditch/" + id + "/history").json();
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.get(0).at("/before/name").asString()).isEqualTo(imported.substring(0, imported.indexOf(' ')));
+        Http.Reply restored = admin.post("/api/v1/features/ditch/" + id + "/history/" + created.get("id").asLong() + "/restore",
+                null);
+        assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT name || ' ' || ST_AsText(geom) FROM ditch WHERE id = ?").param(id).query(String.class)
+            .single()).isEqualTo(imported);
+        assertThat(admin.get("/api/v1/features/ditch/" + id + "/history").json().size()).isEqualTo(3);
+    }
+
+    @Test
+    void aCommitARuleOfTheRegistryRefusesLeavesNoRowsNoAuditRecordAndNoBatchTable(@TempDir Path dir) {
+        Path zip = zipShapefile(surveyorsShapefile(dir, "RF-", 5, "EPSG:4527"), dir.resolve("refused.zip"), List.of());
+        JsonNode job = admin.uploadReady(zip, Map.of("collection", "ditch"));
+        String id = job.get("id").asString();
+        JsonNode refused = admin.commit(id, "{\"defaults\":{\"department\":\"no-such-department\"}}");
+        assertThat(refused.get("state").asString()).as(refused.toString()).isEqualTo("ready");
+        assertThat(refused.get("error").asString()).contains("Nothing was written");
+        assertThat(jdbc.sql("SELECT count(*) FROM ditch WHERE code LIKE 'RF-%'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE after ->> 'code' LIKE 'RF-%' OR after ->> 'job' = ?")
+            .param(id).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_tables WHERE schemaname = 'import_audit'").query(Long.class).single())
+            .isZero();
     }
 
     private void waitForLockWait(String id) throws InterruptedException {

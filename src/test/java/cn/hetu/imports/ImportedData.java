@@ -38,8 +38,15 @@ final class ImportedData {
             for (String layer : layers) {
                 jdbc.sql("DELETE FROM collection WHERE id = ?").param(layer).update();
                 jdbc.sql("DELETE FROM audit_log WHERE collection = ?").param(layer).update();
+                jdbc.sql("DELETE FROM tile_cell WHERE collection = ?").param(layer).update();
+                jdbc.sql("DELETE FROM tile_large WHERE collection = ?").param(layer).update();
                 jdbc.sql("DROP TABLE \"" + layer + "\"").update();
             }
+            jdbc.sql("DELETE FROM audit_log WHERE action = 'import'").update();
+            jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = 'import_audit'")
+                .query(String.class)
+                .list()
+                .forEach(table -> jdbc.sql("DROP TABLE import_audit.\"" + table + "\"").update());
             jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = 'import_staging'")
                 .query(String.class)
                 .list()
