@@ -92,7 +92,8 @@ public class GdalExport {
     /** Shapefile encodings offered, by the names users know and GDAL's names for them. */
     public static final Map<String, String> ENCODINGS = Map.of("UTF-8", "UTF-8", "GBK", "CP936");
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+    /** How long ogr2ogr may take for one export. */
+    static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     public static Format format(String name) {
         Format format = FORMATS.get(name == null ? "geojson" : name.toLowerCase());
