@@ -152,9 +152,7 @@ public class GdalExport {
                 command.addAll(List.of("-nlt", options.geometryType().toUpperCase(Locale.ROOT)));
             }
             if (format.name().equals("shp")) {
-                // Text columns from CSV have no width, so GDAL would give each 80 characters: RESIZE cuts them to the
-                // longest value when the file closes, keeping a million parcels' .dbf far below the 2 GB of the format.
-                command.addAll(List.of("-lco", "ENCODING=" + options.encoding(), "-lco", "RESIZE=YES"));
+                command.addAll(List.of("-lco", "ENCODING=" + options.encoding()));
             }
             // Every value a string as written (the select types them), an empty one null, the WKT column the geometry.
             command.addAll(List.of("-oo", "AUTODETECT_TYPE=NO", "-oo", "EMPTY_STRING_AS_NULL=YES", "-oo", "KEEP_GEOM_COLUMNS=NO"));

@@ -68,15 +68,6 @@ class ExportTests {
         assertThat(asyncLimit).isNotNull().isGreaterThan(GdalExport.TIMEOUT);
     }
 
-    /** GDAL would give every text column 80 characters: a million parcels' .dbf would near the format's 2 GB. */
-    @Test
-    void theParcelShapefilesTextColumnsAreAsWideAsTheirLongestValue(@TempDir Path dir) throws Exception {
-        unzip(parcels("shp", ALL), dir);
-        String schema = run("ogrinfo", "-ro", "-al", "-so", dir.resolve("parcels.shp").toString());
-        int code = jdbc.sql("SELECT max(octet_length(code)) FROM land_parcel").query(Integer.class).single();
-        assertThat(schema).contains("code: String (" + code + ".0)").doesNotContain("String (80.0)");
-    }
-
     @Test
     void theParcelGeoPackageHasChineseColumnsValuesAndDates(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("parcels.gpkg");
