@@ -82,7 +82,9 @@ public class GdalExport {
     public static final Map<String, Format> FORMATS = Map.of(
             "geojson", new Format("geojson", "GeoJSON", "geojson", "application/geo+json", List.of()),
             "shp", new Format("shp", "ESRI Shapefile", "shp", "application/zip", List.of()),
-            "gpkg", new Format("gpkg", "GPKG", "gpkg", "application/geopackage+sqlite3", List.of()),
+            // One transaction and no fsync: the file is thrown away if GDAL fails, so SQLite's safety buys nothing here.
+            "gpkg", new Format("gpkg", "GPKG", "gpkg", "application/geopackage+sqlite3",
+                    List.of("-gt", "unlimited", "--config", "OGR_SQLITE_SYNCHRONOUS", "OFF")),
             "kml", new Format("kml", "KML", "kml", "application/vnd.google-earth.kml+xml", List.of()),
             "csv", new Format("csv", "CSV", "csv", "text/csv;charset=UTF-8",
                     List.of("-lco", "GEOMETRY=AS_WKT", "-lco", "WRITE_BOM=YES")),
