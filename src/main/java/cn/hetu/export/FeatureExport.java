@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -45,7 +46,7 @@ import static cn.hetu.system.SqlIdentifiers.quote;
  * English on request); {@code labels=codes} keeps column names and codes for programs. Shapefile
  * columns take the documented names of at most 10 characters ({@code labels/labels.json}), never
  * GDAL's cut-off ones. CSV and XLSX are written here, guarded against formulas, with dates as
- * dates; the GIS formats go through GDAL from GeoJSON, where dates stay ISO dates GDAL types as such.
+ * dates; the GIS formats go through GDAL from CSV whose columns the OGR select types (dates as dates).
  */
 @Component
 public class FeatureExport {
@@ -81,6 +82,8 @@ public class FeatureExport {
     }
 
     private static final DateTimeFormatter SHAPEFILE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private static final DateTimeFormatter GDAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSXXX");
 
     private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -134,16 +137,31 @@ public class FeatureExport {
                     query(fields, rows, "NULL", rs -> writer.row(values(columns, rs, false)));
                 }
             }
-            default -> gdal.write(writer -> writeGeoJson(fields, columns, rows, options.layerName(), writer, format.equals("shp")),
-                    options.withSelect(typedSelect(columns, options.layerName(), format.equals("shp"))), out);
+            default -> {
+                boolean shapefile = format.equals("shp");
+                GdalExport.Source source = new GdalExport.Source() {
+
+                    @Override
+                    public void writeGeoJson(Writer writer) throws IOException {
+                        featureCollection(fields, columns, rows, options.layerName(), writer);
+                    }
+
+                    @Override
+                    public void writeCsv(Writer writer) throws IOException {
+                        table(fields, columns, rows, writer, shapefile);
+                    }
+
+                };
+                gdal.write(source, options.withSource(typedSelect(columns, shapefile), layer.geometryType()), out);
+            }
         }
     }
 
     /**
-     * GDAL types a GeoJSON column by its values, so a column with no value at all would become text:
-     * the select names each column's type instead. (A Shapefile has no date-time: text there.)
+     * GDAL reads every CSV column as text: the select names each column's type. (A Shapefile has no
+     * date-time: text there.)
      */
-    private static String typedSelect(List<OutputColumn> columns, String layerName, boolean shapefile) {
+    private static String typedSelect(List<OutputColumn> columns, boolean shapefile) {
         List<String> select = new ArrayList<>();
         for (OutputColumn column : columns) {
             String name = ogrName(column.name());
@@ -152,19 +170,20 @@ public class FeatureExport {
                 case DATETIME -> shapefile ? null : "timestamp";
                 case INTEGER -> "bigint";
                 case NUMBER -> "float";
+                case BOOLEAN -> column.codes() ? "boolean" : null;
                 default -> null;
             };
             select.add(type == null ? name : "CAST(" + name + " AS " + type + ") AS " + name);
         }
-        return "SELECT " + String.join(", ", select) + " FROM " + ogrName(layerName);
+        return "SELECT " + String.join(", ", select) + " FROM " + ogrName(GdalExport.SOURCE_LAYER);
     }
 
     private static String ogrName(String name) {
         return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
-    private void writeGeoJson(List<Field> fields, List<OutputColumn> columns, Rows rows, String layerName, Writer out,
-            boolean shapefile) throws IOException {
+    private void featureCollection(List<Field> fields, List<OutputColumn> columns, Rows rows, String layerName, Writer out)
+            throws IOException {
         out.write("{\"type\":\"FeatureCollection\",\"name\":" + JSON.writeValueAsString(layerName) + ",\"features\":[\n");
         boolean[] first = { true };
         // Option 0: no "crs" member in each geometry (RFC 7946); the coordinates are lon/lat in CGCS2000.
@@ -173,11 +192,8 @@ public class FeatureExport {
             List<Object> values = values(columns, rs, true);
             for (int i = 0; i < columns.size(); i++) {
                 Object value = values.get(i);
-                if (value instanceof OffsetDateTime time) {
-                    // A Shapefile has no date-time type: county time as text there, ISO with offset elsewhere.
-                    value = shapefile ? SHAPEFILE_TIME.format(time.atZoneSameInstant(county.timeZone())) : time.toString();
-                }
-                properties.put(columns.get(i).name(), value instanceof LocalDate day ? day.toString() : value);
+                properties.put(columns.get(i).name(), value instanceof OffsetDateTime || value instanceof LocalDate
+                        ? value.toString() : value);
             }
             String geometry = rs.getString(fields.size() + 1);
             out.write((first[0] ? "" : ",\n") + "{\"type\":\"Feature\",\"geometry\":" + (geometry == null ? "null" : geometry)
@@ -185,6 +201,54 @@ public class FeatureExport {
             first[0] = false;
         });
         out.write("\n]}");
+    }
+
+    /** The rows as CSV for GDAL: a header, then the WKT geometry (empty: none) and every value as text (empty: null). */
+    private void table(List<Field> fields, List<OutputColumn> columns, Rows rows, Writer out, boolean shapefile)
+            throws IOException {
+        out.write(GdalExport.GEOMETRY_COLUMN);
+        for (OutputColumn column : columns) {
+            out.write(',');
+            out.write(csv(column.name()));
+        }
+        out.write('\n');
+        query(fields, rows, "ST_AsText(" + rows.geometry() + ", 9)", rs -> {
+            String wkt = rs.getString(fields.size() + 1);
+            if (wkt != null) {
+                out.write('"');
+                out.write(wkt);
+                out.write('"');
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                out.write(',');
+                out.write(csv(text(value(columns.get(i), rs, i + 1, true), shapefile)));
+            }
+            out.write('\n');
+        });
+    }
+
+    private String text(Object value, boolean shapefile) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Boolean yes) {
+            return yes ? "1" : "0";
+        }
+        if (value instanceof BigDecimal number) {
+            return number.toPlainString();
+        }
+        if (value instanceof OffsetDateTime time) {
+            // A Shapefile has no date-time type: county time as text there; elsewhere as GDAL reads a time with its offset.
+            return shapefile ? SHAPEFILE_TIME.format(time.atZoneSameInstant(county.timeZone())) : GDAL_TIME.format(time);
+        }
+        return value.toString();
+    }
+
+    private static String csv(String text) {
+        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            return text;
+        }
+        return '"' + text.replace("\"", "\"\"") + '"';
     }
 
     private interface RowHandler {

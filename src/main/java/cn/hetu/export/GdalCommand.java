@@ -2,6 +2,7 @@ package cn.hetu.export;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -35,8 +36,19 @@ public final class GdalCommand {
         this.timeout = timeout;
     }
 
+    /** Writes what the program reads from its standard input ({@code /vsistdin/}). */
+    public interface Input {
+
+        void writeTo(OutputStream stdin) throws IOException;
+
+    }
+
     /** Runs to the end; {@code progress} hears the percentages ogr2ogr's {@code -progress} prints. */
     public Result run(IntConsumer progress) throws IOException {
+        return run(progress, OutputStream::close);
+    }
+
+    private Result run(IntConsumer progress, Input input) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(GdalSandbox.command(arguments)).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(GdalSandbox.environment(drivers));
@@ -46,6 +58,20 @@ public final class GdalCommand {
         reader.setDaemon(true);
         reader.start();
         try {
+            try (OutputStream stdin = process.getOutputStream()) {
+                input.writeTo(stdin);
+            }
+            catch (IOException e) {
+                // A program that stopped reading has failed: its exit code and message tell why, unless it hangs.
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw e;
+                }
+            }
+            catch (RuntimeException e) {
+                process.destroyForcibly();
+                throw e;
+            }
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new IOException(arguments.get(0) + " took longer than " + timeout.toMinutes() + " minutes");
@@ -64,8 +90,13 @@ public final class GdalCommand {
 
     /** Runs to the end and fails with GDAL's own message unless it succeeded. */
     public String runOrFail() throws IOException {
+        return runOrFail(OutputStream::close);
+    }
+
+    /** Runs to the end with {@code input} writing its standard input, and fails with GDAL's message unless it succeeded. */
+    public String runOrFail(Input input) throws IOException {
         Result result = run(percent -> {
-        });
+        }, input);
         if (result.exitCode() != 0) {
             throw new IOException(arguments.get(0) + " failed: " + result.output().strip());
         }

@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -24,8 +26,8 @@ import org.springframework.stereotype.Component;
 import cn.hetu.system.InvalidParameterException;
 
 /**
- * Writes features in the formats GIS staff exchange, converted by GDAL's ogr2ogr from GeoJSON
- * (EPSG:4490, longitude first) that PostGIS writes: Shapefile (zipped, with a .cpg naming UTF-8
+ * Writes features in the formats GIS staff exchange, converted by GDAL's ogr2ogr from CSV with WKT
+ * geometries (EPSG:4490, longitude first) streamed to its standard input: Shapefile (zipped, with a .cpg naming UTF-8
  * or GBK), GeoPackage, KML, CSV with WKT geometries and XLSX, in any CRS Hetu offers. GeoJSON
  * in CGCS2000 or WGS84 streams straight through without GDAL or a temporary file.
  */
@@ -43,32 +45,46 @@ public class GdalExport {
     }
 
     /**
-     * What to write: format, output CRS as EPSG code, Shapefile encoding, layer name inside the file, and
-     * the OGR SQL that gives the columns their types (null: as GDAL guesses them from the values).
+     * What to write: format, output CRS as EPSG code, Shapefile encoding, layer name inside the file, the
+     * OGR SQL that gives the columns their types (null: every column text) and the geometry type as the
+     * catalogue names it (null: as the first feature has it).
      */
-    public record Options(Format format, int epsg, String encoding, String layerName, String select) {
+    public record Options(Format format, int epsg, String encoding, String layerName, String select, String geometryType) {
 
         public Options(Format format, int epsg, String encoding, String layerName) {
-            this(format, epsg, encoding, layerName, null);
+            this(format, epsg, encoding, layerName, null, null);
         }
 
-        public Options withSelect(String sql) {
-            return new Options(format, epsg, encoding, layerName, sql);
+        public Options withSource(String sql, String type) {
+            return new Options(format, epsg, encoding, layerName, sql, type);
         }
 
     }
 
-    /** Writes the source features as one GeoJSON FeatureCollection in EPSG:4490. */
-    public interface GeoJsonSource {
+    /**
+     * The features to write, geometries in EPSG:4490: as one GeoJSON FeatureCollection, or for GDAL as CSV
+     * with a header, the geometry as WKT in the first column named {@value #GEOMETRY_COLUMN}, read as table
+     * {@value #SOURCE_LAYER} by the select of the {@link Options}.
+     */
+    public interface Source {
 
-        void writeTo(Writer writer) throws IOException;
+        void writeGeoJson(Writer writer) throws IOException;
+
+        void writeCsv(Writer writer) throws IOException;
 
     }
+
+    public static final String GEOMETRY_COLUMN = "WKT";
+
+    /** The name GDAL gives the CSV it reads from standard input. */
+    public static final String SOURCE_LAYER = "layer";
 
     public static final Map<String, Format> FORMATS = Map.of(
             "geojson", new Format("geojson", "GeoJSON", "geojson", "application/geo+json", List.of()),
             "shp", new Format("shp", "ESRI Shapefile", "shp", "application/zip", List.of()),
-            "gpkg", new Format("gpkg", "GPKG", "gpkg", "application/geopackage+sqlite3", List.of()),
+            // One transaction and no fsync: the file is thrown away if GDAL fails, so SQLite's safety buys nothing here.
+            "gpkg", new Format("gpkg", "GPKG", "gpkg", "application/geopackage+sqlite3",
+                    List.of("-gt", "unlimited", "--config", "OGR_SQLITE_SYNCHRONOUS", "OFF")),
             "kml", new Format("kml", "KML", "kml", "application/vnd.google-earth.kml+xml", List.of()),
             "csv", new Format("csv", "CSV", "csv", "text/csv;charset=UTF-8",
                     List.of("-lco", "GEOMETRY=AS_WKT", "-lco", "WRITE_BOM=YES")),
@@ -78,7 +94,8 @@ public class GdalExport {
     /** Shapefile encodings offered, by the names users know and GDAL's names for them. */
     public static final Map<String, String> ENCODINGS = Map.of("UTF-8", "UTF-8", "GBK", "CP936");
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+    /** How long ogr2ogr may take for one export. */
+    static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     public static Format format(String name) {
         Format format = FORMATS.get(name == null ? "geojson" : name.toLowerCase());
@@ -113,20 +130,16 @@ public class GdalExport {
         return encoding;
     }
 
-    public void write(GeoJsonSource source, Options options, OutputStream out) throws IOException {
+    public void write(Source source, Options options, OutputStream out) throws IOException {
         Format format = options.format();
         if (format.name().equals("geojson") && (options.epsg() == 4490 || options.epsg() == 4326)) {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 65536);
-            source.writeTo(writer);
+            source.writeGeoJson(writer);
             writer.flush();
             return;
         }
         Path dir = Files.createTempDirectory("hetu-export");
         try {
-            Path input = dir.resolve("source.geojson");
-            try (Writer writer = Files.newBufferedWriter(input, StandardCharsets.UTF_8)) {
-                source.writeTo(writer);
-            }
             Path target = dir.resolve("out").resolve(options.layerName() + "." + format.extension());
             Files.createDirectories(target.getParent());
             // KML is WGS84 by definition.
@@ -137,12 +150,21 @@ public class GdalExport {
             if (options.select() != null) {
                 command.addAll(List.of("-sql", options.select()));
             }
+            if (options.geometryType() != null) {
+                command.addAll(List.of("-nlt", options.geometryType().toUpperCase(Locale.ROOT)));
+            }
             if (format.name().equals("shp")) {
                 command.addAll(List.of("-lco", "ENCODING=" + options.encoding()));
             }
-            // The only file GDAL reads is the GeoJSON written just above, opened by the GeoJSON driver alone.
-            command.addAll(List.of(target.toString(), input.toString()));
-            new GdalCommand(command, Set.of("GeoJSON", format.driver()), TIMEOUT).runOrFail();
+            // Every value a string as written (the select types them), an empty one null, the WKT column the geometry.
+            command.addAll(List.of("-oo", "AUTODETECT_TYPE=NO", "-oo", "EMPTY_STRING_AS_NULL=YES", "-oo", "KEEP_GEOM_COLUMNS=NO"));
+            // GDAL reads only the CSV written to its standard input as it comes: no source file, no second pass.
+            command.addAll(List.of(target.toString(), "CSV:/vsistdin/"));
+            new GdalCommand(command, Set.of("CSV", format.driver()), TIMEOUT).runOrFail(stdin -> {
+                Writer writer = new BufferedWriter(new OutputStreamWriter(stdin, StandardCharsets.UTF_8), 65536);
+                source.writeCsv(writer);
+                writer.flush();
+            });
             if (format.name().equals("shp")) {
                 zip(target.getParent(), out);
             }
@@ -157,6 +179,8 @@ public class GdalExport {
 
     private static void zip(Path dir, OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
+        // The fastest level: a .dbf is mostly padding, which it packs nearly as well as the default.
+        zip.setLevel(Deflater.BEST_SPEED);
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.sorted().toList()) {
                 zip.putNextEntry(new ZipEntry(file.getFileName().toString()));

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.hetu.Http;
@@ -41,6 +43,9 @@ class ExportTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Environment environment;
+
     @Test
     void theParcelShapefileHasTheDocumentedShortNamesChineseValuesAndDateFields(@TempDir Path dir) throws Exception {
         unzip(parcels("shp", ALL), dir);
@@ -51,6 +56,16 @@ class ExportTests {
         String features = run("ogrinfo", "-ro", "-al", "-q", dir.resolve("parcels.shp").toString());
         assertThat(features).contains("category (String) = 闲置土地", "disp_stat (String) = 已处置", "target_dt (Date)")
             .doesNotContain("(String) = idle\n", "(String) = disposed\n", "(String) = urge_construction\n");
+    }
+
+    /**
+     * An export streams on a thread of its own; Tomcat's default would answer 503 after 30 s, which a Shapefile or
+     * GeoPackage of a million parcels (nothing sent until GDAL is done) always took.
+     */
+    @Test
+    void anExportMayTakeAsLongAsGdalIsAllowed() {
+        Duration asyncLimit = environment.getProperty("spring.mvc.async.request-timeout", Duration.class);
+        assertThat(asyncLimit).isNotNull().isGreaterThan(GdalExport.TIMEOUT);
     }
 
     @Test
