@@ -204,7 +204,9 @@ for (const row of rows) {
 	console.log(`| ${row.join(' | ')} |`);
 }
 const assets = new URL('../target/classes/static/assets/', import.meta.url);
-for (const file of readdirSync(assets).filter((f) => f.endsWith('.js') || f.endsWith('.css'))) {
-	const bytes = readFileSync(new URL(file, assets));
-	console.log(`${file}: ${(statSync(new URL(file, assets)).size / 1024).toFixed(1)} kB, ${(gzipSync(bytes).length / 1024).toFixed(1)} kB gzip`);
-}
+const files = readdirSync(assets).filter((f) => f.endsWith('.js') || f.endsWith('.css'));
+const kB = (names, size) => (names.reduce((sum, f) => sum + size(f), 0) / 1024).toFixed(1);
+const raw = (f) => statSync(new URL(f, assets)).size;
+const gzip = (f) => gzipSync(readFileSync(new URL(f, assets))).length;
+const entry = files.filter((f) => /^index-.*\.js$/.test(f));
+console.log(`bundle: entry ${kB(entry, raw)} kB (${kB(entry, gzip)} kB gzip); all ${files.length} files ${kB(files, raw)} kB (${kB(files, gzip)} kB gzip)`);
