@@ -26,8 +26,6 @@ export default defineConfig({
 		sourcemap: false,
 		chunkSizeWarningLimit: 450
 	},
-	// The tile decoder's worker (layers/tiles/decodeWorker.js) is an ES module like the page.
-	worker: {format: 'es'},
 	server: {host: '127.0.0.1', proxy},
 	preview: {host: '127.0.0.1', proxy, headers: {'Content-Security-Policy': contentSecurityPolicy}},
 	test: {

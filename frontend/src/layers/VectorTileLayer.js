@@ -1,9 +1,9 @@
 import {DomUtil, GridLayer, LatLngBounds} from 'leaflet';
 import {isAbort} from '../api/ApiError.js';
 import {FeatureFilter} from './FeatureFilter.js';
+import {decodeTile} from './tiles/decodeTile.js';
 import {featureAt} from './tiles/hitTest.js';
 import {paintTile} from './tiles/paintTile.js';
-import {decodeTileAside} from './tiles/tileDecoder.js';
 import {tileUrl} from './tiles/tileUrl.js';
 
 /** Collections drawn from the server's vector tiles rather than loaded as GeoJSON. */
@@ -128,13 +128,11 @@ export const VectorTileLayer = GridLayer.extend({
 		try {
 			const address = url ? url(entry.server) : tileUrl(collection, entry.server, propertyFilter);
 			const buffer = await api.tile(address, {signal: controller.signal});
-			const tile = await decodeTileAside(buffer, collection);
-			// Left the view or fetched again while it was decoded.
-			if (controller !== entry.controller || controller.signal.aborted) {
+			if (controller !== entry.controller) {
 				throw Object.assign(new Error('superseded'), {name: 'AbortError'});
 			}
 			entry.controller = null;
-			entry.tile = tile;
+			entry.tile = decodeTile(buffer, collection);
 			this._paint(canvas, entry);
 		} catch (error) {
 			if (controller === entry.controller) {
