@@ -35,6 +35,12 @@ const PANES = {
 	'hetu-edit-vertices': 660
 };
 
+/** The place of a collection among the tiled ones (the parcels first), after them the others. */
+function tiledRank(id) {
+	const rank = TILED_COLLECTIONS.indexOf(id);
+	return rank < 0 ? TILED_COLLECTIONS.length : rank;
+}
+
 /** The margin around the county when the map shows all of it. */
 const COUNTY_PADDING = [8, 8];
 
@@ -95,13 +101,25 @@ export class MapController {
 		} else {
 			this.writeHash({push: false});
 		}
-		// After a layer view is applied, so that its layer's first tiles are already the narrowed ones.
-		if (!this.layerView.active) {
-			for (const id of this.state.visible) {
-				this.layers.get(id)?.addTo(this.map);
-			}
+		// After a layer view is applied, so that its layer's first tiles are already the narrowed ones; at the
+		// county view after the county is fitted, so that no tile or bbox request is made for the view before.
+		if (this._fitCountyWhenLoaded) {
+			this.county.catch(() => {}).then(() => this._addShownLayers());
+		} else {
+			this._addShownLayers();
 		}
 		this.refreshCounts();
+	}
+
+	/** The layers shown at start, those drawn from tiles first: their requests go out before the GeoJSON layers'. */
+	_addShownLayers() {
+		if (this._destroyed || this.layerView.active) {
+			return;
+		}
+		const tiledFirst = [...this.state.visible].sort((a, b) => tiledRank(a) - tiledRank(b));
+		for (const id of tiledFirst) {
+			this.layers.get(id)?.addTo(this.map);
+		}
 	}
 
 	destroy() {

@@ -7,13 +7,27 @@ import {textContent} from './textContent.js';
 
 export const MARKER_SIZE = 28;
 
+/**
+ * A DivIcon whose markup is made when the icon is first put on the map: a layer holds thousands of
+ * markers of which the point grid draws a few hundred at a time.
+ */
+const LazyIcon = DivIcon.extend({
+	createIcon(oldIcon) {
+		if (this.options.markup) {
+			this.options.html = this.options.markup();
+			this.options.markup = null;
+		}
+		return DivIcon.prototype.createIcon.call(this, oldIcon);
+	}
+});
+
 /** A marker for a GeoJSON point feature of `collection`, drawn by the symbology. */
 export function featureMarker(collection, feature, latlng, options = {}) {
 	const {size = MARKER_SIZE, pane, overdue = false} = options;
 	const marker = new Marker(latlng, {
-		icon: new DivIcon({
+		icon: new LazyIcon({
 			className: 'hetu-marker-icon',
-			html: markerHtml(collection, feature, size, {overdue}),
+			markup: () => markerHtml(collection, feature, size, {overdue}),
 			iconSize: [size, size],
 			iconAnchor: [size / 2, size / 2]
 		}),
@@ -24,7 +38,8 @@ export function featureMarker(collection, feature, latlng, options = {}) {
 	marker.feature = feature;
 	const name = feature.properties?.name;
 	if (name) {
-		marker.bindTooltip(textContent(name), {direction: 'top', offset: [0, -size / 2], className: 'hetu-tooltip'});
+		// Bound when first drawn, for the same reason.
+		marker.once('add', () => marker.bindTooltip(textContent(name), {direction: 'top', offset: [0, -size / 2], className: 'hetu-tooltip'}));
 	}
 	return marker;
 }

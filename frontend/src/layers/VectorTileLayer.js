@@ -67,15 +67,33 @@ export const VectorTileLayer = GridLayer.extend({
 		this._errorReported = false;
 		this._capped = false;
 		this.on('tileunload', this._onTileUnload, this);
+		this.on('loading', () => this._mark('loaded', 'false'));
 		this.on('load', () => {
 			this._errorReported = false;
 			this._checkCapped();
+			this._mark('loaded', 'true');
+		});
+		this.on('drawn', (e) => {
+			this._mark('drawn', String(e.count));
+			this._mark('aggregated', String(e.aggregated));
 		});
 	},
 
 	onAdd(map) {
 		GridLayer.prototype.onAdd.call(this, map);
 		this.getContainer().dataset.collection = this.options.collection;
+	},
+
+	/**
+	 * Says on the layer's element whether every tile in view is drawn (`data-loaded`), how many
+	 * features it draws and whether cells count some of them (`data-drawn`, `data-aggregated`),
+	 * for the browser tests and bench/map-render.mjs.
+	 */
+	_mark(key, value) {
+		const container = this.getContainer();
+		if (container) {
+			container.dataset[key] = value;
+		}
 	},
 
 	onRemove(map) {

@@ -79,6 +79,20 @@ export function tileSuite(profile) {
 			await session.context.close();
 		});
 
+		it('opens at the county view asking for its tiles only, the parcels first, and says when they are drawn', {timeout: 60000}, async () => {
+			const session = await newSession(browser, profile);
+			const requests = recordRequests(session);
+			const page = await openMap(session);
+			const zooms = new Set(requests.tiles.map((url) => url.pathname.split('/')[3]));
+			assert.equal(zooms.size, 1, `no tile is asked for before the county is fitted (zooms ${[...zooms]})`);
+			assert.equal(requests.tiles[0].pathname.split('/')[2], 'land_parcel', 'the parcels are asked for first');
+			const parcels = await page.$eval('.hetu-vector-tiles[data-collection="land_parcel"]', (layer) => ({...layer.dataset}));
+			assert.equal(parcels.loaded, 'true', 'the layer says every tile in view is drawn');
+			assert.ok(Number(parcels.drawn) > 0, 'and how many parcels it draws');
+			assert.deepEqual(session.errors, []);
+			await session.context.close();
+		});
+
 		it('opens a parcel clicked on the map, shows its name on hover, and hides it with its status', {timeout: 60000}, async () => {
 			const session = await newSession(browser, profile);
 			const requests = recordRequests(session);
