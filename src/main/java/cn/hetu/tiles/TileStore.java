@@ -58,6 +58,9 @@ class TileStore {
     private byte[] render(TileLayer layer, Tile tile, Condition where) {
         if (tile.z() <= GeneralisedTileSql.MAX_ZOOM && crowded(layer, tile, where)) {
             GeneralisedTileSql.Statement generalised = GeneralisedTileSql.tile(layer, tile, where);
+            // After five runs on a pooled connection PostgreSQL may switch to a generic plan, which cannot
+            // see how few cells a tile's range holds: measured 683 ms instead of 39 ms for the same zoom 8 tile.
+            jdbc.sql("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)").query().singleRow();
             return jdbc.sql(generalised.sql()).params(generalised.args()).query((rs, n) -> rs.getBytes(1)).single();
         }
         return plain(layer, tile, where);
