@@ -48,15 +48,16 @@ describe('annual work plans on desktop', () => {
 		await page.waitForSelector('.hetu-plans[data-ready="true"]', {timeout: 30000});
 		const row = page.locator(`tr[data-indicator="${bulletins.id}"]`);
 		await row.locator('summary').click();
-		await row.locator('input[name="value"]').fill('11');
+		// Not 11, which PlanTests reports on the same indicator: the wait below must see this report, not that one.
+		await row.locator('input[name="value"]').fill('12');
 		await row.locator('input[name="note"]').fill('浏览器测试');
 		await row.locator('input[name="file"]').setInputFiles({name: '通报.png', mimeType: 'image/png', buffer: PNG});
 		await row.locator('button[type="submit"]').click();
-		await page.waitForFunction((id) => document.querySelector(`tr[data-indicator="${id}"] [data-role="value"]`)?.textContent.startsWith('11'),
+		await page.waitForFunction((id) => document.querySelector(`tr[data-indicator="${id}"] [data-role="value"]`)?.textContent.startsWith('12'),
 			bulletins.id, {timeout: 15000});
 		const [after] = await apiGet(`/api/v1/plans?year=${year}&department=water`);
 		const reported = after.tasks.find((t) => t.seq === 8).indicators[0];
-		assert.equal(reported.value, 11);
+		assert.equal(reported.value, 12);
 		assert.equal(reported.reports[0].note, '浏览器测试');
 		assert.equal(reported.reports[0].evidenceName, '通报.png');
 		await page.waitForSelector(`tr[data-indicator="${bulletins.id}"] a[href="${reported.reports[0].evidenceUrl}"]`, {state: 'attached'});
