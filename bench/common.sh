@@ -77,6 +77,14 @@ parcel_tile_sql() {
     FROM land_parcel t WHERE t.geom && ST_Transform(ST_TileEnvelope($1, $2, $3, margin => 64.0 / 4096), 4490) ${4:-}) f"
 }
 
+# The named percentiles (50%, 99%, ...) of the wrk --latency report on standard input, in ms, space separated.
+wrk_ms() {
+  awk -v want="$*" 'function ms(v,  u) { u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
+      return u == "us" ? v / 1000 : (u == "s" ? v * 1000 : v) }
+    BEGIN { n = split(want, w, " ") } { for (i = 1; i <= n; i++) if ($1 == w[i]) got[i] = ms($2) }
+    END { for (i = 1; i <= n; i++) printf "%s%.1f", (i > 1 ? " " : ""), got[i] }'
+}
+
 # Adds a line to the summary bench/all prints at the end: what, raw, app, ratio, target.
 summary() {
   [ -z "${HETU_BENCH_SUMMARY:-}" ] || printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$HETU_BENCH_SUMMARY"
